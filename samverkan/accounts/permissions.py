@@ -1,0 +1,81 @@
+"""Who may see and do what. Every view and the admin ask this module, nothing else.
+
+Roles are not stored on the account: they follow from what the person behind the account
+currently is — a member or contact person of a group, a member of a body — so that ending
+a membership ends the rights it gave, with nothing else to remember.
+"""
+
+from django.db.models import TextChoices
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.organisation.models import Body, BodyMembership, Membership, Person, current_q
+
+
+class Role(TextChoices):
+    VISITOR = "visitor", _("Visitor")
+    GROUP_MEMBER = "group_member", _("Group member")
+    CONTACT_PERSON = "contact_person", _("Contact person")
+    SECRETARIAT = "secretariat", _("Secretariat")
+    CHIEF_EXECUTIVE = "chief_executive", _("Chief executive")
+    COUNCIL_MEMBER = "council_member", _("Council member")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+_BODY_ROLES = {
+    Body.Kind.SECRETARIAT: Role.SECRETARIAT,
+    Body.Kind.CHIEF_EXECUTIVES: Role.CHIEF_EXECUTIVE,
+    Body.Kind.COUNCIL: Role.COUNCIL_MEMBER,
+}
+
+
+def roles_of(user) -> frozenset[Role]:
+    """The user's current roles, computed once per request and kept on the user object."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return frozenset({Role.VISITOR})
+    cached = getattr(user, "_samverkan_roles", None)
+    if cached is not None:
+        return cached
+    roles: set[Role] = set()
+    if user.is_superuser:
+        roles.add(Role.ADMINISTRATOR)
+    person_id = Person.objects.filter(user=user).values_list("pk", flat=True).first()
+    if person_id is not None:
+        for role in Membership.objects.filter(current_q(), person_id=person_id).values_list(
+            "role", flat=True
+        ):
+            roles.add(Role.GROUP_MEMBER)
+            if role == Membership.Role.CONTACT_PERSON:
+                roles.add(Role.CONTACT_PERSON)
+        body_kinds = BodyMembership.objects.filter(current_q(), person_id=person_id).values_list(
+            "body__kind", flat=True
+        )
+        roles.update(_BODY_ROLES[kind] for kind in body_kinds)
+    if not roles:
+        # Signed in but holding no office: treated as a visitor who may see contact details.
+        roles.add(Role.VISITOR)
+    result = frozenset(roles)
+    user._samverkan_roles = result
+    return result
+
+
+def has_role(user, *wanted: Role) -> bool:
+    return bool(roles_of(user) & set(wanted))
+
+
+def can_see_contact_details(user) -> bool:
+    """Phone numbers and e-mail addresses are personal data: signed-in users only."""
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def can_edit_organisation(user) -> bool:
+    """The secretariat keeps the organisation up to date; administrators may too."""
+    return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
+
+
+def can_view_audit_log(user) -> bool:
+    return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
+
+
+def can_manage_accounts(user) -> bool:
+    """Accounts carry the power to sign in as someone: administrators only."""
+    return has_role(user, Role.ADMINISTRATOR)

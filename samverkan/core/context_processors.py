@@ -1,0 +1,17 @@
+from django.conf import settings
+
+from samverkan.accounts.permissions import (
+    can_edit_organisation,
+    can_see_contact_details,
+    roles_of,
+)
+
+
+def site(request) -> dict:
+    user = getattr(request, "user", None)
+    return {
+        "DEMO": settings.DEMO,
+        "user_roles": roles_of(user),
+        "can_edit_organisation": can_edit_organisation(user),
+        "can_see_contact_details": can_see_contact_details(user),
+    }

@@ -1,0 +1,31 @@
+from django.shortcuts import render
+
+from samverkan.organisation import selectors
+from samverkan.organisation.models import Body
+
+
+def organisation(request):
+    return render(
+        request,
+        "organisation/chart.html",
+        {"chart": selectors.organisation_chart(), "cooperation": selectors.cooperation()},
+    )
+
+
+def group_list(request):
+    return render(request, "organisation/group_list.html", {"groups": selectors.group_list()})
+
+
+def group_detail(request, slug: str):
+    return render(
+        request, "organisation/group_detail.html", {"group": selectors.group_detail(slug)}
+    )
+
+
+def body_detail(request, kind: str):
+    body = selectors.body_detail(kind)
+    return render(
+        request,
+        "organisation/body_detail.html",
+        {"body": body, "is_council": body.kind == Body.Kind.COUNCIL},
+    )

@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+from samverkan.core.admin_site import admin_site
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin_site.urls),
+    path("konto/", include("samverkan.accounts.urls")),
+    path("organisation/", include("samverkan.organisation.urls")),
+    path("", include("samverkan.strategy.urls")),
+    path("", include("samverkan.core.urls")),
+]
