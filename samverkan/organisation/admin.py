@@ -39,6 +39,12 @@ class GroupAdmin(OrganisationAdmin):
     filter_horizontal = ["objectives"]
     inlines = [MembershipInline]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Offer only networks; clean() still explains why anything else is refused.
+        if db_field.name == "converted_into":
+            kwargs["queryset"] = Group.objects.filter(kind=Group.Kind.NETWORK)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 @admin.register(Person, site=admin_site)
 class PersonAdmin(OrganisationAdmin):

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samverkan.organisation.validators import municipality_code_validator, phone_validator
 
@@ -185,7 +186,7 @@ class BodyMembership(Period):
         CHAIR = "chair", _("Chair")
         VICE_CHAIR = "vice_chair", _("Vice chair")
         HEAD = "head", _("Head of secretariat")
-        MEMBER = "member", _("Member")
+        MEMBER = "member", pgettext_lazy("member of a body", "Member")
 
     body = models.ForeignKey(
         Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="memberships"
@@ -254,7 +255,6 @@ class Group(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="converted_from",
-        limit_choices_to={"kind": "network"},
     )
     chart_order = models.PositiveSmallIntegerField(_("order in the chart"), default=0)
 

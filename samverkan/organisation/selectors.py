@@ -3,7 +3,7 @@ of times however many groups there are."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from samverkan.organisation.models import (
@@ -109,10 +109,15 @@ def group_detail(slug: str) -> Group:
 
 
 def body_detail(kind: str) -> Body:
+    # Chair first, then vice chair and head, then members by municipality.
+    rank = Case(
+        *(When(role=role, then=Value(i)) for i, role in enumerate(BodyMembership.Role.values)),
+        output_field=IntegerField(),
+    )
     current = (
         BodyMembership.objects.filter(current_q())
         .select_related("person__municipality")
-        .order_by("role", "person__municipality__name", "person__last_name")
+        .order_by(rank, "person__municipality__name", "person__last_name")
     )
     return get_object_or_404(
         Body.objects.prefetch_related(

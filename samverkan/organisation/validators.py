@@ -8,6 +8,6 @@ municipality_code_validator = RegexValidator(
 
 # Swedish numbers as civil servants write them: 090-16 10 00, 070-123 45 67, +46 90 16 10 00.
 phone_validator = RegexValidator(
-    r"^(\+46|0)[1-9][0-9 \-]{5,14}[0-9]$",
+    r"^(\+46 ?|0)[1-9][0-9 \-]{5,14}[0-9]$",
     _("Enter a Swedish phone number such as 090-16 10 00 or +46 90 16 10 00."),
 )

@@ -1,0 +1,57 @@
+# Two commands for a new machine: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SAMVERKAN := $(BIN)/samverkan
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-fast lint messages bench system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall when the dependencies change; the editable install picks up code changes itself.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+# Debian's Chromium for the browser tests and GNU gettext for the translation checks.
+# Installed only when missing, and only where we may (as root, or with sudo).
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
+	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+run: $(VENV)/.installed
+	DEBUG=$${DEBUG:-1} $(SAMVERKAN) migrate --noinput
+	DEBUG=$${DEBUG:-1} $(SAMVERKAN) demo
+	DEBUG=$${DEBUG:-1} $(SAMVERKAN) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed system-deps
+	$(BIN)/pytest
+
+test-fast: $(VENV)/.installed
+	$(BIN)/pytest -m "not browser"
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Refresh the Swedish catalogue after changing user-facing strings, then translate and compile.
+messages: $(VENV)/.installed
+	cd samverkan && ../$(SAMVERKAN) makemessages -l sv --no-obsolete --no-location
+	cd samverkan && ../$(SAMVERKAN) compilemessages -l sv
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/bench_organisation.py
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache

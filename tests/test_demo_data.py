@@ -1,0 +1,33 @@
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import override_settings
+
+from samverkan.organisation.models import Group, Membership, Person, current_q
+
+
+def test_every_working_group_has_exactly_one_current_contact_person(demo_data):
+    for group in Group.objects.filter(kind=Group.Kind.WORKING_GROUP):
+        contacts = Membership.objects.filter(current_q(), group=group, role="contact_person")
+        assert contacts.count() == 1, group
+
+
+def test_demo_people_include_sami_letters(demo_data):
+    names = " ".join(str(p) for p in Person.objects.all())
+    for letter in "đŋŧčšž":
+        assert letter in names.lower()
+
+
+def test_demo_command_is_idempotent_and_prints_accounts(umearegionen_data, capsys):
+    call_command("demo")
+    count = Person.objects.count()
+    call_command("demo")
+    out = capsys.readouterr().out
+    assert Person.objects.count() == count
+    assert "kansli" in out and "samverkan-demo" in out
+
+
+@override_settings(DEMO=False)
+def test_demo_command_refuses_outside_demo_mode(db):
+    with pytest.raises(CommandError):
+        call_command("demo")
