@@ -23,10 +23,13 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 def chromium_page(locale: str = "sv-SE"):
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: run `make test`, which installs Debian's chromium.")
-    # Playwright's sync API runs an event loop; the ORM is only used outside it.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread, and Django refuses ORM calls
+    # while one runs. The tests only touch the ORM between browser steps, so allow it here
+    # and only here.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
         context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
@@ -36,6 +39,10 @@ def chromium_page(locale: str = "sv-SE"):
         finally:
             context.close()
             browser.close()
+            if previous is None:
+                os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+            else:
+                os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 def screenshot(page, name: str) -> Path:

@@ -84,16 +84,39 @@ def test_unknown_group_is_404(demo_data, client):
     assert client.get("/strategisk-plan/1999/").status_code == 404
 
 
-def test_compare_shows_what_changed(demo_data, client):
-    response = client.get(reverse("strategy:compare"), {"from": 2006, "to": 2011})
+def test_compare_shows_what_changed(persona):
+    client = persona("secretariat")
+    response = client.get(reverse("strategy:compare"), {"from": 2006, "to": 2027})
     html = response.content.decode()
     assert "Europas kulturhuvudstad" in html and "<ins>" in html and "<del>" in html
     assert "Tillagt:" in html and "Borttaget:" in html
 
 
-def test_compare_with_bad_input_is_400(demo_data, client):
-    response = client.get(reverse("strategy:compare"), {"from": "x", "to": 2011})
+def test_compare_with_bad_input_is_400(persona):
+    response = persona("secretariat").get(reverse("strategy:compare"), {"from": "x", "to": 2027})
     assert response.status_code == 400
+
+
+def test_proposals_are_hidden_from_visitors_and_groups(persona):
+    for role in ("visitor", "signed_in_visitor", "group_member", "contact_person"):
+        client = persona(role)
+        assert client.get(reverse("strategy:version", args=[2027])).status_code == 404, role
+        response = client.get(reverse("strategy:compare"), {"from": 2006, "to": 2027})
+        assert response.status_code == 404, role
+        assert "2027" not in client.get(reverse("strategy:plan")).content.decode(), role
+
+
+def test_proposals_are_shown_to_those_who_decide(persona):
+    for role in ("secretariat", "chief_executive", "council_member", "administrator"):
+        response = persona(role).get(reverse("strategy:version", args=[2027]))
+        assert response.status_code == 200, role
+        assert "Förslag" in response.content.decode()
+
+
+def test_the_plan_in_force_is_the_decided_one(persona):
+    html = persona("secretariat").get(reverse("core:home")).content.decode()
+    assert "Europas kulturhuvudstad" not in html
+    assert "2006-11-23" in html
 
 
 def test_priority_matrix_marks_the_prioritising_municipalities(demo_data, client):

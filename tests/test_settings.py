@@ -8,7 +8,8 @@ GOOD_KEY = "k" * 20 + "-this-is-a-long-production-secret-key-0123456789"
 
 
 def _run(env: dict, *args: str) -> subprocess.CompletedProcess:
-    full_env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    inherited = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
+    full_env = {k: v for k, v in os.environ.items() if k not in inherited}
     full_env.update(env)
     return subprocess.run(
         [sys.executable, "-m", "samverkan", *args],

@@ -72,6 +72,13 @@ def can_edit_organisation(user) -> bool:
     return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
 
 
+def can_see_plan_proposals(user) -> bool:
+    """Undecided versions of the strategic plan are for those who prepare and decide them."""
+    return has_role(
+        user, Role.SECRETARIAT, Role.CHIEF_EXECUTIVE, Role.COUNCIL_MEMBER, Role.ADMINISTRATOR
+    )
+
+
 def can_view_audit_log(user) -> bool:
     return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
 

@@ -31,15 +31,17 @@ class PlanVersion(models.Model):
     decided_by = models.ForeignKey(
         "organisation.Body", verbose_name=_("decided by"), on_delete=models.PROTECT
     )
-    decision_date = models.DateField(_("decision date"))
-    valid_from = models.DateField(_("valid from"))
+    # A version without a decision is a proposal: the secretariat's draft for the yearly
+    # review, shown only to those who prepare and take the decision.
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
     preamble = models.TextField(_("preamble"), blank=True)
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
         verbose_name = _("strategic plan version")
         verbose_name_plural = _("strategic plan versions")
-        ordering = ["-valid_from"]
+        ordering = ["-year"]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.year})"
@@ -47,7 +49,17 @@ class PlanVersion(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("strategy:version", args=[self.year])
 
+    @property
+    def is_adopted(self) -> bool:
+        return self.decision_date is not None
+
     def clean(self) -> None:
+        if self.decision_date and not self.valid_from:
+            raise ValidationError({"valid_from": _("Give the date an adopted plan applies from.")})
+        if self.valid_from and not self.decision_date:
+            raise ValidationError(
+                {"decision_date": _("A plan can only apply once it has been decided.")}
+            )
         if self.decision_date and self.valid_from and self.valid_from < self.decision_date:
             raise ValidationError(
                 {"valid_from": _("A plan cannot be valid before it was decided.")}

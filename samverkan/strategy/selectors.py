@@ -30,21 +30,29 @@ def _with_content(qs: QuerySet[PlanVersion]) -> QuerySet[PlanVersion]:
     )
 
 
-def plan_versions() -> QuerySet[PlanVersion]:
-    return PlanVersion.objects.select_related("decided_by").order_by("-valid_from")
+def plan_versions(*, include_proposals: bool = False) -> QuerySet[PlanVersion]:
+    qs = PlanVersion.objects.select_related("decided_by").order_by("-year")
+    return qs if include_proposals else qs.filter(decision_date__isnull=False)
 
 
 def current_plan_version() -> PlanVersion | None:
-    """The version in force today: the latest one whose validity has begun."""
+    """The version in force today: the latest adopted one whose validity has begun."""
     return (
-        _with_content(PlanVersion.objects.filter(valid_from__lte=timezone.localdate()))
+        _with_content(
+            PlanVersion.objects.filter(
+                decision_date__isnull=False, valid_from__lte=timezone.localdate()
+            )
+        )
         .order_by("-valid_from")
         .first()
     )
 
 
-def plan_version(year: int) -> PlanVersion:
-    return get_object_or_404(_with_content(PlanVersion.objects.all()), year=year)
+def plan_version(year: int, *, include_proposals: bool = False) -> PlanVersion:
+    """One version; a proposal is 404 for whoever may not see proposals."""
+    return get_object_or_404(
+        _with_content(plan_versions(include_proposals=include_proposals)), year=year
+    )
 
 
 @dataclass

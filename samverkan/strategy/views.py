@@ -2,32 +2,40 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from samverkan.accounts.permissions import can_see_plan_proposals
 from samverkan.strategy import selectors
 
 
 def plan(request):
-    versions = list(selectors.plan_versions())
-    return render(
-        request,
-        "strategy/plan.html",
-        {"version": selectors.current_plan_version(), "versions": versions, "is_current": True},
-    )
-
-
-def version(request, year: int):
+    proposals = can_see_plan_proposals(request.user)
+    current = selectors.current_plan_version()
     return render(
         request,
         "strategy/plan.html",
         {
-            "version": selectors.plan_version(year),
-            "versions": list(selectors.plan_versions()),
+            "version": current,
+            "current": current,
+            "versions": list(selectors.plan_versions(include_proposals=proposals)),
+        },
+    )
+
+
+def version(request, year: int):
+    proposals = can_see_plan_proposals(request.user)
+    return render(
+        request,
+        "strategy/plan.html",
+        {
+            "version": selectors.plan_version(year, include_proposals=proposals),
+            "versions": list(selectors.plan_versions(include_proposals=proposals)),
             "current": selectors.current_plan_version(),
         },
     )
 
 
 def compare(request):
-    versions = list(selectors.plan_versions())
+    proposals = can_see_plan_proposals(request.user)
+    versions = list(selectors.plan_versions(include_proposals=proposals))
     context = {"versions": versions}
     old_year, new_year = request.GET.get("from"), request.GET.get("to")
     if old_year is None and new_year is None and len(versions) >= 2:
@@ -35,7 +43,8 @@ def compare(request):
     if old_year is not None or new_year is not None:
         if not (old_year or "").isdigit() or not (new_year or "").isdigit():
             return HttpResponseBadRequest(_("Choose two versions to compare."))
-        old, new = selectors.plan_version(int(old_year)), selectors.plan_version(int(new_year))
+        old = selectors.plan_version(int(old_year), include_proposals=proposals)
+        new = selectors.plan_version(int(new_year), include_proposals=proposals)
         context.update(old=old, new=new, diff=selectors.version_diff(old, new))
     return render(request, "strategy/compare.html", context)
 

@@ -104,6 +104,7 @@ TITLES = {
     "oversiktsplanering": "översiktsplanerare",
 }
 
+PROPOSAL_YEAR = 2027
 MANDATE_START, MANDATE_END = date(2023, 1, 1), date(2026, 12, 31)
 NEXT_MANDATE = date(2027, 1, 1)
 
@@ -212,21 +213,24 @@ def load_people(tally: Tally | None = None) -> Tally:
 
 @transaction.atomic
 def load_plan_revision(tally: Tally | None = None) -> Tally:
-    """An invented later version of the strategic plan, so the comparison has two to show."""
+    """An invented proposal for next year's plan, so the yearly review has something to compare.
+
+    It stays a proposal (no decision date): invented text must never appear as decided.
+    """
     tally = tally or Tally()
     original = PlanVersion.objects.filter(year=2006).first()
     if original is None:
         return tally
     version = tally.upsert(
         PlanVersion,
-        {"year": 2011},
+        {"year": PROPOSAL_YEAR},
         {
             "title": "Umeåregionens strategiska plan",
             "decided_by": original.decided_by,
-            "decision_date": date(2010, 12, 9),
-            "valid_from": date(2011, 1, 1),
+            "decision_date": None,
+            "valid_from": None,
             "preamble": original.preamble,
-            "note": "Påhittad revision i demodatat, för att visa jämförelsen mellan versioner.",
+            "note": "Påhittat förslag i demodatat, för att visa jämförelsen mellan versioner.",
         },
     )
     changes = {
