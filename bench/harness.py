@@ -1,0 +1,59 @@
+"""Shared benchmark plumbing: a throw-away SQLite database, query counting, medians."""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def setup_django(db_name: str) -> Path:
+    """Point Django at a fresh database file of its own and migrate it."""
+    folder = Path(tempfile.mkdtemp(prefix="samverkan-bench-"))
+    path = folder / f"{db_name}.sqlite3"
+    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverkan.settings")
+    os.environ["DEBUG"] = "0"
+    os.environ["SAMVERKAN_DEMO"] = "0"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    # Keep one connection for the whole run, as the test client does, so that queries can be
+    # counted across requests (Django would otherwise close it after every request).
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    call_command("migrate", verbosity=0)
+    return path
+
+
+def measure(client, url: str, runs: int = 15) -> tuple[int, float]:
+    """(queries per request, median milliseconds) for GET url, after one warm-up."""
+    from django.db import connection
+
+    assert client.get(url).status_code == 200, url
+    executed: list[str] = []
+
+    def count(execute, sql, params, many, context):
+        executed.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        client.get(url)
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200
+    return len(executed), statistics.median(timings)
