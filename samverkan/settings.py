@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "samverkan.accounts",
     "samverkan.organisation",
     "samverkan.strategy",
+    "samverkan.planning",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

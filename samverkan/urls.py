@@ -7,6 +7,7 @@ urlpatterns = [
     path("admin/", admin_site.urls),
     path("konto/", include("samverkan.accounts.urls")),
     path("organisation/", include("samverkan.organisation.urls")),
+    path("verksamhetsplaner/", include("samverkan.planning.urls")),
     path("", include("samverkan.strategy.urls")),
     path("", include("samverkan.core.urls")),
 ]

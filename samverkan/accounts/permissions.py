@@ -86,3 +86,88 @@ def can_view_audit_log(user) -> bool:
 def can_manage_accounts(user) -> bool:
     """Accounts carry the power to sign in as someone: administrators only."""
     return has_role(user, Role.ADMINISTRATOR)
+
+
+# --- Groups and their plans ---------------------------------------------------------------
+
+
+def _person_id(user) -> int | None:
+    if user is None or not user.is_authenticated:
+        return None
+    if not hasattr(user, "_samverkan_person_id"):
+        user._samverkan_person_id = (
+            Person.objects.filter(user=user).values_list("pk", flat=True).first()
+        )
+    return user._samverkan_person_id
+
+
+def _group_roles(user, group_id: int) -> set[str]:
+    """The user's current roles in one group ("member", "contact_person"), cached per user."""
+    person_id = _person_id(user)
+    if person_id is None:
+        return set()
+    cache = user.__dict__.setdefault("_samverkan_group_roles", {})
+    if group_id not in cache:
+        cache[group_id] = set(
+            Membership.objects.filter(current_q(), person_id=person_id, group_id=group_id)
+            .values_list("role", flat=True)
+        )
+    return cache[group_id]
+
+
+def is_group_member(user, group) -> bool:
+    return bool(_group_roles(user, group.pk))
+
+
+def is_contact_person(user, group) -> bool:
+    return Membership.Role.CONTACT_PERSON in _group_roles(user, group.pk)
+
+
+def can_read_unapproved_plans(user) -> bool:
+    """Drafts and plans under way: the secretariat follows them, the bodies above read them."""
+    return has_role(
+        user, Role.SECRETARIAT, Role.CHIEF_EXECUTIVE, Role.COUNCIL_MEMBER, Role.ADMINISTRATOR
+    )
+
+
+def can_view_plan_version(user, version) -> bool:
+    from samverkan.planning.models import Status
+
+    if version.status == Status.APPROVED:
+        return True
+    return can_read_unapproved_plans(user) or is_group_member(user, version.plan.group)
+
+
+def can_edit_plan_version(user, version) -> bool:
+    """Only the group's own members write its plan, and only while it is a draft."""
+    return version.is_editable and is_group_member(user, version.plan.group)
+
+
+def can_create_plan(user, group) -> bool:
+    return is_group_member(user, group)
+
+
+def can_take_transition(user, version, transition) -> bool:
+    group = version.plan.group
+    if transition.role == Role.CONTACT_PERSON:
+        return is_contact_person(user, group)
+    return has_role(user, transition.role)
+
+
+def can_anchor(user, version) -> bool:
+    from samverkan.planning.models import Status
+
+    return version.status == Status.ANCHORING and is_group_member(user, version.plan.group)
+
+
+def can_propose_revision(user, plan) -> bool:
+    return is_group_member(user, plan.group)
+
+
+def can_update_activity_status(user, plan) -> bool:
+    """Keeping the activity plan's status up during the year is the group's own follow-up."""
+    return is_group_member(user, plan.group)
+
+
+def can_manage_planning_years(user) -> bool:
+    return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)

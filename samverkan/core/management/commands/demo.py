@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from samverkan.core.datasets import demo, umearegionen
+from samverkan.core.datasets import demo, demo_plans, umearegionen
 from samverkan.organisation.models import Cooperation
 
 
@@ -20,6 +20,7 @@ class Command(BaseCommand):
         demo.load_people()
         demo.load_plan_revision()
         accounts = demo.ensure_accounts()
+        demo_plans.load_plans()
         self.stdout.write("")
         self.stdout.write("Demo accounts (the people behind them are invented):")
         for username, label in accounts:

@@ -1,0 +1,274 @@
+"""Invented operational plans for the demo, in the states a real year shows.
+
+2026 is the year under way: some plans approved (Bibliotek also revised), others still on
+their way. 2027 is open for planning, so a group can write next year's plan from scratch.
+"""
+
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from samverkan.organisation.models import Group, Membership, current_q
+from samverkan.planning import selectors
+from samverkan.planning.models import (
+    Activity,
+    Anchoring,
+    Goal,
+    OperationalPlan,
+    PlanEvent,
+    PlanningYear,
+    PlanVersion,
+    Status,
+)
+from samverkan.strategy.models import Objective, PriorityCommitment
+
+YEARS = [
+    (2026, date(2025, 12, 15), date(2027, 2, 15)),
+    (2027, date(2026, 12, 15), date(2028, 2, 15)),
+]
+
+# slug -> (final status, field of work, purpose, objective numbers, commitment codes,
+#          goals [(statement, direction, measure, unit, base, target, deadline)],
+#          activities [(what, how, when, goal index)])
+PLANS_2026 = {
+    "bibliotek": (
+        Status.APPROVED,
+        "Folkbiblioteken i de sex kommunerna: gemensamt lånekort, transporter mellan "
+        "biblioteken, digitala tjänster och läsfrämjande arbete.",
+        "Genom ett gemensamt bibliotekssystem och samordnade transporter bidrar vi till att "
+        "utveckla regionen, och genom gemensam upphandling och kompetensutveckling bidrar vi "
+        "till att effektivisera den kommunala förvaltningen.",
+        [1, 2],
+        ["1.3"],
+        [
+            ("Öka antalet lån av e-böcker i regionen med 15 % före oktober 2026.",
+             "increase", "lån av e-böcker per år", "antal", "41200", "47400", date(2026, 10, 1)),
+            ("Minska väntetiden för fjärrlån mellan kommunerna från 6 till 3 dagar.",
+             "decrease", "genomsnittlig väntetid för fjärrlån", "dagar", "6", "3",
+             date(2026, 12, 1)),
+        ],
+        [
+            ("Gemensam kampanj för e-boken", "Affischer och sociala medier i alla sex "
+             "kommunerna, med läsombud", date(2026, 3, 15), 0),
+            ("Samordnad transportslinga", "Två turer i veckan Umeå–Vännäs–Vindeln–Bjurholm, "
+             "en tur Robertsfors och Nordmaling", date(2026, 5, 31), 1),
+            ("Lässatsning för nyanlända", "Tillsammans med flyktingmottagningen, "
+             "lättlästa böcker på tio språk", date(2026, 9, 30), 0),
+        ],
+    ),
+    "naringsliv": (
+        Status.APPROVED,
+        "Näringslivsutveckling och företagsetablering i regionen.",
+        "Genom gemensamma satsningar för att öka företagsetableringar bidrar vi som "
+        "arbetsgrupp till att utveckla Umeåregionen.",
+        [1],
+        ["8.1"],
+        [
+            ("Öka antalet nystartade företag per 1 000 invånare i regionen från 4,1 till 4,5.",
+             "increase", "nystartade företag per 1 000 invånare", "antal", "4.1", "4.5",
+             date(2026, 12, 31)),
+        ],
+        [
+            ("Gemensam etableringsguide", "En webbsida på svenska och engelska",
+             date(2026, 4, 30), 0),
+            ("Företagarfrukost i varje kommun", "Två gånger per termin, med regionens "
+             "rådgivare", date(2026, 11, 30), 0),
+        ],
+    ),
+    "folkhalsa": (
+        Status.SUBMITTED,
+        "Folkhälsoarbete och minskade skillnader i hälsa.",
+        "Genom gemensamma folkhälsoprogram bidrar vi till att utveckla regionen.",
+        [1],
+        ["7.3", "7.2"],
+        [
+            ("Införa en gemensam folkhälsoenkät för årskurs 8 i alla sex kommunerna under 2026.",
+             "introduce", "kommuner som genomfört enkäten", "antal", "2", "6",
+             date(2026, 11, 30)),
+        ],
+        [
+            ("Ta fram enkäten", "Utgå från Umeås befintliga enkät", date(2026, 3, 1), 0),
+        ],
+    ),
+    "turism": (
+        Status.ANCHORING,
+        "Besöksnäring och gemensam marknadsföring av regionen.",
+        "Genom gemensam marknadsföring bidrar vi till att tydliggöra Umeåregionens profil.",
+        [1],
+        ["6.2"],
+        [
+            ("Öka antalet gästnätter i regionen med 5 % jämfört med 2025.",
+             "increase", "gästnätter", "antal", "512000", "537600", date(2026, 12, 31)),
+        ],
+        [
+            ("Gemensam besökskarta", "Tryckt och digital, med kollektivtrafik och cykelleder",
+             date(2026, 5, 1), 0),
+        ],
+    ),
+    "kultur": (
+        Status.DRAFT,
+        "Kulturverksamhet i de sex kommunerna.",
+        "",
+        [1],
+        [],
+        [("Fler ungdomar ska delta i kulturskolan.", "", "", "", None, None, None)],
+        [],
+    ),
+    "webb": (
+        Status.APPROVED,
+        "Kommunernas webbplatser, e-tjänster och digital tillgänglighet.",
+        "Genom gemensam kompetensutveckling och erfarenhetsutbyte kan vi stödja varandra och "
+        "slipper ta in externa konsulter, vilket bidrar till att effektivisera våra kommuner.",
+        [2, 3],
+        ["1.3"],
+        [
+            ("Öka andelen webbsidor utan allvarliga tillgänglighetsbrister från 70 % till 90 %.",
+             "increase", "andel granskade sidor utan allvarliga brister", "%", "70", "90",
+             date(2026, 10, 31)),
+        ],
+        [
+            ("Gemensam granskning av tillgänglighet", "Automatisk granskning varje månad och "
+             "manuell granskning av de 20 mest besökta sidorna", date(2026, 6, 30), 0),
+        ],
+    ),
+}
+
+
+def _members(group: Group) -> list[Membership]:
+    return list(
+        Membership.objects.filter(current_q(), group=group)
+        .select_related("person__municipality", "person__user")
+        .order_by("role", "pk")
+    )
+
+
+def _at(day: date):
+    return timezone.make_aware(datetime.combine(day, time(10, 0)))
+
+
+def _event(version, old, new, actor, day, comment=""):
+    event = PlanEvent.objects.create(
+        version=version, from_status=old, to_status=new, actor=actor, comment=comment
+    )
+    PlanEvent.objects.filter(pk=event.pk).update(at=_at(day))
+
+
+def _fill(version, spec, members, commitments):
+    _status, field, purpose, objectives, codes, goals, activities = spec
+    version.field_of_work, version.purpose = field, purpose
+    version.save()
+    version.objectives.set(Objective.objects.filter(number__in=objectives))
+    version.priority_commitments.set([commitments[c] for c in codes])
+    made = []
+    for order, (statement, direction, measure, unit, base, target, deadline) in enumerate(
+        goals, start=1
+    ):
+        made.append(Goal.objects.create(
+            version=version, order=order, statement=statement, direction=direction,
+            measure=measure, unit=unit,
+            baseline_value=Decimal(base) if base else None,
+            baseline_date=date(2025, 12, 31) if base else None,
+            target_value=Decimal(target) if target else None, deadline=deadline,
+        ))
+    for order, (what, how, when, goal_index) in enumerate(activities, start=1):
+        responsible = members[order % len(members)].person
+        activity = Activity.objects.create(
+            version=version, order=order, what=what, how=how, when=when, responsible=responsible
+        )
+        activity.goals.set([made[goal_index]])
+
+
+@transaction.atomic
+def load_plans() -> int:
+    years = {}
+    for year, plans_due, reports_due in YEARS:
+        years[year], _ = PlanningYear.objects.get_or_create(
+            year=year, defaults={"plans_due": plans_due, "reports_due": reports_due}
+        )
+    commitments = {
+        pc.commitment.code: pc for pc in PriorityCommitment.objects.select_related("commitment")
+    }
+    from django.contrib.auth import get_user_model
+
+    users = {u.username: u for u in get_user_model().objects.all()}
+    chief, secretariat = users.get("kommunchef"), users.get("kansli")
+    created = 0
+    for slug, spec in PLANS_2026.items():
+        group = Group.objects.filter(slug=slug).first()
+        if group is None or OperationalPlan.objects.filter(group=group, year=years[2026]).exists():
+            continue
+        members = _members(group)
+        contact = members[0].person.user if members and members[0].person.user else None
+        plan = OperationalPlan.objects.create(group=group, year=years[2026])
+        version = PlanVersion.objects.create(plan=plan, number=1)
+        _fill(version, spec, members, commitments)
+        created += 1
+        target = spec[0]
+        _event(version, "", Status.DRAFT, contact, date(2025, 10, 20))
+        if target == Status.DRAFT:
+            continue
+        version.status = Status.ANCHORING
+        _event(version, Status.DRAFT, Status.ANCHORING, contact, date(2025, 11, 10))
+        anchored = members if target != Status.ANCHORING else members[:2]
+        for m in anchored:
+            Anchoring.objects.create(version=version, person=m.person,
+                                     manager=f"förvaltningschef, {m.person.municipality.name}")
+        if target == Status.ANCHORING:
+            version.save()
+            continue
+        frozen_contact, frozen_members = selectors.snapshot(members)
+        version.frozen_contact, version.frozen_members = frozen_contact, frozen_members
+        version.status, version.submitted_at = Status.SUBMITTED, _at(date(2025, 12, 10))
+        _event(version, Status.ANCHORING, Status.SUBMITTED, contact, date(2025, 12, 10))
+        if target == Status.APPROVED:
+            version.status, version.approved_at = Status.APPROVED, _at(date(2026, 1, 22))
+            _event(version, Status.SUBMITTED, Status.APPROVED, chief, date(2026, 1, 22),
+                   "Godkänd vid kommunchefsgruppens möte.")
+        version.save()
+        if slug == "bibliotek":
+            _revise_bibliotek(plan, version, contact, chief, secretariat)
+    return created
+
+
+def _revise_bibliotek(plan, approved, contact, chief, secretariat) -> None:
+    """Bibliotek moved its e-book goal in the spring: an approved revision, version 2."""
+    version = PlanVersion.objects.create(
+        plan=plan, number=2, field_of_work=approved.field_of_work, purpose=approved.purpose,
+        revision_when=date(2026, 4, 1),
+        revision_how="Målet för e-boksutlån sänks från 15 % till 10 % ökning, och kampanjen "
+        "flyttas till hösten.",
+        revision_why="Leverantören av e-boksplattformen bytte licensmodell i februari, vilket "
+        "halverade utbudet under våren.",
+    )
+    version.objectives.set(approved.objectives.all())
+    version.priority_commitments.set(approved.priority_commitments.all())
+    copies = {}
+    for goal in approved.goals.order_by("order"):
+        old_pk = goal.pk
+        goal.pk = goal.id = None
+        goal.version = version
+        if goal.measure.startswith("lån av e-böcker"):
+            goal.statement = "Öka antalet lån av e-böcker i regionen med 10 % före december 2026."
+            goal.target_value = Decimal("45300")
+            goal.deadline = date(2026, 12, 1)
+        goal.save()
+        copies[old_pk] = goal
+    for activity in approved.activities.prefetch_related("goals").order_by("order"):
+        goal_ids = [g.pk for g in activity.goals.all()]
+        activity.pk = activity.id = None
+        activity.version = version
+        if activity.what.startswith("Gemensam kampanj"):
+            activity.when = date(2026, 9, 15)
+        activity.save()
+        activity.goals.set([copies[i] for i in goal_ids])
+    version.frozen_contact, version.frozen_members = approved.frozen_contact, approved.frozen_members
+    version.status = Status.APPROVED
+    version.submitted_at, version.approved_at = _at(date(2026, 3, 20)), _at(date(2026, 4, 9))
+    version.save()
+    _event(version, "", Status.DRAFT, contact, date(2026, 3, 12), "Revision av version 1")
+    _event(version, Status.DRAFT, Status.SUBMITTED, contact, date(2026, 3, 20))
+    _event(version, Status.SUBMITTED, Status.FORWARDED, secretariat, date(2026, 3, 24),
+           "Rimlig justering, förs vidare.")
+    _event(version, Status.FORWARDED, Status.APPROVED, chief, date(2026, 4, 9))

@@ -1,0 +1,184 @@
+"""Reads for plans, with their joins applied."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from samverkan.organisation.models import Group, Membership, current_q
+from samverkan.planning.models import (
+    Activity,
+    Anchoring,
+    Goal,
+    OperationalPlan,
+    PlanEvent,
+    PlanningYear,
+    PlanVersion,
+    Status,
+)
+
+
+def planning_years() -> QuerySet[PlanningYear]:
+    return PlanningYear.objects.order_by("-year")
+
+
+def version_queryset() -> QuerySet[PlanVersion]:
+    return PlanVersion.objects.select_related(
+        "plan__group", "plan__year", "updated_by"
+    ).prefetch_related(
+        "objectives",
+        Prefetch(
+            "priority_commitments",
+            queryset=_priority_commitments(),
+        ),
+        Prefetch(
+            "goals",
+            queryset=Goal.objects.filter(parent__isnull=True).prefetch_related(
+                Prefetch("sub_goals", queryset=Goal.objects.order_by("order", "id"))
+            ),
+            to_attr="top_goals",
+        ),
+        Prefetch(
+            "activities",
+            queryset=Activity.objects.select_related("responsible__municipality").prefetch_related(
+                "goals"
+            ),
+        ),
+        Prefetch("anchorings", queryset=Anchoring.objects.select_related("person")),
+        Prefetch("events", queryset=PlanEvent.objects.select_related("actor")),
+    )
+
+
+def _priority_commitments():
+    from samverkan.strategy.models import PriorityCommitment
+
+    return PriorityCommitment.objects.select_related("area", "commitment")
+
+
+def plan_for(group_slug: str, year: int) -> OperationalPlan:
+    plan = (
+        OperationalPlan.objects.select_related("group", "year")
+        .filter(group__slug=group_slug, year__year=year)
+        .first()
+    )
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def versions_of(plan: OperationalPlan) -> list[PlanVersion]:
+    return list(plan.versions.order_by("number"))
+
+
+def current_approved(plan: OperationalPlan) -> PlanVersion | None:
+    return plan.versions.filter(status=Status.APPROVED).order_by("-number").first()
+
+
+def latest(plan: OperationalPlan) -> PlanVersion:
+    return plan.versions.order_by("-number").first()
+
+
+def version_detail(plan: OperationalPlan, number: int) -> PlanVersion:
+    version = version_queryset().filter(plan=plan, number=number).first()
+    if version is None:
+        raise Http404
+    return version
+
+
+def current_members(group: Group) -> list[Membership]:
+    return list(
+        Membership.objects.filter(current_q(), group=group)
+        .select_related("person__municipality")
+        .order_by("role", "person__last_name", "person__first_name")
+    )
+
+
+@dataclass
+class PersonLine:
+    name: str
+    municipality: str
+    title: str
+    phone: str
+    email: str
+    person_id: int | None = None
+
+
+def person_line(membership: Membership) -> PersonLine:
+    p = membership.person
+    return PersonLine(str(p), p.municipality.name, p.title, p.phone, p.email, p.pk)
+
+
+def snapshot(members: list[Membership]) -> tuple[dict | None, list[dict]]:
+    """The contact person and members as they stand, for freezing into a submitted plan."""
+    contact = next((m for m in members if m.role == Membership.Role.CONTACT_PERSON), None)
+    lines = [person_line(m).__dict__ for m in members]
+    return (person_line(contact).__dict__ if contact else None), lines
+
+
+def people_of(version: PlanVersion) -> tuple[PersonLine | None, list[PersonLine]]:
+    """Frozen people for a submitted version, the group's current ones for a draft."""
+    if version.frozen_members is not None:
+        contact = PersonLine(**version.frozen_contact) if version.frozen_contact else None
+        return contact, [PersonLine(**line) for line in version.frozen_members]
+    contact, lines = snapshot(current_members(version.plan.group))
+    return (PersonLine(**contact) if contact else None), [PersonLine(**line) for line in lines]
+
+
+@dataclass
+class AnchoringState:
+    confirmed: list[tuple[PersonLine, Anchoring]] = field(default_factory=list)
+    waiting: list[PersonLine] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.confirmed) and not self.waiting
+
+
+def anchoring_state(version: PlanVersion) -> AnchoringState:
+    _contact, members = people_of(version)
+    done = {a.person_id: a for a in version.anchorings.all()}
+    state = AnchoringState()
+    for line in members:
+        if line.person_id in done:
+            state.confirmed.append((line, done[line.person_id]))
+        else:
+            state.waiting.append(line)
+    return state
+
+
+@dataclass
+class OverviewRow:
+    group: Group
+    plan: OperationalPlan | None
+    status: str | None
+    number: int | None
+
+
+def year_overview(year: PlanningYear, *, include_unapproved: bool) -> list[OverviewRow]:
+    """Every active group and its plan's present state for the year, in three queries."""
+    groups = Group.objects.filter(status=Group.Status.ACTIVE).order_by("kind", "name")
+    versions = (
+        PlanVersion.objects.filter(plan__year=year)
+        .select_related("plan")
+        .order_by("plan_id", "number")
+    )
+    latest_by_plan: dict[int, PlanVersion] = {}
+    approved_by_plan: dict[int, PlanVersion] = {}
+    for version in versions:
+        latest_by_plan[version.plan.group_id] = version
+        if version.status == Status.APPROVED:
+            approved_by_plan[version.plan.group_id] = version
+    rows = []
+    for group in groups:
+        shown = latest_by_plan.get(group.pk) if include_unapproved else approved_by_plan.get(
+            group.pk
+        )
+        rows.append(
+            OverviewRow(
+                group=group,
+                plan=shown.plan if shown else None,
+                status=shown.status if shown else None,
+                number=shown.number if shown else None,
+            )
+        )
+    return rows
