@@ -11,10 +11,10 @@ import harness
 
 harness.setup_django("organisation")
 
+import federation  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-import federation  # noqa: E402
 from samverkan.organisation.models import Group, Municipality, Person  # noqa: E402
 
 SIZES = [(10, 100, 1_000), (50, 1_000, 10_000)]
@@ -24,9 +24,7 @@ def main() -> None:
     client = Client()
     rows = []
     for municipalities, groups, people in SIZES:
-        federation.build(
-            municipalities=municipalities, groups=groups, people=people, seed=groups
-        )
+        federation.build(municipalities=municipalities, groups=groups, people=people, seed=groups)
         counts = (Municipality.objects.count(), Group.objects.count(), Person.objects.count())
         busiest = Group.objects.filter(slug__startswith="grupp-").order_by("pk").first()
         floor_q, floor_ms = harness.measure(client, reverse("accounts:login"))

@@ -31,3 +31,16 @@ def test_demo_command_is_idempotent_and_prints_accounts(umearegionen_data, capsy
 def test_demo_command_refuses_outside_demo_mode(db):
     with pytest.raises(CommandError):
         call_command("demo")
+
+
+def test_demo_plans_cover_every_state_and_a_revision(demo_data):
+    from samverkan.core.datasets import demo_plans
+    from samverkan.planning.models import PlanVersion
+
+    assert demo_plans.load_plans() > 0
+    assert demo_plans.load_plans() == 0  # a second run adds nothing
+    states = set(PlanVersion.objects.filter(plan__year__year=2026).values_list("status", flat=True))
+    assert {"draft", "anchoring", "submitted", "approved"} <= states
+    bibliotek = PlanVersion.objects.filter(plan__group__slug="bibliotek", plan__year__year=2026)
+    assert list(bibliotek.values_list("number", "status")) == [(1, "approved"), (2, "approved")]
+    assert bibliotek.get(number=2).revision_why

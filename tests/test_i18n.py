@@ -55,3 +55,14 @@ def test_catalogue_has_every_string_in_the_code(tmp_path):
     committed = {_key(e) for e in polib.pofile(str(PO))}
     assert fresh - committed == set(), "new strings: run `make messages` and translate them"
     assert committed - fresh == set(), "stale strings: run `make messages`"
+
+
+def test_translations_keep_every_placeholder():
+    import re
+
+    pattern = re.compile(r"%\(\w+\)s")
+    for entry in polib.pofile(str(PO)):
+        wanted = set(pattern.findall(entry.msgid))
+        texts = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        for text in texts:
+            assert set(pattern.findall(text)) == wanted, entry.msgid

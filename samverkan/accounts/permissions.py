@@ -109,8 +109,9 @@ def _group_roles(user, group_id: int) -> set[str]:
     cache = user.__dict__.setdefault("_samverkan_group_roles", {})
     if group_id not in cache:
         cache[group_id] = set(
-            Membership.objects.filter(current_q(), person_id=person_id, group_id=group_id)
-            .values_list("role", flat=True)
+            Membership.objects.filter(
+                current_q(), person_id=person_id, group_id=group_id
+            ).values_list("role", flat=True)
         )
     return cache[group_id]
 

@@ -64,8 +64,9 @@ def _goal_detail(goal) -> str:
         bits.append(goal.measure + (f" ({goal.unit})" if goal.unit else ""))
     if goal.baseline_value is not None:
         when = f" ({goal.baseline_date.isoformat()})" if goal.baseline_date else ""
-        bits.append(_("today %(value)s%(when)s") % {"value": _number(goal.baseline_value),
-                                                     "when": when})
+        bits.append(
+            _("today %(value)s%(when)s") % {"value": _number(goal.baseline_value), "when": when}
+        )
     if goal.target_value is not None:
         bits.append(_("target %(value)s") % {"value": _number(goal.target_value)})
     if goal.deadline:
@@ -100,10 +101,14 @@ def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
     ]
     if group.kind == group.Kind.WORKING_GROUP:
         title = _("Operational plan %(year)s for Umeåregionen's %(group)s working group") % {
-            "year": plan.year.year, "group": group.name}
+            "year": plan.year.year,
+            "group": group.name,
+        }
     else:
         title = _("Operational plan %(year)s for %(group)s") % {
-            "year": plan.year.year, "group": group.name}
+            "year": plan.year.year,
+            "group": group.name,
+        }
     revision = ""
     if version.is_revision:
         revision = _("Revision %(n)s from %(when)s. What changes: %(how)s Why: %(why)s") % {
@@ -115,10 +120,12 @@ def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
     status_note = ""
     if version.status != Status.APPROVED:
         status_note = _("Not approved – status: %(status)s") % {
-            "status": version.get_status_display()}
+            "status": version.get_status_display()
+        }
     elif version.approved_at:
         status_note = _("Approved by the chief executives' group %(date)s") % {
-            "date": version.approved_at.date().isoformat()}
+            "date": version.approved_at.date().isoformat()
+        }
     return PlanDocument(
         title=title,
         year=plan.year.year,
@@ -146,6 +153,8 @@ def render_pdf(version: PlanVersion, *, public: bool = False) -> bytes:
 
 
 def pdf_from_document(doc: PlanDocument) -> bytes:
+    from xml.sax.saxutils import escape
+
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -158,48 +167,77 @@ def pdf_from_document(doc: PlanDocument) -> bytes:
         Table,
         TableStyle,
     )
-    from xml.sax.saxutils import escape
 
     regular, bold = registry.pdf_fonts()
     base = ParagraphStyle("base", fontName=regular, fontSize=9.5, leading=12.5)
     small = ParagraphStyle("small", parent=base, fontSize=8.5, leading=11)
-    title = ParagraphStyle("title", parent=base, fontName=bold, fontSize=14, leading=18,
-                           spaceAfter=4)
-    heading = ParagraphStyle("heading", parent=base, fontName=bold, fontSize=11, leading=14,
-                             spaceBefore=6, spaceAfter=2, textColor=colors.HexColor("#0b4f7c"))
+    title = ParagraphStyle(
+        "title", parent=base, fontName=bold, fontSize=14, leading=18, spaceAfter=4
+    )
+    heading = ParagraphStyle(
+        "heading",
+        parent=base,
+        fontName=bold,
+        fontSize=11,
+        leading=14,
+        spaceBefore=6,
+        spaceAfter=2,
+        textColor=colors.HexColor("#0b4f7c"),
+    )
     question = ParagraphStyle("question", parent=small, textColor=colors.HexColor("#4a5560"))
 
     def p(text: str, style=base) -> Paragraph:
         return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
 
     def box(flowables: list) -> Table:
-        table = Table([[flowables]], colWidths=[170 * mm])
-        table.setStyle(TableStyle([
-            ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor("#4a5560")),
-            ("LEFTPADDING", (0, 0), (-1, -1), 5),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]))
+        # splitInRow lets an over-long box run onto the next page instead of failing, so an
+        # over-long plan can still be rendered and its pages counted.
+        table = Table([[flowables]], colWidths=[170 * mm], splitInRow=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor("#4a5560")),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
         return table
 
     story = [p(doc.title, title)]
     if doc.status_note:
         story.append(p(doc.status_note, question))
-    story.append(Paragraph(f"<b>{escape(_('Contact person for the group:'))}</b> "
-                           f"{escape(doc.contact)}", base))
-    story.append(Paragraph(f"<b>{escape(_('Members of the group:'))}</b> "
-                           + "; ".join(escape(m) for m in doc.members), small))
+    story.append(
+        Paragraph(
+            f"<b>{escape(_('Contact person for the group:'))}</b> {escape(doc.contact)}", base
+        )
+    )
+    story.append(
+        Paragraph(
+            f"<b>{escape(_('Members of the group:'))}</b> "
+            + "; ".join(escape(m) for m in doc.members),
+            small,
+        )
+    )
     if doc.revision:
         story += [Spacer(1, 4), box([p(doc.revision, small)])]
 
     sections = [
-        (_("Field of work"), _("Within which field do you work? What is your speciality?"),
-         [p(doc.field_of_work)]),
-        (_("Purpose"),
-         _("How does your group work for Umeåregionen's three overarching objectives?"),
-         [p(doc.purpose),
-          p(_("Objectives: %(list)s") % {"list": ", ".join(doc.objectives) or "–"}, small)]),
+        (
+            _("Field of work"),
+            _("Within which field do you work? What is your speciality?"),
+            [p(doc.field_of_work)],
+        ),
+        (
+            _("Purpose"),
+            _("How does your group work for Umeåregionen's three overarching objectives?"),
+            [
+                p(doc.purpose),
+                p(_("Objectives: %(list)s") % {"list": ", ".join(doc.objectives) or "–"}, small),
+            ],
+        ),
     ]
     for name, ask, content in sections:
         story.append(KeepTogether([p(name, heading), p(ask, question), box(content)]))
@@ -220,33 +258,69 @@ def pdf_from_document(doc: PlanDocument) -> bytes:
         p(_("Activity plan %(year)s") % {"year": doc.year}, heading),
         p(_("Who does what, when and how?"), question),
     ]
-    rows = [[p(_("Activity"), small), p(_("How"), small), p(_("When"), small),
-             p(_("Responsible"), small), p(_("Goal"), small), p(_("Done"), small)]]
+    rows = [
+        [
+            p(_("Activity"), small),
+            p(_("How"), small),
+            p(_("When"), small),
+            p(_("Responsible"), small),
+            p(_("Goal"), small),
+            p(_("Done"), small),
+        ]
+    ]
     for a in doc.activities:
-        rows.append([p(a.what, small), p(a.how, small), p(a.when, small),
-                     p(a.responsible, small), p(a.goals, small), p(a.status, small)])
-    table = Table(rows, colWidths=[40 * mm, 46 * mm, 22 * mm, 30 * mm, 12 * mm, 20 * mm],
-                  repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#4a5560")),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8f0f6")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONTNAME", (0, 0), (-1, 0), bold),
-    ]))
+        rows.append(
+            [
+                p(a.what, small),
+                p(a.how, small),
+                p(a.when, small),
+                p(a.responsible, small),
+                p(a.goals, small),
+                p(a.status, small),
+            ]
+        )
+    table = Table(
+        rows,
+        colWidths=[40 * mm, 46 * mm, 22 * mm, 30 * mm, 12 * mm, 20 * mm],
+        repeatRows=1,
+        splitInRow=1,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#4a5560")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8f0f6")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, 0), bold),
+            ]
+        )
+    )
     story.append(table)
     story += [
         p(_("Priority areas"), heading),
         box([p(line, small) for line in doc.priorities] or [p("–")]),
         Spacer(1, 4),
-        p(_("The plan handed to the secretariat covers at most two pages. Changes to goals or "
-            "the activity plan during the year are reported to the chief executives through "
-            "the head of secretariat."), question),
+        p(
+            _(
+                "The plan handed to the secretariat covers at most two pages. Changes to goals or "
+                "the activity plan during the year are reported to the chief executives through "
+                "the head of secretariat."
+            ),
+            question,
+        ),
     ]
 
     buffer = io.BytesIO()
     pdf = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=16 * mm,
-        bottomMargin=16 * mm, title=doc.title, author="Umeåregionen", lang="sv-SE",
+        buffer,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=16 * mm,
+        bottomMargin=16 * mm,
+        title=doc.title,
+        author="Umeåregionen",
+        lang="sv-SE",
     )
 
     def footer(canvas, document):
@@ -327,12 +401,27 @@ def render_docx(version: PlanVersion, *, public: bool = False) -> bytes:
 def _filename(version: PlanVersion) -> str:
     from django.utils.text import slugify
 
-    return f"verksamhetsplan-{version.plan.year.year}-{slugify(version.plan.group.name)}-v{version.number}"
+    plan = version.plan
+    return f"verksamhetsplan-{plan.year.year}-{slugify(plan.group.name)}-v{version.number}"
 
 
-PLAN_PDF = registry.register(registry.Exporter(
-    "plan_pdf", gettext_lazy("Operational plan (PDF)"), "pdf", registry.PDF, render_pdf, _filename,
-))
-PLAN_DOCX = registry.register(registry.Exporter(
-    "plan_docx", gettext_lazy("Operational plan (DOCX)"), "docx", registry.DOCX, render_docx, _filename,
-))
+PLAN_PDF = registry.register(
+    registry.Exporter(
+        "plan_pdf",
+        gettext_lazy("Operational plan (PDF)"),
+        "pdf",
+        registry.PDF,
+        render_pdf,
+        _filename,
+    )
+)
+PLAN_DOCX = registry.register(
+    registry.Exporter(
+        "plan_docx",
+        gettext_lazy("Operational plan (DOCX)"),
+        "docx",
+        registry.DOCX,
+        render_docx,
+        _filename,
+    )
+)

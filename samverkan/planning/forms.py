@@ -52,8 +52,13 @@ class PlanForm(forms.ModelForm):
     class Meta:
         model = PlanVersion
         fields = [
-            "field_of_work", "purpose", "objectives", "priority_commitments",
-            "revision_when", "revision_how", "revision_why",
+            "field_of_work",
+            "purpose",
+            "objectives",
+            "priority_commitments",
+            "revision_when",
+            "revision_how",
+            "revision_why",
         ]
         widgets = {
             "field_of_work": forms.Textarea(attrs={"rows": 4}),
@@ -66,8 +71,8 @@ class PlanForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["priority_commitments"].label_from_instance = (
-            lambda pc: f"{pc.area.name} – {pc.commitment.code} {pc.wording}"
+        self.fields["priority_commitments"].label_from_instance = lambda pc: (
+            f"{pc.area.name} – {pc.commitment.code} {pc.wording}"
         )
         if not self.instance.is_revision:
             for name in ("revision_when", "revision_how", "revision_why"):
@@ -80,8 +85,17 @@ class GoalForm(forms.ModelForm):
     class Meta:
         model = Goal
         fields = [
-            "statement", "parent", "is_long_term", "direction", "measure", "unit",
-            "baseline_value", "baseline_date", "target_value", "deadline", "deadline_reason",
+            "statement",
+            "parent",
+            "is_long_term",
+            "direction",
+            "measure",
+            "unit",
+            "baseline_value",
+            "baseline_date",
+            "target_value",
+            "deadline",
+            "deadline_reason",
         ]
         widgets = {
             "statement": forms.Textarea(attrs={"rows": 3}),
@@ -132,13 +146,15 @@ class ActivityForm(forms.ModelForm):
     def __init__(self, *args, version: PlanVersion, **kwargs):
         super().__init__(*args, **kwargs)
         # Only current members can be responsible; the service checks again on save.
-        members = Person.objects.filter(
-            memberships__in=Membership.objects.filter(current_q(), group=version.plan.group)
-        ).select_related("municipality").distinct()
-        self.fields["responsible"].queryset = members
-        self.fields["responsible"].label_from_instance = (
-            lambda p: f"{p} ({p.municipality.name})"
+        members = (
+            Person.objects.filter(
+                memberships__in=Membership.objects.filter(current_q(), group=version.plan.group)
+            )
+            .select_related("municipality")
+            .distinct()
         )
+        self.fields["responsible"].queryset = members
+        self.fields["responsible"].label_from_instance = lambda p: f"{p} ({p.municipality.name})"
         self.fields["goals"].queryset = Goal.objects.filter(version=version)
         self.fields["goals"].required = False
 

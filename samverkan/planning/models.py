@@ -153,6 +153,11 @@ class PlanVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.plan} v{self.number}"
 
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "planning:version", args=[self.plan.year.year, self.plan.group.slug, self.number]
+        )
+
     @property
     def is_revision(self) -> bool:
         return self.number > 1
@@ -160,11 +165,6 @@ class PlanVersion(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE
-
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "planning:version", args=[self.plan.year.year, self.plan.group.slug, self.number]
-        )
 
 
 class Goal(models.Model):
@@ -187,7 +187,9 @@ class Goal(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     statement = models.TextField(_("goal"))
-    direction = models.CharField(_("direction"), max_length=20, choices=Direction.choices, blank=True)
+    direction = models.CharField(
+        _("direction"), max_length=20, choices=Direction.choices, blank=True
+    )
     measure = models.CharField(_("what is measured"), max_length=300, blank=True)
     unit = models.CharField(_("unit"), max_length=50, blank=True)
     baseline_value = models.DecimalField(
@@ -198,9 +200,7 @@ class Goal(models.Model):
         _("target value"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
-    deadline_reason = models.TextField(
-        _("reason for a deadline outside the year"), blank=True
-    )
+    deadline_reason = models.TextField(_("reason for a deadline outside the year"), blank=True)
     is_long_term = models.BooleanField(_("long-term goal"), default=False)
 
     class Meta:
@@ -259,7 +259,10 @@ class Anchoring(models.Model):
     """A member's confirmation that the plan is anchored with their nearest manager."""
 
     version = models.ForeignKey(
-        PlanVersion, verbose_name=_("plan version"), on_delete=models.CASCADE, related_name="anchorings"
+        PlanVersion,
+        verbose_name=_("plan version"),
+        on_delete=models.CASCADE,
+        related_name="anchorings",
     )
     person = models.ForeignKey(Person, verbose_name=_("member"), on_delete=models.CASCADE)
     confirmed_at = models.DateTimeField(_("confirmed"), auto_now_add=True)
@@ -271,6 +274,9 @@ class Anchoring(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["version", "person"], name="anchor_once_per_version")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.version}"
 
 
 class PlanEvent(models.Model):
@@ -295,3 +301,6 @@ class PlanEvent(models.Model):
         verbose_name = _("plan event")
         verbose_name_plural = _("plan history")
         ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.version}: {self.from_status} → {self.to_status}"

@@ -170,8 +170,8 @@ def year_overview(year: PlanningYear, *, include_unapproved: bool) -> list[Overv
             approved_by_plan[version.plan.group_id] = version
     rows = []
     for group in groups:
-        shown = latest_by_plan.get(group.pk) if include_unapproved else approved_by_plan.get(
-            group.pk
+        shown = (
+            latest_by_plan.get(group.pk) if include_unapproved else approved_by_plan.get(group.pk)
         )
         rows.append(
             OverviewRow(

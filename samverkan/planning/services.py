@@ -54,8 +54,9 @@ def plan_create(*, group: Group, year: PlanningYear, actor) -> OperationalPlan:
     with transaction.atomic():
         Group.objects.select_for_update().get(pk=group.pk)
         if OperationalPlan.objects.filter(group=group, year=year).exists():
-            raise ValidationError(_("The group already has a plan for %(year)s.")
-                                  % {"year": year.year})
+            raise ValidationError(
+                _("The group already has a plan for %(year)s.") % {"year": year.year}
+            )
         plan = OperationalPlan.objects.create(group=group, year=year)
         version = PlanVersion.objects.create(
             plan=plan, number=1, field_of_work=group.field_of_work, updated_by=actor
@@ -68,18 +69,22 @@ def plan_create(*, group: Group, year: PlanningYear, actor) -> OperationalPlan:
 
 def _lock_for_edit(version: PlanVersion, expected_lock: int | None, actor) -> PlanVersion:
     """Lock the version row, refuse stale forms and non-members, and bump the lock."""
-    locked = PlanVersion.objects.select_for_update().select_related("plan__group").get(
-        pk=version.pk
+    locked = (
+        PlanVersion.objects.select_for_update().select_related("plan__group").get(pk=version.pk)
     )
     if not permissions.can_edit_plan_version(actor, locked):
         raise PermissionDenied
     if expected_lock is not None and locked.lock_version != expected_lock:
         who = locked.updated_by.get_full_name() if locked.updated_by else _("someone")
         raise ConcurrentEditError(
-            _("%(who)s saved the plan at %(time)s while you were editing. What you typed is "
-              "kept below: compare it with the plan and save again.")
-            % {"who": who or locked.updated_by.username,
-               "time": timezone.localtime(locked.updated_at).strftime("%H:%M")}
+            _(
+                "%(who)s saved the plan at %(time)s while you were editing. What you typed is "
+                "kept below: compare it with the plan and save again."
+            )
+            % {
+                "who": who or locked.updated_by.username,
+                "time": timezone.localtime(locked.updated_at).strftime("%H:%M"),
+            }
         )
     locked.lock_version += 1
     locked.updated_by = actor
@@ -87,8 +92,13 @@ def _lock_for_edit(version: PlanVersion, expected_lock: int | None, actor) -> Pl
 
 
 def plan_update(
-    *, version: PlanVersion, fields: dict, objectives, priority_commitments,
-    expected_lock: int | None, actor,
+    *,
+    version: PlanVersion,
+    fields: dict,
+    objectives,
+    priority_commitments,
+    expected_lock: int | None,
+    actor,
 ) -> PlanVersion:
     """Save the plan's own fields; incomplete drafts are fine."""
     with transaction.atomic():
@@ -99,8 +109,12 @@ def plan_update(
         locked.save()
         locked.objectives.set(objectives)
         locked.priority_commitments.set(priority_commitments)
-        audit_log(action="samverkan.plan.edited", actor=actor, obj=locked,
-                  changes={"fields": sorted(fields)})
+        audit_log(
+            action="samverkan.plan.edited",
+            actor=actor,
+            obj=locked,
+            changes={"fields": sorted(fields)},
+        )
     return locked
 
 
@@ -126,8 +140,9 @@ def goal_save(*, goal: Goal, expected_lock: int | None, actor) -> Goal:
         created = goal.pk is None
         goal.full_clean()
         goal.save()
-        audit_log(action=f"samverkan.goal.{'created' if created else 'changed'}", actor=actor,
-                  obj=goal)
+        audit_log(
+            action=f"samverkan.goal.{'created' if created else 'changed'}", actor=actor, obj=goal
+        )
     return goal
 
 
@@ -141,11 +156,16 @@ def goal_delete(*, goal: Goal, expected_lock: int | None, actor) -> None:
 def _check_activity(activity: Activity, goals) -> None:
     errors = {}
     plan = activity.version.plan
-    if activity.responsible_id and not Membership.objects.filter(
-        current_q(), group=plan.group, person_id=activity.responsible_id
-    ).exists():
+    if (
+        activity.responsible_id
+        and not Membership.objects.filter(
+            current_q(), group=plan.group, person_id=activity.responsible_id
+        ).exists()
+    ):
         errors["responsible"] = _("%(name)s is not a member of %(group)s. Choose a member.") % {
-            "name": activity.responsible, "group": plan.group.name}
+            "name": activity.responsible,
+            "group": plan.group.name,
+        }
     if any(goal.version_id != activity.version_id for goal in goals):
         errors["goals"] = _("Choose goals from this plan.")
     if errors:
@@ -161,8 +181,11 @@ def activity_save(*, activity: Activity, goals, expected_lock: int | None, actor
         activity.full_clean()
         activity.save()
         activity.goals.set(goals)
-        audit_log(action=f"samverkan.activity.{'created' if created else 'changed'}",
-                  actor=actor, obj=activity)
+        audit_log(
+            action=f"samverkan.activity.{'created' if created else 'changed'}",
+            actor=actor,
+            obj=activity,
+        )
     return activity
 
 
@@ -184,8 +207,12 @@ def activity_status_update(*, activity: Activity, status: str, actor) -> Activit
         old = activity.status
         activity.status = status
         activity.save(update_fields=["status"])
-        audit_log(action="samverkan.activity.status_changed", actor=actor, obj=activity,
-                  changes={"status": [old, status]})
+        audit_log(
+            action="samverkan.activity.status_changed",
+            actor=actor,
+            obj=activity,
+            changes={"status": [old, status]},
+        )
     return activity
 
 
@@ -203,8 +230,10 @@ def completeness_errors(version: PlanVersion) -> dict[str, list[str]]:
     if not version.field_of_work.strip():
         add("field_of_work", _("Describe the group's field of work."))
     if not version.purpose.strip():
-        add("purpose", _("Describe how the group serves the objectives: “By xx we contribute "
-                         "to yy.”"))
+        add(
+            "purpose",
+            _("Describe how the group serves the objectives: “By xx we contribute to yy.”"),
+        )
     if not version.objectives.all():
         add("objectives", _("Choose at least one of the three objectives."))
     if not version.priority_commitments.all():
@@ -217,12 +246,18 @@ def completeness_errors(version: PlanVersion) -> dict[str, list[str]]:
     for goal in version.top_goals:
         for g in [goal, *goal.sub_goals.all()]:
             if g.deadline and g.deadline.year != year and not g.deadline_reason.strip():
-                add("goals", _("Goal “%(goal)s”: the deadline is outside %(year)s without a "
-                               "reason.") % {"goal": g.statement[:60], "year": year})
+                add(
+                    "goals",
+                    _("Goal “%(goal)s”: the deadline is outside %(year)s without a reason.")
+                    % {"goal": g.statement[:60], "year": year},
+                )
     for activity in version.activities.all():
         if not activity.when or not activity.responsible_id:
-            add("activities", _("Activity “%(what)s”: give a date and a responsible member.")
-                % {"what": activity.what[:60]})
+            add(
+                "activities",
+                _("Activity “%(what)s”: give a date and a responsible member.")
+                % {"what": activity.what[:60]},
+            )
     if version.is_revision:
         if not version.revision_when:
             add("revision_when", _("Say from when the revision applies."))
@@ -271,9 +306,11 @@ def smart_summary(version: PlanVersion) -> list[tuple[Goal, list[smart.Letter]]]
 
 def _transition(*, version: PlanVersion, action: str, actor, comment: str = "") -> PlanVersion:
     with transaction.atomic():
-        version = PlanVersion.objects.select_for_update().select_related(
-            "plan__group", "plan__year"
-        ).get(pk=version.pk)
+        version = (
+            PlanVersion.objects.select_for_update()
+            .select_related("plan__group", "plan__year")
+            .get(pk=version.pk)
+        )
         transition = workflow.find(action, version)
         if transition is None:
             raise ValidationError(
@@ -300,11 +337,19 @@ def _transition(*, version: PlanVersion, action: str, actor, comment: str = "") 
         version.lock_version += 1
         version.save()
         PlanEvent.objects.create(
-            version=version, from_status=old, to_status=version.status, actor=actor,
+            version=version,
+            from_status=old,
+            to_status=version.status,
+            actor=actor,
             comment=comment,
         )
-        audit_log(action=f"samverkan.plan.{transition.target}", actor=actor, obj=version,
-                  changes={"status": [old, version.status]}, comment=comment)
+        audit_log(
+            action=f"samverkan.plan.{transition.target}",
+            actor=actor,
+            obj=version,
+            changes={"status": [old, version.status]},
+            comment=comment,
+        )
     return version
 
 
@@ -378,17 +423,23 @@ TRANSITION_SERVICES = {
 
 def plan_anchor(*, version: PlanVersion, actor, manager: str = "") -> Anchoring:
     """A member confirms the plan is anchored with their nearest manager."""
-    if not permissions.can_anchor(actor, version):
-        raise PermissionDenied
-    person = Person.objects.get(user=actor)
     with transaction.atomic():
-        PlanVersion.objects.select_for_update().get(pk=version.pk)
+        version = (
+            PlanVersion.objects.select_for_update().select_related("plan__group").get(pk=version.pk)
+        )
+        if not permissions.can_anchor(actor, version):
+            raise PermissionDenied
+        person = Person.objects.get(user=actor)
         anchoring, created = Anchoring.objects.get_or_create(
             version=version, person=person, defaults={"manager": manager}
         )
         if created:
-            audit_log(action="samverkan.plan.anchored", actor=actor, obj=version,
-                      changes={"member": str(person), "manager": manager})
+            audit_log(
+                action="samverkan.plan.anchored",
+                actor=actor,
+                obj=version,
+                changes={"member": str(person), "manager": manager},
+            )
     return anchoring
 
 
@@ -431,7 +482,11 @@ def plan_revision_start(*, plan: OperationalPlan, actor) -> PlanVersion:
             activity.version = version
             activity.save()
             activity.goals.set([copies[i] for i in goal_ids if i in copies])
-        PlanEvent.objects.create(version=version, to_status=Status.DRAFT, actor=actor,
-                                 comment=_("Revision of version %(n)s") % {"n": latest.number})
+        PlanEvent.objects.create(
+            version=version,
+            to_status=Status.DRAFT,
+            actor=actor,
+            comment=_("Revision of version %(n)s") % {"n": latest.number},
+        )
         audit_log(action="samverkan.plan.revision_started", actor=actor, obj=version)
     return version

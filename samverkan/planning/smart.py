@@ -23,9 +23,7 @@ NUMBER_WITH_UNIT = re.compile(
     re.IGNORECASE,
 )
 FROM_TO = re.compile(r"från\s+\d[\d\s]*(?:[.,]\d+)?.*?till\s+\d", re.IGNORECASE)
-MONTHS = (
-    "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-)
+MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 DATE_WORDS = re.compile(
     rf"(\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(senast|före|innan|till|by|before)\s+(\d|{MONTHS})|"
     rf"\b({MONTHS})\s+\d{{4}}\b|\bunder\s+\d{{4}}\b|\bvecka\s+\d+)",
@@ -68,14 +66,27 @@ def summary(letters: list[Letter]) -> str:
 def _specific(goal, text: str) -> Letter:
     name = _("Specific")
     if goal.direction:
-        return Letter("S", name, True, _("The goal says which way it goes: %(direction)s.")
-                      % {"direction": goal.get_direction_display().lower()})
+        return Letter(
+            "S",
+            name,
+            True,
+            _("The goal says which way it goes: %(direction)s.")
+            % {"direction": goal.get_direction_display().lower()},
+        )
     if DIRECTION_WORDS.search(text):
-        return Letter("S", name, True, _("The text names a direction (%(word)s).")
-                      % {"word": DIRECTION_WORDS.search(text).group(0).lower()})
-    return Letter("S", name, False, _(
-        "Say which way the goal goes: increase, decrease, introduce or keep something."
-    ))
+        return Letter(
+            "S",
+            name,
+            True,
+            _("The text names a direction (%(word)s).")
+            % {"word": DIRECTION_WORDS.search(text).group(0).lower()},
+        )
+    return Letter(
+        "S",
+        name,
+        False,
+        _("Say which way the goal goes: increase, decrease, introduce or keep something."),
+    )
 
 
 def _measurable(goal, text: str) -> Letter:
@@ -92,33 +103,58 @@ def _measurable(goal, text: str) -> Letter:
         if goal.target_value is None:
             missing.append(_("a target value"))
         if missing:
-            return Letter("M", name, False, _("Add %(missing)s, so that change can be measured.")
-                          % {"missing": ", ".join(str(m) for m in missing)})
-        return Letter("M", name, True, _("Measured as %(measure)s in %(unit)s, from %(base)s to "
-                                         "%(target)s.") % {
-            "measure": goal.measure, "unit": goal.unit,
-            "base": _number(goal.baseline_value), "target": _number(goal.target_value),
-        })
+            return Letter(
+                "M",
+                name,
+                False,
+                _("Add %(missing)s, so that change can be measured.")
+                % {"missing": ", ".join(str(m) for m in missing)},
+            )
+        return Letter(
+            "M",
+            name,
+            True,
+            _("Measured as %(measure)s in %(unit)s, from %(base)s to %(target)s.")
+            % {
+                "measure": goal.measure,
+                "unit": goal.unit,
+                "base": _number(goal.baseline_value),
+                "target": _number(goal.target_value),
+            },
+        )
     if FROM_TO.search(text) and NUMBER_WITH_UNIT.search(text):
         return Letter("M", name, True, _("The text gives today's value and the target."))
     if NUMBER_WITH_UNIT.search(text):
-        return Letter("M", name, False, _(
-            "The text has a number, but not today's value: write “from X to Y” or fill in "
-            "today's value, so that the change can be measured."
-        ))
-    return Letter("M", name, False, _(
-        "Give a number to measure by (%, number of, time) with today's value and the target."
-    ))
+        return Letter(
+            "M",
+            name,
+            False,
+            _(
+                "The text has a number, but not today's value: write “from X to Y” or fill in "
+                "today's value, so that the change can be measured."
+            ),
+        )
+    return Letter(
+        "M",
+        name,
+        False,
+        _("Give a number to measure by (%, number of, time) with today's value and the target."),
+    )
 
 
 def _accepted(anchored: bool) -> Letter:
     name = _("Accepted")
     if anchored:
         return Letter("A", name, True, _("Every member has anchored the plan with their manager."))
-    return Letter("A", name, False, _(
-        "Not yet anchored: the goal counts as accepted when every member has anchored the plan "
-        "with their nearest manager."
-    ))
+    return Letter(
+        "A",
+        name,
+        False,
+        _(
+            "Not yet anchored: the goal counts as accepted when every member has anchored the plan "
+            "with their nearest manager."
+        ),
+    )
 
 
 def _realistic(goal, text: str) -> Letter:
@@ -126,28 +162,51 @@ def _realistic(goal, text: str) -> Letter:
     base, target = goal.baseline_value, goal.target_value
     if base is None or target is None:
         if FROM_TO.search(text):
-            return Letter("R", name, True, _(
-                "Today's value and the target are in the text; check that the step is realistic."
-            ))
-        return Letter("R", name, False, _(
-            "Today's value is missing, so nobody can judge whether the target is realistic."
-        ))
+            return Letter(
+                "R",
+                name,
+                True,
+                _(
+                    "Today's value and the target are in the text; check that the step is "
+                    "realistic."
+                ),
+            )
+        return Letter(
+            "R",
+            name,
+            False,
+            _("Today's value is missing, so nobody can judge whether the target is realistic."),
+        )
     direction = goal.direction
     if direction == "increase" and target <= base:
-        return Letter("R", name, False, _("The goal is to increase, but the target is not above "
-                                          "today's value."))
+        return Letter(
+            "R",
+            name,
+            False,
+            _("The goal is to increase, but the target is not above today's value."),
+        )
     if direction == "decrease" and target >= base:
-        return Letter("R", name, False, _("The goal is to decrease, but the target is not below "
-                                          "today's value."))
+        return Letter(
+            "R",
+            name,
+            False,
+            _("The goal is to decrease, but the target is not below today's value."),
+        )
     if (goal.unit or "").strip() in {"%", "procent"} and not 0 <= target <= 100:
         return Letter("R", name, False, _("A share cannot be below 0 % or above 100 %."))
     if base > 0:
         ratio = target / base
         if ratio > MAX_PLAUSIBLE_RATIO or ratio < MIN_PLAUSIBLE_RATIO:
-            return Letter("R", name, False, _(
-                "The target is %(ratio)s times today's value in one step. Is that realistic, or "
-                "should it be split into sub-goals?"
-            ) % {"ratio": _number(ratio.quantize(Decimal("0.1")))})
+            return Letter(
+                "R",
+                name,
+                False,
+                _(
+                    "The target is %(ratio)s times today's value in one step. Is that realistic, "
+                    "or should it be split into sub-goals?"
+                )
+                % {"ratio": _number(ratio.quantize(Decimal("0.1")))},
+            )
     return Letter("R", name, True, _("The step from today's value to the target looks reasonable."))
 
 
@@ -155,11 +214,16 @@ def _time_bound(goal, text: str, year: int | None) -> Letter:
     name = _("Time-bound")
     if goal.deadline:
         if year and goal.deadline.year != year and not (goal.deadline_reason or "").strip():
-            return Letter("T", name, False, _(
-                "The deadline %(date)s is outside %(year)s; say why, or move it into the year."
-            ) % {"date": goal.deadline.isoformat(), "year": year})
-        return Letter("T", name, True, _("To be reached by %(date)s.")
-                      % {"date": goal.deadline.isoformat()})
+            return Letter(
+                "T",
+                name,
+                False,
+                _("The deadline %(date)s is outside %(year)s; say why, or move it into the year.")
+                % {"date": goal.deadline.isoformat(), "year": year},
+            )
+        return Letter(
+            "T", name, True, _("To be reached by %(date)s.") % {"date": goal.deadline.isoformat()}
+        )
     if DATE_WORDS.search(text):
         return Letter("T", name, True, _("The text says when the goal is to be reached."))
     return Letter("T", name, False, _("Set a date by which the goal is to be reached."))

@@ -18,10 +18,12 @@ urlpatterns = [
     path(V + "smart/", views.smart_check, name="smart_check"),
     path(V + "aktiviteter/ny/", views.activity_edit, name="activity_add"),
     path(V + "aktiviteter/<int:activity_id>/", views.activity_edit, name="activity_edit"),
-    path(V + "aktiviteter/<int:activity_id>/ta-bort/", views.activity_delete,
-         name="activity_delete"),
-    path(V + "aktiviteter/<int:activity_id>/status/", views.activity_status,
-         name="activity_status"),
+    path(
+        V + "aktiviteter/<int:activity_id>/ta-bort/", views.activity_delete, name="activity_delete"
+    ),
+    path(
+        V + "aktiviteter/<int:activity_id>/status/", views.activity_status, name="activity_status"
+    ),
     path(V + "forankra/", views.anchor, name="anchor"),
     path(V + "<slug:action>/", views.transition, name="transition"),
     path(V + "export.<str:fmt>", views.export, name="export"),

@@ -72,8 +72,9 @@ def year_detail(request, year: int):
     rows = selectors.year_overview(planning_year, include_unapproved=unapproved)
     my_groups = set()
     if request.user.is_authenticated:
-        my_groups = {row.group.pk for row in rows if permissions.is_group_member(request.user,
-                                                                                   row.group)}
+        my_groups = {
+            row.group.pk for row in rows if permissions.is_group_member(request.user, row.group)
+        }
         if my_groups and not unapproved:
             # Members also see their own group's plan while it is being written.
             mine = selectors.year_overview(planning_year, include_unapproved=True)
@@ -92,7 +93,7 @@ def plan_create(request, year: int, slug: str):
     planning_year = get_object_or_404(PlanningYear, year=year)
     group = get_object_or_404(Group, slug=slug)
     try:
-        plan = services.plan_create(group=group, year=planning_year, actor=request.user)
+        services.plan_create(group=group, year=planning_year, actor=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("planning:year", year)
@@ -116,8 +117,7 @@ def version_detail(request, year: int, slug: str, number: int):
     public = not permissions.can_see_contact_details(user)
     document = exports.build_document(version, public=public)
     actions = [
-        t for t in workflow.available(version)
-        if permissions.can_take_transition(user, version, t)
+        t for t in workflow.available(version) if permissions.can_take_transition(user, version, t)
     ]
     all_versions = [
         v for v in selectors.versions_of(plan) if permissions.can_view_plan_version(user, v)
@@ -150,8 +150,11 @@ def version_detail(request, year: int, slug: str, number: int):
         context["pages"] = services.pages_of(version)
         context["max_pages"] = services.MAX_PAGES
         context["page_error"] = services.page_limit_error(version, context["pages"])
-        context["missing"] = services.completeness_errors(version) if version.is_editable or (
-            version.status == Status.ANCHORING) else {}
+        context["missing"] = (
+            services.completeness_errors(version)
+            if version.is_editable or (version.status == Status.ANCHORING)
+            else {}
+        )
         context["smart"] = services.smart_summary(version)
     return render(request, "planning/version_detail.html", context)
 
@@ -171,8 +174,12 @@ def plan_edit(request, year: int, slug: str, number: int):
         commitments = data.pop("priority_commitments")
         try:
             services.plan_update(
-                version=version, fields=data, objectives=objectives,
-                priority_commitments=commitments, expected_lock=lock, actor=request.user,
+                version=version,
+                fields=data,
+                objectives=objectives,
+                priority_commitments=commitments,
+                expected_lock=lock,
+                actor=request.user,
             )
         except services.ConcurrentEditError as exc:
             _conflict(form, exc, version)
@@ -184,8 +191,12 @@ def plan_edit(request, year: int, slug: str, number: int):
     return render(
         request,
         "planning/plan_edit.html",
-        {"version": version, "form": form, "pages": services.pages_of(version),
-         "max_pages": services.MAX_PAGES},
+        {
+            "version": version,
+            "form": form,
+            "pages": services.pages_of(version),
+            "max_pages": services.MAX_PAGES,
+        },
     )
 
 
@@ -201,18 +212,21 @@ def _conflict(form, exc, version) -> None:
 @login_required
 def goal_edit(request, year: int, slug: str, number: int, goal_id: int | None = None):
     version = _version_for_edit(request, slug, year, number)
-    goal = get_object_or_404(Goal, pk=goal_id, version=version) if goal_id else Goal(
-        version=version, order=version.goals.count() + 1
+    goal = (
+        get_object_or_404(Goal, pk=goal_id, version=version)
+        if goal_id
+        else Goal(version=version, order=version.goals.count() + 1)
     )
     form = GoalForm(
-        request.POST or None, instance=goal, version=version,
+        request.POST or None,
+        instance=goal,
+        version=version,
         initial={"lock_version": version.lock_version},
     )
     if request.method == "POST" and form.is_valid():
         lock = form.cleaned_data["lock_version"]
         try:
-            services.goal_save(goal=form.save(commit=False), expected_lock=lock,
-                               actor=request.user)
+            services.goal_save(goal=form.save(commit=False), expected_lock=lock, actor=request.user)
         except services.ConcurrentEditError as exc:
             _conflict(form, exc, version)
         except ValidationError as exc:
@@ -222,8 +236,11 @@ def goal_edit(request, year: int, slug: str, number: int, goal_id: int | None = 
             return redirect(version.get_absolute_url() + "#goals")
     preview = form.instance if form.is_bound else goal
     letters = smart.check(preview, anchored=False, year=version.plan.year.year)
-    return render(request, "planning/goal_edit.html",
-                  {"version": version, "form": form, "goal": goal, "letters": letters})
+    return render(
+        request,
+        "planning/goal_edit.html",
+        {"version": version, "form": form, "goal": goal, "letters": letters},
+    )
 
 
 @require_POST
@@ -269,14 +286,18 @@ def activity_edit(request, year: int, slug: str, number: int, activity_id: int |
         else Activity(version=version, order=version.activities.count() + 1)
     )
     form = ActivityForm(
-        request.POST or None, instance=activity, version=version,
+        request.POST or None,
+        instance=activity,
+        version=version,
         initial={"lock_version": version.lock_version},
     )
     if request.method == "POST" and form.is_valid():
         try:
             services.activity_save(
-                activity=form.save(commit=False), goals=form.cleaned_data["goals"],
-                expected_lock=form.cleaned_data["lock_version"], actor=request.user,
+                activity=form.save(commit=False),
+                goals=form.cleaned_data["goals"],
+                expected_lock=form.cleaned_data["lock_version"],
+                actor=request.user,
             )
         except services.ConcurrentEditError as exc:
             _conflict(form, exc, version)
@@ -285,8 +306,11 @@ def activity_edit(request, year: int, slug: str, number: int, activity_id: int |
         else:
             messages.success(request, _("The activity is saved."))
             return redirect(version.get_absolute_url() + "#activities")
-    return render(request, "planning/activity_edit.html",
-                  {"version": version, "form": form, "activity": activity})
+    return render(
+        request,
+        "planning/activity_edit.html",
+        {"version": version, "form": form, "activity": activity},
+    )
 
 
 @require_POST
@@ -295,8 +319,9 @@ def activity_delete(request, year: int, slug: str, number: int, activity_id: int
     version = _version_for_edit(request, slug, year, number)
     activity = get_object_or_404(Activity, pk=activity_id, version=version)
     try:
-        services.activity_delete(activity=activity, expected_lock=_lock(request),
-                                 actor=request.user)
+        services.activity_delete(
+            activity=activity, expected_lock=_lock(request), actor=request.user
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -340,9 +365,11 @@ def transition(request, year: int, slug: str, number: int, action: str):
         for message in exc.messages:
             messages.error(request, message)
     else:
-        messages.success(request, _("Done: the plan is now “%(status)s”.")
-                         % {"status": selectors.version_detail(version.plan, number)
-                            .get_status_display()})
+        messages.success(
+            request,
+            _("Done: the plan is now “%(status)s”.")
+            % {"status": selectors.version_detail(version.plan, number).get_status_display()},
+        )
     return redirect(version.get_absolute_url())
 
 
@@ -352,8 +379,9 @@ def anchor(request, year: int, slug: str, number: int):
     version = _version_for_view(request, slug, year, number)
     form = AnchorForm(request.POST)
     form.is_valid()
-    services.plan_anchor(version=version, actor=request.user,
-                         manager=form.cleaned_data.get("manager", ""))
+    services.plan_anchor(
+        version=version, actor=request.user, manager=form.cleaned_data.get("manager", "")
+    )
     messages.success(request, _("Thank you: your anchoring is recorded."))
     return redirect(version.get_absolute_url())
 
@@ -367,8 +395,13 @@ def revise(request, year: int, slug: str):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("planning:plan", year, slug)
-    messages.success(request, _("A revision is started as a copy of the approved plan. Change "
-                                "goals or activities, and say when, how and why."))
+    messages.success(
+        request,
+        _(
+            "A revision is started as a copy of the approved plan. Change "
+            "goals or activities, and say when, how and why."
+        ),
+    )
     return redirect("planning:edit", year, slug, version.number)
 
 

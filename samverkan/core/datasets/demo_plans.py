@@ -43,19 +43,45 @@ PLANS_2026 = {
         [1, 2],
         ["1.3"],
         [
-            ("Öka antalet lån av e-böcker i regionen med 15 % före oktober 2026.",
-             "increase", "lån av e-böcker per år", "antal", "41200", "47400", date(2026, 10, 1)),
-            ("Minska väntetiden för fjärrlån mellan kommunerna från 6 till 3 dagar.",
-             "decrease", "genomsnittlig väntetid för fjärrlån", "dagar", "6", "3",
-             date(2026, 12, 1)),
+            (
+                "Öka antalet lån av e-böcker i regionen med 15 % före oktober 2026.",
+                "increase",
+                "lån av e-böcker per år",
+                "antal",
+                "41200",
+                "47400",
+                date(2026, 10, 1),
+            ),
+            (
+                "Minska väntetiden för fjärrlån mellan kommunerna från 6 till 3 dagar.",
+                "decrease",
+                "genomsnittlig väntetid för fjärrlån",
+                "dagar",
+                "6",
+                "3",
+                date(2026, 12, 1),
+            ),
         ],
         [
-            ("Gemensam kampanj för e-boken", "Affischer och sociala medier i alla sex "
-             "kommunerna, med läsombud", date(2026, 3, 15), 0),
-            ("Samordnad transportslinga", "Två turer i veckan Umeå–Vännäs–Vindeln–Bjurholm, "
-             "en tur Robertsfors och Nordmaling", date(2026, 5, 31), 1),
-            ("Lässatsning för nyanlända", "Tillsammans med flyktingmottagningen, "
-             "lättlästa böcker på tio språk", date(2026, 9, 30), 0),
+            (
+                "Gemensam kampanj för e-boken",
+                "Affischer och sociala medier i alla sex kommunerna, med läsombud",
+                date(2026, 3, 15),
+                0,
+            ),
+            (
+                "Samordnad transportslinga",
+                "Två turer i veckan Umeå–Vännäs–Vindeln–Bjurholm, "
+                "en tur Robertsfors och Nordmaling",
+                date(2026, 5, 31),
+                1,
+            ),
+            (
+                "Lässatsning för nyanlända",
+                "Tillsammans med flyktingmottagningen, lättlästa böcker på tio språk",
+                date(2026, 9, 30),
+                0,
+            ),
         ],
     ),
     "naringsliv": (
@@ -66,15 +92,29 @@ PLANS_2026 = {
         [1],
         ["8.1"],
         [
-            ("Öka antalet nystartade företag per 1 000 invånare i regionen från 4,1 till 4,5.",
-             "increase", "nystartade företag per 1 000 invånare", "antal", "4.1", "4.5",
-             date(2026, 12, 31)),
+            (
+                "Öka antalet nystartade företag per 1 000 invånare i regionen från 4,1 till 4,5.",
+                "increase",
+                "nystartade företag per 1 000 invånare",
+                "antal",
+                "4.1",
+                "4.5",
+                date(2026, 12, 31),
+            ),
         ],
         [
-            ("Gemensam etableringsguide", "En webbsida på svenska och engelska",
-             date(2026, 4, 30), 0),
-            ("Företagarfrukost i varje kommun", "Två gånger per termin, med regionens "
-             "rådgivare", date(2026, 11, 30), 0),
+            (
+                "Gemensam etableringsguide",
+                "En webbsida på svenska och engelska",
+                date(2026, 4, 30),
+                0,
+            ),
+            (
+                "Företagarfrukost i varje kommun",
+                "Två gånger per termin, med regionens rådgivare",
+                date(2026, 11, 30),
+                0,
+            ),
         ],
     ),
     "folkhalsa": (
@@ -84,9 +124,15 @@ PLANS_2026 = {
         [1],
         ["7.3", "7.2"],
         [
-            ("Införa en gemensam folkhälsoenkät för årskurs 8 i alla sex kommunerna under 2026.",
-             "introduce", "kommuner som genomfört enkäten", "antal", "2", "6",
-             date(2026, 11, 30)),
+            (
+                "Införa en gemensam folkhälsoenkät för årskurs 8 i alla sex kommunerna under 2026.",
+                "introduce",
+                "kommuner som genomfört enkäten",
+                "antal",
+                "2",
+                "6",
+                date(2026, 11, 30),
+            ),
         ],
         [
             ("Ta fram enkäten", "Utgå från Umeås befintliga enkät", date(2026, 3, 1), 0),
@@ -99,12 +145,23 @@ PLANS_2026 = {
         [1],
         ["6.2"],
         [
-            ("Öka antalet gästnätter i regionen med 5 % jämfört med 2025.",
-             "increase", "gästnätter", "antal", "512000", "537600", date(2026, 12, 31)),
+            (
+                "Öka antalet gästnätter i regionen med 5 % jämfört med 2025.",
+                "increase",
+                "gästnätter",
+                "antal",
+                "512000",
+                "537600",
+                date(2026, 12, 31),
+            ),
         ],
         [
-            ("Gemensam besökskarta", "Tryckt och digital, med kollektivtrafik och cykelleder",
-             date(2026, 5, 1), 0),
+            (
+                "Gemensam besökskarta",
+                "Tryckt och digital, med kollektivtrafik och cykelleder",
+                date(2026, 5, 1),
+                0,
+            ),
         ],
     ),
     "kultur": (
@@ -124,13 +181,24 @@ PLANS_2026 = {
         [2, 3],
         ["1.3"],
         [
-            ("Öka andelen webbsidor utan allvarliga tillgänglighetsbrister från 70 % till 90 %.",
-             "increase", "andel granskade sidor utan allvarliga brister", "%", "70", "90",
-             date(2026, 10, 31)),
+            (
+                "Öka andelen webbsidor utan allvarliga tillgänglighetsbrister från 70 % till 90 %.",
+                "increase",
+                "andel granskade sidor utan allvarliga brister",
+                "%",
+                "70",
+                "90",
+                date(2026, 10, 31),
+            ),
         ],
         [
-            ("Gemensam granskning av tillgänglighet", "Automatisk granskning varje månad och "
-             "manuell granskning av de 20 mest besökta sidorna", date(2026, 6, 30), 0),
+            (
+                "Gemensam granskning av tillgänglighet",
+                "Automatisk granskning varje månad och "
+                "manuell granskning av de 20 mest besökta sidorna",
+                date(2026, 6, 30),
+                0,
+            ),
         ],
     ),
 }
@@ -165,13 +233,20 @@ def _fill(version, spec, members, commitments):
     for order, (statement, direction, measure, unit, base, target, deadline) in enumerate(
         goals, start=1
     ):
-        made.append(Goal.objects.create(
-            version=version, order=order, statement=statement, direction=direction,
-            measure=measure, unit=unit,
-            baseline_value=Decimal(base) if base else None,
-            baseline_date=date(2025, 12, 31) if base else None,
-            target_value=Decimal(target) if target else None, deadline=deadline,
-        ))
+        made.append(
+            Goal.objects.create(
+                version=version,
+                order=order,
+                statement=statement,
+                direction=direction,
+                measure=measure,
+                unit=unit,
+                baseline_value=Decimal(base) if base else None,
+                baseline_date=date(2025, 12, 31) if base else None,
+                target_value=Decimal(target) if target else None,
+                deadline=deadline,
+            )
+        )
     for order, (what, how, when, goal_index) in enumerate(activities, start=1):
         responsible = members[order % len(members)].person
         activity = Activity.objects.create(
@@ -213,8 +288,11 @@ def load_plans() -> int:
         _event(version, Status.DRAFT, Status.ANCHORING, contact, date(2025, 11, 10))
         anchored = members if target != Status.ANCHORING else members[:2]
         for m in anchored:
-            Anchoring.objects.create(version=version, person=m.person,
-                                     manager=f"förvaltningschef, {m.person.municipality.name}")
+            Anchoring.objects.create(
+                version=version,
+                person=m.person,
+                manager=f"förvaltningschef, {m.person.municipality.name}",
+            )
         if target == Status.ANCHORING:
             version.save()
             continue
@@ -224,8 +302,14 @@ def load_plans() -> int:
         _event(version, Status.ANCHORING, Status.SUBMITTED, contact, date(2025, 12, 10))
         if target == Status.APPROVED:
             version.status, version.approved_at = Status.APPROVED, _at(date(2026, 1, 22))
-            _event(version, Status.SUBMITTED, Status.APPROVED, chief, date(2026, 1, 22),
-                   "Godkänd vid kommunchefsgruppens möte.")
+            _event(
+                version,
+                Status.SUBMITTED,
+                Status.APPROVED,
+                chief,
+                date(2026, 1, 22),
+                "Godkänd vid kommunchefsgruppens möte.",
+            )
         version.save()
         if slug == "bibliotek":
             _revise_bibliotek(plan, version, contact, chief, secretariat)
@@ -235,7 +319,10 @@ def load_plans() -> int:
 def _revise_bibliotek(plan, approved, contact, chief, secretariat) -> None:
     """Bibliotek moved its e-book goal in the spring: an approved revision, version 2."""
     version = PlanVersion.objects.create(
-        plan=plan, number=2, field_of_work=approved.field_of_work, purpose=approved.purpose,
+        plan=plan,
+        number=2,
+        field_of_work=approved.field_of_work,
+        purpose=approved.purpose,
         revision_when=date(2026, 4, 1),
         revision_how="Målet för e-boksutlån sänks från 15 % till 10 % ökning, och kampanjen "
         "flyttas till hösten.",
@@ -263,12 +350,21 @@ def _revise_bibliotek(plan, approved, contact, chief, secretariat) -> None:
             activity.when = date(2026, 9, 15)
         activity.save()
         activity.goals.set([copies[i] for i in goal_ids])
-    version.frozen_contact, version.frozen_members = approved.frozen_contact, approved.frozen_members
+    version.frozen_contact, version.frozen_members = (
+        approved.frozen_contact,
+        approved.frozen_members,
+    )
     version.status = Status.APPROVED
     version.submitted_at, version.approved_at = _at(date(2026, 3, 20)), _at(date(2026, 4, 9))
     version.save()
     _event(version, "", Status.DRAFT, contact, date(2026, 3, 12), "Revision av version 1")
     _event(version, Status.DRAFT, Status.SUBMITTED, contact, date(2026, 3, 20))
-    _event(version, Status.SUBMITTED, Status.FORWARDED, secretariat, date(2026, 3, 24),
-           "Rimlig justering, förs vidare.")
+    _event(
+        version,
+        Status.SUBMITTED,
+        Status.FORWARDED,
+        secretariat,
+        date(2026, 3, 24),
+        "Rimlig justering, förs vidare.",
+    )
     _event(version, Status.FORWARDED, Status.APPROVED, chief, date(2026, 4, 9))

@@ -72,8 +72,11 @@ def pdf_fonts() -> tuple[str, str]:
         pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONT_DIR / "DejaVuSans.ttf")))
         pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(FONT_DIR / "DejaVuSans-Bold.ttf")))
         pdfmetrics.registerFontFamily(
-            "DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold",
-            italic="DejaVuSans", boldItalic="DejaVuSans-Bold",
+            "DejaVuSans",
+            normal="DejaVuSans",
+            bold="DejaVuSans-Bold",
+            italic="DejaVuSans",
+            boldItalic="DejaVuSans-Bold",
         )
         _fonts_registered = True
     return "DejaVuSans", "DejaVuSans-Bold"
