@@ -51,3 +51,12 @@ def screenshot(page, name: str) -> Path:
     page.screenshot(path=str(path), full_page=True)
     print(f"screenshot: {path}")
     return path
+
+
+def sign_in(page, base_url: str, username: str, password: str, next_path: str = "/") -> None:
+    page.context.clear_cookies()
+    page.goto(f"{base_url}/konto/logga-in/?next={next_path}")
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill(password)
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_load_state()

@@ -298,3 +298,24 @@ def test_a_new_plan_starts_with_one_draft_event(version):
     assert list(PlanEvent.objects.filter(version=version).values_list("to_status", flat=True)) == [
         "draft"
     ]
+
+
+def test_contact_person_records_a_members_anchoring(version):
+    from tests.planning_helpers import bibliotek_members
+
+    contact = user("kontaktperson")
+    services.plan_start_anchoring(version=version, actor=contact)
+    other = next(p for p in bibliotek_members() if p.user_id is None)
+    anchoring = services.plan_anchor(
+        version=version, actor=contact, person=other, manager="enhetschef"
+    )
+    assert anchoring.person == other and anchoring.recorded_by == contact
+    with pytest.raises(PermissionDenied):
+        services.plan_anchor(
+            version=version,
+            actor=user("medlem"),
+            person=next(p for p in bibliotek_members() if p.user_id is None and p != other),
+        )
+    outsider = PersonFactory(municipality=other.municipality)
+    with pytest.raises(ValidationError):
+        services.plan_anchor(version=version, actor=contact, person=outsider)

@@ -267,6 +267,15 @@ class Anchoring(models.Model):
     person = models.ForeignKey(Person, verbose_name=_("member"), on_delete=models.CASCADE)
     confirmed_at = models.DateTimeField(_("confirmed"), auto_now_add=True)
     manager = models.CharField(_("nearest manager"), max_length=200, blank=True)
+    # Set when the contact person records a member's confirmation given by phone or e-mail.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("anchoring")

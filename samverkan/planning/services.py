@@ -421,17 +421,40 @@ TRANSITION_SERVICES = {
 }
 
 
-def plan_anchor(*, version: PlanVersion, actor, manager: str = "") -> Anchoring:
-    """A member confirms the plan is anchored with their nearest manager."""
+def plan_anchor(
+    *, version: PlanVersion, actor, manager: str = "", person: Person | None = None
+) -> Anchoring:
+    """A member confirms the plan is anchored with their nearest manager.
+
+    The contact person may record another member's confirmation (given by phone or
+    e-mail); the record says who entered it.
+    """
     with transaction.atomic():
         version = (
             PlanVersion.objects.select_for_update().select_related("plan__group").get(pk=version.pk)
         )
         if not permissions.can_anchor(actor, version):
             raise PermissionDenied
-        person = Person.objects.get(user=actor)
+        own = Person.objects.filter(user=actor).first()
+        recorded_by = None
+        if person is None or (own is not None and person.pk == own.pk):
+            if own is None:
+                raise PermissionDenied
+            person = own
+        else:
+            if not permissions.is_contact_person(actor, version.plan.group):
+                raise PermissionDenied
+            if not Membership.objects.filter(
+                current_q(), group=version.plan.group, person=person
+            ).exists():
+                raise ValidationError(
+                    _("%(name)s is not a member of the group.") % {"name": person}
+                )
+            recorded_by = actor
         anchoring, created = Anchoring.objects.get_or_create(
-            version=version, person=person, defaults={"manager": manager}
+            version=version,
+            person=person,
+            defaults={"manager": manager, "recorded_by": recorded_by},
         )
         if created:
             audit_log(

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
 from samverkan.core.exports import registry
-from samverkan.organisation.models import Group
+from samverkan.organisation.models import Group, Person
 from samverkan.planning import exports, selectors, services, smart, workflow
 from samverkan.planning.forms import (
     ActivityForm,
@@ -131,7 +131,10 @@ def version_detail(request, year: int, slug: str, number: int):
         "anchor_form": AnchorForm(),
         "anchoring": selectors.anchoring_state(version),
         "can_edit": permissions.can_edit_plan_version(user, version),
-        "can_anchor": permissions.can_anchor(user, version),
+        "can_anchor": permissions.can_anchor(user, version)
+        and not any(a.person.user_id == user.pk for a in version.anchorings.all()),
+        "records_for_others": version.status == Status.ANCHORING
+        and permissions.is_contact_person(user, plan.group),
         "can_revise": (
             version.status == Status.APPROVED
             and version.number == all_versions[-1].number
@@ -379,10 +382,25 @@ def anchor(request, year: int, slug: str, number: int):
     version = _version_for_view(request, slug, year, number)
     form = AnchorForm(request.POST)
     form.is_valid()
-    services.plan_anchor(
-        version=version, actor=request.user, manager=form.cleaned_data.get("manager", "")
-    )
-    messages.success(request, _("Thank you: your anchoring is recorded."))
+    person = None
+    if request.POST.get("person", "").isdigit():
+        person = get_object_or_404(Person, pk=int(request.POST["person"]))
+    try:
+        anchoring = services.plan_anchor(
+            version=version,
+            actor=request.user,
+            person=person,
+            manager=form.cleaned_data.get("manager", ""),
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if anchoring.recorded_by_id:
+            messages.success(
+                request, _("%(name)s's anchoring is recorded.") % {"name": anchoring.person}
+            )
+        else:
+            messages.success(request, _("Thank you: your anchoring is recorded."))
     return redirect(version.get_absolute_url())
 
 
