@@ -39,3 +39,21 @@ def test_priority_areas_and_group_list_are_constant(demo_data, client):
         before = _count(client, url)
         GroupFactory.create_batch(10)
         assert _count(client, url) == before
+
+
+def test_plans_overview_does_not_grow_with_groups(demo_data, persona):
+    from datetime import date
+
+    from samverkan.planning.models import OperationalPlan, PlanningYear, PlanVersion
+
+    year = PlanningYear.objects.create(
+        year=2027, plans_due=date(2026, 12, 15), reports_due=date(2028, 2, 15)
+    )
+    url = reverse("planning:year", args=[2027])
+    for role in ("secretariat", "group_member", "visitor"):
+        client = persona(role)
+        before = _count(client, url)
+        for group in GroupFactory.create_batch(5):
+            plan = OperationalPlan.objects.create(group=group, year=year)
+            PlanVersion.objects.create(plan=plan, number=1)
+        assert _count(client, url) == before, role

@@ -70,16 +70,12 @@ def year_detail(request, year: int):
     planning_year = get_object_or_404(PlanningYear, year=year)
     unapproved = permissions.can_read_unapproved_plans(request.user)
     rows = selectors.year_overview(planning_year, include_unapproved=unapproved)
-    my_groups = set()
-    if request.user.is_authenticated:
-        my_groups = {
-            row.group.pk for row in rows if permissions.is_group_member(request.user, row.group)
-        }
-        if my_groups and not unapproved:
-            # Members also see their own group's plan while it is being written.
-            mine = selectors.year_overview(planning_year, include_unapproved=True)
-            by_group = {row.group.pk: row for row in mine}
-            rows = [by_group[row.group.pk] if row.group.pk in my_groups else row for row in rows]
+    my_groups = permissions.member_group_ids(request.user)
+    if my_groups and not unapproved:
+        # Members also see their own group's plan while it is being written.
+        mine = selectors.year_overview(planning_year, include_unapproved=True)
+        by_group = {row.group.pk: row for row in mine}
+        rows = [by_group[row.group.pk] if row.group.pk in my_groups else row for row in rows]
     return render(
         request,
         "planning/year_detail.html",
