@@ -6,8 +6,8 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 
 from samverkan.organisation.models import Group, Membership, current_q
-from samverkan.planning import services
 from samverkan.planning.models import Activity, Goal, PlanningYear, Status
+from samverkan.planning.services import plans as services
 from samverkan.strategy.models import Objective, PriorityCommitment
 
 

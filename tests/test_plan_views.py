@@ -95,7 +95,7 @@ def test_refused_transition_by_post_is_403(draft, persona):
 
 def test_transition_error_is_shown_in_swedish(demo_data, persona):
     from samverkan.organisation.models import Group
-    from samverkan.planning import services
+    from samverkan.planning.services import plans as services
     from tests.planning_helpers import user
 
     plan = services.plan_create(

@@ -5,8 +5,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from samverkan.core.models import AuditEntry
 from samverkan.organisation.models import Membership, Person
-from samverkan.planning import services, workflow
+from samverkan.planning import workflow
 from samverkan.planning.models import PlanEvent, PlanVersion, Status
+from samverkan.planning.services import plans as services
 from tests.factories import PersonFactory
 from tests.planning_helpers import anchor_all, approved_plan, complete_plan, user
 

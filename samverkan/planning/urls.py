@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samverkan.planning import views
+from samverkan.planning.views import plans as views
 
 app_name = "planning"
 V = "<int:year>/<slug:slug>/v<int:number>/"

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from samverkan.accounts import permissions
 from samverkan.core.exports import registry
 from samverkan.organisation.models import Group, Person
-from samverkan.planning import exports, selectors, services, smart, workflow
+from samverkan.planning import exports, selectors, smart, workflow
 from samverkan.planning.forms import (
     ActivityForm,
     AnchorForm,
@@ -21,6 +21,7 @@ from samverkan.planning.forms import (
     TransitionForm,
 )
 from samverkan.planning.models import Activity, Goal, PlanningYear, Status
+from samverkan.planning.services import plans as services
 
 
 def _version_for_view(request, slug: str, year: int, number: int):

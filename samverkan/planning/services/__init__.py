@@ -1,0 +1,1 @@
+"""Writes to plans and reports: `services.plans` and `services.reports`."""
