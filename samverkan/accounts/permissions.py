@@ -184,3 +184,27 @@ def can_update_activity_status(user, plan) -> bool:
 
 def can_manage_planning_years(user) -> bool:
     return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
+
+
+# --- Annual reports -----------------------------------------------------------------------
+
+
+def can_view_report(user, report) -> bool:
+    """Accepted reports are public; others are for the group and those who follow it."""
+    if report.status == "accepted":
+        return True
+    return can_read_unapproved_plans(user) or is_group_member(user, report.group)
+
+
+def can_edit_report(user, report) -> bool:
+    return report.is_editable and is_group_member(user, report.group)
+
+
+def can_create_report(user, group) -> bool:
+    return is_group_member(user, group)
+
+
+def can_take_report_transition(user, report, transition) -> bool:
+    if transition.role == Role.CONTACT_PERSON:
+        return is_contact_person(user, report.group)
+    return has_role(user, transition.role)

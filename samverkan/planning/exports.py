@@ -75,6 +75,8 @@ def _goal_detail(goal) -> str:
 
 
 def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
+    if not hasattr(version, "top_goals"):
+        version = selectors.version_detail(version.plan, version.number)
     plan = version.plan
     group = plan.group
     contact, members = selectors.people_of(version)

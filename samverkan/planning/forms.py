@@ -1,8 +1,19 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.organisation.models import Membership, Person, current_q
-from samverkan.planning.models import Activity, Goal, PlanningYear, PlanVersion
+from samverkan.organisation.models import Membership, Municipality, Person, current_q
+from samverkan.planning.models import (
+    Activity,
+    ActivityResult,
+    AnnualReport,
+    Fulfilment,
+    Goal,
+    PlanningYear,
+    PlanVersion,
+    ReportActivity,
+    ReportGoal,
+    ReportPriority,
+)
 from samverkan.strategy.models import Objective, PriorityCommitment
 
 NUMBER_MESSAGES = {
@@ -11,6 +22,22 @@ NUMBER_MESSAGES = {
     "max_decimal_places": _("Use at most two decimals."),
 }
 DATE_MESSAGES = {"invalid": _("Enter a date as YYYY-MM-DD, such as 2027-10-01.")}
+
+
+class DecimalField(forms.DecimalField):
+    """Accepts numbers as Swedes write them: 1 080, 1 080,5 and 12,5 as well as 12.5."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+            value = value.replace(",", ".")
+        return super().to_python(value)
+
+
+def decimal_formfield(field, **kwargs):
+    if field.get_internal_type() == "DecimalField":
+        return field.formfield(form_class=DecimalField, localize=False, **kwargs)
+    return field.formfield(**kwargs)
 
 
 class DateInput(forms.DateInput):
@@ -84,6 +111,7 @@ class GoalForm(forms.ModelForm):
 
     class Meta:
         model = Goal
+        formfield_callback = decimal_formfield
         fields = [
             "statement",
             "parent",
@@ -115,8 +143,6 @@ class GoalForm(forms.ModelForm):
 
     def __init__(self, *args, version: PlanVersion, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["baseline_value"].localize = True
-        self.fields["target_value"].localize = True
         parents = Goal.objects.filter(version=version, parent__isnull=True, is_long_term=True)
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
@@ -169,3 +195,88 @@ class AnchorForm(forms.Form):
     manager = forms.CharField(
         label=_("Your nearest manager (name and title)"), required=False, max_length=200
     )
+
+
+# --- Annual reports -----------------------------------------------------------------------
+
+
+class ReportForm(forms.ModelForm):
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = AnnualReport
+        fields = ["summary", "revisions", "meetings", "network_activities", "municipalities"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "revisions": forms.Textarea(attrs={"rows": 4}),
+            "network_activities": forms.Textarea(attrs={"rows": 5}),
+            "municipalities": forms.CheckboxSelectMultiple,
+            "meetings": forms.TextInput(attrs={"inputmode": "numeric"}),
+        }
+        error_messages = {
+            "meetings": {
+                "invalid": _("Enter the number of meetings as a whole number, such as 6.")
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        light = self.instance.is_light
+        drop = (
+            ["summary", "revisions"]
+            if light
+            else ["meetings", "network_activities", "municipalities"]
+        )
+        for name in drop:
+            del self.fields[name]
+        if light:
+            self.fields["municipalities"].queryset = Municipality.objects.filter(is_member=True)
+
+
+class ReportGoalForm(forms.ModelForm):
+    class Meta:
+        model = ReportGoal
+        formfield_callback = decimal_formfield
+        fields = ["value_reached", "fulfilment", "comment", "reason"]
+        widgets = {
+            "fulfilment": forms.RadioSelect,
+            "comment": forms.Textarea(attrs={"rows": 2}),
+            "reason": forms.Textarea(attrs={"rows": 2}),
+            "value_reached": forms.TextInput(attrs={"inputmode": "decimal"}),
+        }
+        error_messages = {"value_reached": NUMBER_MESSAGES}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fulfilment"].choices = Fulfilment.choices
+        self.fields["fulfilment"].required = False
+        if not self.instance.is_measurable:
+            self.fields["value_reached"].help_text = _("Not measurable in the plan.")
+
+
+class ReportActivityForm(forms.ModelForm):
+    class Meta:
+        model = ReportActivity
+        fields = ["result", "result_text", "reason"]
+        widgets = {
+            "result": forms.RadioSelect,
+            "result_text": forms.Textarea(attrs={"rows": 2}),
+            "reason": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["result"].choices = ActivityResult.choices
+        self.fields["result"].required = False
+
+
+class ReportPriorityForm(forms.ModelForm):
+    class Meta:
+        model = ReportPriority
+        fields = ["touched", "what_was_done"]
+        widgets = {"what_was_done": forms.Textarea(attrs={"rows": 2})}
+
+
+ReportGoalFormSet = forms.modelformset_factory(ReportGoal, form=ReportGoalForm, extra=0)
+ReportActivityFormSet = forms.modelformset_factory(ReportActivity, form=ReportActivityForm, extra=0)
+ReportPriorityFormSet = forms.modelformset_factory(ReportPriority, form=ReportPriorityForm, extra=0)

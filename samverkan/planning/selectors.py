@@ -152,6 +152,7 @@ class OverviewRow:
     plan: OperationalPlan | None
     status: str | None
     number: int | None
+    report: object = None
 
 
 def year_overview(year: PlanningYear, *, include_unapproved: bool) -> list[OverviewRow]:
@@ -182,3 +183,68 @@ def year_overview(year: PlanningYear, *, include_unapproved: bool) -> list[Overv
             )
         )
     return rows
+
+
+# --- Annual reports -----------------------------------------------------------------------
+
+
+def report_queryset():
+    from samverkan.planning.models import (
+        AnnualReport,
+        ReportActivity,
+        ReportEvent,
+        ReportGoal,
+        ReportPriority,
+    )
+
+    return AnnualReport.objects.select_related(
+        "group", "year", "based_on", "updated_by"
+    ).prefetch_related(
+        "municipalities",
+        Prefetch(
+            "goals",
+            queryset=ReportGoal.objects.filter(parent__isnull=True).prefetch_related(
+                Prefetch("sub_goals", queryset=ReportGoal.objects.order_by("order", "id"))
+            ),
+            to_attr="top_goals",
+        ),
+        Prefetch("activities", queryset=ReportActivity.objects.order_by("order", "id")),
+        Prefetch(
+            "priorities",
+            queryset=ReportPriority.objects.select_related(
+                "priority_commitment__area", "priority_commitment__commitment"
+            ),
+        ),
+        Prefetch("events", queryset=ReportEvent.objects.select_related("actor")),
+    )
+
+
+def report_for(group_slug: str, year: int):
+    report = report_queryset().filter(group__slug=group_slug, year__year=year).first()
+    if report is None:
+        raise Http404
+    return report
+
+
+def report_people(report) -> tuple[PersonLine | None, list[PersonLine]]:
+    """Frozen at submission; until then the group's current contact person and members."""
+    if report.frozen_members is not None:
+        contact = PersonLine(**report.frozen_contact) if report.frozen_contact else None
+        return contact, [PersonLine(**line) for line in report.frozen_members]
+    contact, lines = snapshot(current_members(report.group))
+    return (PersonLine(**contact) if contact else None), [PersonLine(**line) for line in lines]
+
+
+def revision_log(plan: OperationalPlan) -> list[PlanVersion]:
+    """The approved revisions of a plan, in order: the source of "revisions during the year"."""
+    return list(plan.versions.filter(status=Status.APPROVED, number__gt=1).order_by("number"))
+
+
+def report_overview(year: PlanningYear, *, include_unaccepted: bool) -> dict[int, object]:
+    """Each group's report for the year, keyed by group id, in one query."""
+    from samverkan.planning.models import AnnualReport, ReportStatus
+
+    reports = AnnualReport.objects.filter(year=year)
+    if not include_unaccepted:
+        reports = reports.filter(status=ReportStatus.ACCEPTED)
+    return {report.group_id: report for report in reports}

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from samverkan.planning.views import plans as views
+from samverkan.planning.views import reports
 
 app_name = "planning"
 V = "<int:year>/<slug:slug>/v<int:number>/"
@@ -8,6 +9,19 @@ urlpatterns = [
     path("", views.year_list, name="years"),
     path("<int:year>/", views.year_detail, name="year"),
     path("<int:year>/<slug:slug>/", views.plan_detail, name="plan"),
+    path("<int:year>/<slug:slug>/berattelse/", reports.report_detail, name="report"),
+    path("<int:year>/<slug:slug>/berattelse/skapa/", reports.report_create, name="report_create"),
+    path("<int:year>/<slug:slug>/berattelse/redigera/", reports.report_edit, name="report_edit"),
+    path(
+        "<int:year>/<slug:slug>/berattelse/export.<str:fmt>",
+        reports.report_export,
+        name="report_export",
+    ),
+    path(
+        "<int:year>/<slug:slug>/berattelse/<slug:action>/",
+        reports.report_transition,
+        name="report_transition",
+    ),
     path("<int:year>/<slug:slug>/skapa/", views.plan_create, name="create"),
     path("<int:year>/<slug:slug>/revidera/", views.revise, name="revise"),
     path(V, views.version_detail, name="version"),

@@ -133,3 +133,51 @@ def find(action: str, version) -> Transition | None:
 def available(version) -> list[Transition]:
     kind = kind_of(version)
     return [t for t in TRANSITIONS if version.status in t.sources and kind in t.applies_to]
+
+
+# --- Annual reports: the contact person submits, the secretariat accepts or returns. ---------
+
+REPORT_TRANSITIONS = [
+    Transition(
+        "submit",
+        _("Submit to the secretariat"),
+        frozenset({"draft", "returned"}),
+        "submitted",
+        Role.CONTACT_PERSON,
+        frozenset({"full", "light"}),
+    ),
+    Transition(
+        "accept",
+        _("Accept the report"),
+        frozenset({"submitted"}),
+        "accepted",
+        Role.SECRETARIAT,
+        frozenset({"full", "light"}),
+    ),
+    Transition(
+        "return",
+        _("Return with a comment"),
+        frozenset({"submitted"}),
+        "returned",
+        Role.SECRETARIAT,
+        frozenset({"full", "light"}),
+        needs_comment=True,
+    ),
+]
+
+
+def find_report(action: str, report) -> Transition | None:
+    for transition in REPORT_TRANSITIONS:
+        if (
+            transition.action == action
+            and report.status in transition.sources
+            and report.kind in transition.applies_to
+        ):
+            return transition
+    return None
+
+
+def available_report(report) -> list[Transition]:
+    return [
+        t for t in REPORT_TRANSITIONS if report.status in t.sources and report.kind in t.applies_to
+    ]

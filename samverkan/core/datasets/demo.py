@@ -110,17 +110,22 @@ NEXT_MANDATE = date(2027, 1, 1)
 
 
 class _Names:
-    """Deterministic, varied invented names without repeats."""
+    """Deterministic, varied invented names, never the same pair twice."""
 
     def __init__(self) -> None:
         self.i = 0
+        self.used: set[tuple[str, str]] = set()
 
     def next(self) -> tuple[str, str]:
-        i = self.i
-        self.i += 1
-        first = FIRST_NAMES[(i * 7) % len(FIRST_NAMES)]
-        last = LAST_NAMES[(i * 3 + i // len(LAST_NAMES)) % len(LAST_NAMES)]
-        return first, f"{last}" if i < len(LAST_NAMES) * 4 else f"{last}-{i}"
+        while True:
+            i = self.i
+            self.i += 1
+            # 5 and 3 share no factor with the list lengths, so every name comes round.
+            first = FIRST_NAMES[(i * 5) % len(FIRST_NAMES)]
+            last = LAST_NAMES[(i * 3 + i // len(LAST_NAMES)) % len(LAST_NAMES)]
+            if (first, last) not in self.used:
+                self.used.add((first, last))
+                return first, last
 
 
 def _email(first: str, last: str, municipality: str) -> str:
@@ -271,11 +276,62 @@ def load_plan_revision(tally: Tally | None = None) -> Tally:
     return tally
 
 
+# The source names no networks; these two are invented so the demo can show the light report.
+NETWORKS = [
+    (
+        "Landsbygdsnätverket",
+        "landsbygdsnatverket",
+        "Påhittat nätverk i demodatat: landsbygdsutvecklare som delar erfarenheter.",
+    ),
+    (
+        "Arkivnätverket",
+        "arkivnatverket",
+        "Påhittat nätverk i demodatat: kommunarkivarier och registratorer.",
+    ),
+]
+
+
+@transaction.atomic
+def load_networks(tally: Tally | None = None) -> Tally:
+    tally = tally or Tally()
+    names = _Names()
+    names.i = 300  # past the names the council, chiefs and working groups use
+    municipalities = {m.name: m for m in Municipality.objects.filter(is_member=True)}
+    order = [municipalities[n] for n in MUNICIPALITY_ORDER if n in municipalities]
+    for g, (name, slug, description) in enumerate(NETWORKS):
+        group = tally.upsert(
+            Group,
+            {"slug": slug},
+            {
+                "name": name,
+                "kind": Group.Kind.NETWORK,
+                "field_of_work": description,
+                "chart_order": 100 + g,
+            },
+        )
+        for k in range(3 + g):
+            person = _person(
+                tally, names, order[(g * 2 + k) % len(order)], "utvecklare", 500 + g * 10 + k
+            )
+            role = Membership.Role.CONTACT_PERSON if k == 0 else Membership.Role.MEMBER
+            tally.upsert(
+                Membership,
+                {"group": group, "person": person},
+                {"role": role, "start": date(2023, 1, 1)},
+            )
+    return tally
+
+
 # username -> (role label, how to find the person behind it)
 DEMO_ACCOUNTS = [
     ("besokare", "Besökare (inloggad utan uppdrag)", None),
     ("medlem", "Gruppmedlem (Bibliotek)", ("group", "bibliotek", Membership.Role.MEMBER)),
     ("kontaktperson", "Kontaktperson (Bibliotek)", ("group", "bibliotek", "contact_person")),
+    (
+        "natverk",
+        "Kontaktperson (Landsbygdsnätverket)",
+        ("group", "landsbygdsnatverket", "contact_person"),
+    ),
     ("kansli", "Kansliet (kanslichef)", ("body", Body.Kind.SECRETARIAT, BodyMembership.Role.HEAD)),
     ("kommunchef", "Kommunchef", ("body", Body.Kind.CHIEF_EXECUTIVES, None)),
     ("regionrad", "Ledamot i Regionrådet", ("body", Body.Kind.COUNCIL, BodyMembership.Role.CHAIR)),

@@ -368,3 +368,182 @@ def _revise_bibliotek(plan, approved, contact, chief, secretariat) -> None:
         "Rimlig justering, förs vidare.",
     )
     _event(version, Status.FORWARDED, Status.APPROVED, chief, date(2026, 4, 9))
+
+
+# --- 2025: approved plans and accepted reports, a realistic mix of outcomes ----------------
+
+PLANS_2025 = ["bibliotek", "naringsliv", "webb", "folkhalsa", "turism"]
+
+OUTCOMES = [
+    # (fulfilment, share of the planned change reached, comment, reason)
+    ("fully", Decimal("1.1"), "Målet nåddes redan i september.", ""),
+    (
+        "partly",
+        Decimal("0.6"),
+        "Ökningen kom igång först under hösten.",
+        "Upphandlingen av den nya plattformen drog ut på tiden.",
+    ),
+    (
+        "not_at_all",
+        Decimal("0"),
+        "Mätningen visade ingen förändring.",
+        "Två av kommunerna hade vakanser under större delen av året.",
+    ),
+]
+
+NETWORK_REPORTS = {
+    "landsbygdsnatverket": (
+        6,
+        "Vi träffas varannan månad, växelvis i varje kommun, och delar erfarenheter om "
+        "servicepunkter, bredband och lokala utvecklingsgrupper.",
+    ),
+    "arkivnatverket": (
+        4,
+        "Vi ses en gång per kvartal och arbetar med gemensamma rutiner för e-arkiv och gallring.",
+    ),
+}
+
+
+def _shift(spec, year: int):
+    """The 2026 plan text as it might have looked a year earlier."""
+    status, field, purpose, objectives, codes, goals, activities = spec
+    goals = [
+        (s.replace("2026", str(year)), d, m, u, b, t, dl.replace(year=year) if dl else None)
+        for s, d, m, u, b, t, dl in goals
+    ]
+    activities = [(w, h, when.replace(year=year), g) for w, h, when, g in activities]
+    return (status, field, purpose, objectives, codes or ["1.3"], goals, activities)
+
+
+@transaction.atomic
+def load_reports() -> int:
+    """2025 plans approved and reported on, and the networks' light reports."""
+    from samverkan.planning.models import (
+        AnnualReport,
+        ReportActivity,
+        ReportEvent,
+        ReportGoal,
+        ReportPriority,
+        ReportStatus,
+    )
+
+    year, _ = PlanningYear.objects.get_or_create(
+        year=2025, defaults={"plans_due": date(2024, 12, 15), "reports_due": date(2026, 2, 15)}
+    )
+    commitments = {
+        pc.commitment.code: pc for pc in PriorityCommitment.objects.select_related("commitment")
+    }
+    from django.contrib.auth import get_user_model
+
+    users = {u.username: u for u in get_user_model().objects.all()}
+    chief, secretariat = users.get("kommunchef"), users.get("kansli")
+    made = 0
+    for n, slug in enumerate(PLANS_2025):
+        group = Group.objects.filter(slug=slug).first()
+        if group is None or AnnualReport.objects.filter(group=group, year=year).exists():
+            continue
+        members = _members(group)
+        contact = members[0].person.user if members and members[0].person.user else None
+        frozen_contact, frozen_members = selectors.snapshot(members)
+        plan, _ = OperationalPlan.objects.get_or_create(group=group, year=year)
+        version = plan.versions.first()
+        if version is None:
+            version = PlanVersion.objects.create(plan=plan, number=1)
+            _fill(version, _shift(PLANS_2026[slug], 2025), members, commitments)
+            version.status = Status.APPROVED
+            version.frozen_contact, version.frozen_members = frozen_contact, frozen_members
+            version.submitted_at, version.approved_at = (
+                _at(date(2024, 12, 9)),
+                _at(date(2025, 1, 23)),
+            )
+            version.save()
+            _event(version, Status.SUBMITTED, Status.APPROVED, chief, date(2025, 1, 23))
+        report = AnnualReport.objects.create(
+            group=group,
+            year=year,
+            based_on=version,
+            status=ReportStatus.ACCEPTED,
+            frozen_contact=frozen_contact,
+            frozen_members=frozen_members,
+            submitted_at=_at(date(2026, 2, 10)),
+            accepted_at=_at(date(2026, 2, 20)),
+            summary=f"Året präglades av ett gott samarbete mellan kommunerna i gruppen "
+            f"{group.name}. Vi nådde en del av målen och lärde oss mycket av det vi inte nådde.",
+            revisions="",
+        )
+        for i, goal in enumerate(version.goals.order_by("order")):
+            fulfilment, share, comment, reason = OUTCOMES[(n + i) % len(OUTCOMES)]
+            reached = None
+            if goal.is_measurable and goal.baseline_value is not None:
+                reached = (
+                    goal.baseline_value + (goal.target_value - goal.baseline_value) * share
+                ).quantize(Decimal("0.1"))
+            ReportGoal.objects.create(
+                report=report,
+                source=goal,
+                order=i,
+                statement=goal.statement,
+                measure=goal.measure,
+                unit=goal.unit,
+                baseline_value=goal.baseline_value,
+                target_value=goal.target_value,
+                deadline=goal.deadline,
+                is_measurable=goal.is_measurable,
+                value_reached=reached,
+                fulfilment=fulfilment,
+                comment=comment,
+                reason=reason,
+            )
+        for i, activity in enumerate(version.activities.order_by("order")):
+            done = (n + i) % 3 != 2
+            ReportActivity.objects.create(
+                report=report,
+                source=activity,
+                order=i,
+                planned=activity.what,
+                result="done" if done else "not_done",
+                result_text="Genomfört enligt plan." if done else "",
+                reason="" if done else "Flyttades till nästa år på grund av resursbrist.",
+            )
+        for pc in version.priority_commitments.all():
+            ReportPriority.objects.create(
+                report=report,
+                priority_commitment=pc,
+                touched=True,
+                what_was_done="Aktiviteterna under året bidrog till åtagandet, bland annat "
+                "genom samarbete med andra arbetsgrupper.",
+            )
+        ReportEvent.objects.create(report=report, to_status=ReportStatus.SUBMITTED, actor=contact)
+        ReportEvent.objects.create(
+            report=report,
+            from_status=ReportStatus.SUBMITTED,
+            to_status=ReportStatus.ACCEPTED,
+            actor=secretariat,
+        )
+        made += 1
+    for slug, (meetings, what) in NETWORK_REPORTS.items():
+        group = Group.objects.filter(slug=slug).first()
+        if group is None or AnnualReport.objects.filter(group=group, year=year).exists():
+            continue
+        members = _members(group)
+        frozen_contact, frozen_members = selectors.snapshot(members)
+        report = AnnualReport.objects.create(
+            group=group,
+            year=year,
+            kind=AnnualReport.Kind.LIGHT,
+            status=ReportStatus.ACCEPTED,
+            meetings=meetings,
+            network_activities=what,
+            frozen_contact=frozen_contact,
+            frozen_members=frozen_members,
+            accepted_at=_at(date(2026, 2, 20)),
+        )
+        report.municipalities.set({m.person.municipality for m in members})
+        ReportEvent.objects.create(
+            report=report,
+            from_status=ReportStatus.SUBMITTED,
+            to_status=ReportStatus.ACCEPTED,
+            actor=secretariat,
+        )
+        made += 1
+    return made

@@ -11,8 +11,28 @@ from samverkan.planning.models.plans import (
     PlanVersion,
     Status,
 )
+from samverkan.planning.models.reports import (
+    REPORT_EDITABLE,
+    ActivityResult,
+    AnnualReport,
+    Fulfilment,
+    ReportActivity,
+    ReportEvent,
+    ReportGoal,
+    ReportPriority,
+    ReportStatus,
+)
 
 __all__ = [
+    "REPORT_EDITABLE",
+    "ActivityResult",
+    "AnnualReport",
+    "Fulfilment",
+    "ReportActivity",
+    "ReportEvent",
+    "ReportGoal",
+    "ReportPriority",
+    "ReportStatus",
     "EDITABLE",
     "Activity",
     "Anchoring",

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from samverkan.accounts import permissions
 from samverkan.core.audit import audit_log
@@ -353,13 +354,14 @@ def _transition(*, version: PlanVersion, action: str, actor, comment: str = "") 
     return version
 
 
+# Context keeps these apart from field labels such as “submitted” (a date).
 _ACTION_WORDS = {
-    "start_anchoring": _("sent for anchoring"),
-    "reopen": _("reopened"),
-    "submit": _("submitted"),
-    "forward": _("forwarded"),
-    "approve": _("approved"),
-    "return": _("returned"),
+    "start_anchoring": pgettext_lazy("a plan or report cannot be …", "sent for anchoring"),
+    "reopen": pgettext_lazy("a plan or report cannot be …", "reopened"),
+    "submit": pgettext_lazy("a plan or report cannot be …", "submitted"),
+    "forward": pgettext_lazy("a plan or report cannot be …", "forwarded"),
+    "approve": pgettext_lazy("a plan or report cannot be …", "approved"),
+    "return": pgettext_lazy("a plan or report cannot be …", "returned"),
 }
 
 

@@ -77,6 +77,13 @@ def year_detail(request, year: int):
         mine = selectors.year_overview(planning_year, include_unapproved=True)
         by_group = {row.group.pk: row for row in mine}
         rows = [by_group[row.group.pk] if row.group.pk in my_groups else row for row in rows]
+    reports = selectors.report_overview(planning_year, include_unaccepted=True)
+    for row in rows:
+        report = reports.get(row.group.pk)
+        visible = report is not None and (
+            unapproved or row.group.pk in my_groups or report.status == "accepted"
+        )
+        row.report = report if visible else None
     return render(
         request,
         "planning/year_detail.html",

@@ -18,9 +18,11 @@ class Command(BaseCommand):
             umearegionen.load()
             self.stdout.write("Loaded the Umeåregionen data set into the empty database.")
         demo.load_people()
+        demo.load_networks()
         demo.load_plan_revision()
         accounts = demo.ensure_accounts()
         demo_plans.load_plans()
+        demo_plans.load_reports()
         self.stdout.write("")
         self.stdout.write("Demo accounts (the people behind them are invented):")
         for username, label in accounts:

@@ -1,0 +1,163 @@
+"""Thin views over the annual report services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.accounts import permissions
+from samverkan.core.exports import registry
+from samverkan.organisation.models import Group
+from samverkan.planning import report_exports, selectors, workflow
+from samverkan.planning.forms import (
+    ReportActivityFormSet,
+    ReportForm,
+    ReportGoalFormSet,
+    ReportPriorityFormSet,
+    TransitionForm,
+)
+from samverkan.planning.models import PlanningYear
+from samverkan.planning.services import reports as services
+from samverkan.planning.services.plans import MAX_PAGES, ConcurrentEditError
+
+
+def _report_for_view(request, slug: str, year: int):
+    report = selectors.report_for(slug, year)
+    if not permissions.can_view_report(request.user, report):
+        raise Http404
+    return report
+
+
+@require_POST
+@login_required
+def report_create(request, year: int, slug: str):
+    planning_year = get_object_or_404(PlanningYear, year=year)
+    group = get_object_or_404(Group, slug=slug)
+    try:
+        services.report_create(group=group, year=planning_year, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("planning:year", year)
+    messages.success(request, _("The report is started from the approved plan."))
+    return redirect("planning:report_edit", year, slug)
+
+
+def report_detail(request, year: int, slug: str):
+    report = _report_for_view(request, slug, year)
+    user = request.user
+    document = report_exports.build_document(
+        report, public=not permissions.can_see_contact_details(user)
+    )
+    internal = permissions.is_group_member(user, report.group) or (
+        permissions.can_read_unapproved_plans(user)
+    )
+    context = {
+        "report": report,
+        "document": document,
+        "actions": [
+            t
+            for t in workflow.available_report(report)
+            if permissions.can_take_report_transition(user, report, t)
+        ],
+        "can_edit": permissions.can_edit_report(user, report),
+        "show_internal": internal,
+        "transition_form": TransitionForm(),
+    }
+    if internal:
+        context["pages"] = services.pages_of(report)
+        context["max_pages"] = MAX_PAGES
+        context["page_error"] = services.page_limit_error(report, context["pages"])
+        context["missing"] = services.completeness_errors(report) if report.is_editable else {}
+    return render(request, "planning/report_detail.html", context)
+
+
+@login_required
+def report_edit(request, year: int, slug: str):
+    report = _report_for_view(request, slug, year)
+    if not permissions.can_edit_report(request.user, report):
+        raise PermissionDenied
+    data = request.POST or None
+    form = ReportForm(data, instance=report, initial={"lock_version": report.lock_version})
+    goals = ReportGoalFormSet(data, queryset=report.goals.order_by("order", "id"), prefix="goal")
+    activities = ReportActivityFormSet(data, queryset=report.activities.all(), prefix="act")
+    priorities = ReportPriorityFormSet(data, queryset=report.priorities.all(), prefix="prio")
+    formsets = [goals, activities, priorities]
+    if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in formsets):
+        fields = dict(form.cleaned_data)
+        lock = fields.pop("lock_version")
+        municipalities = fields.pop("municipalities", None)
+        rows = [f.save(commit=False) for fs in formsets for f in fs.forms]
+        try:
+            services.report_update(
+                report=report,
+                fields=fields,
+                rows=rows,
+                municipalities=municipalities,
+                expected_lock=lock,
+                actor=request.user,
+            )
+        except ConcurrentEditError as exc:
+            form.add_error(None, exc)
+            report.refresh_from_db()
+            form.data = form.data.copy()
+            form.data["lock_version"] = str(report.lock_version)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(report.get_absolute_url())
+    goal_rows = list(zip(goals.forms, [f.instance for f in goals.forms], strict=True))
+    return render(
+        request,
+        "planning/report_edit.html",
+        {
+            "report": report,
+            "form": form,
+            "goals": goals,
+            "goal_rows": goal_rows,
+            "activities": activities,
+            "priorities": priorities,
+            "has_errors": bool(form.errors) or any(f.errors for fs in formsets for f in fs.forms),
+        },
+    )
+
+
+@require_POST
+@login_required
+def report_transition(request, year: int, slug: str, action: str):
+    report = _report_for_view(request, slug, year)
+    service = services.REPORT_TRANSITION_SERVICES.get(action)
+    if service is None:
+        raise Http404
+    form = TransitionForm(request.POST)
+    form.is_valid()
+    kwargs = {"report": report, "actor": request.user}
+    if action in {"accept", "return"}:
+        kwargs["comment"] = form.cleaned_data.get("comment", "")
+    try:
+        report = service(**kwargs)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("Done: the report is now “%(status)s”.") % {"status": report.get_status_display()},
+        )
+    return redirect("planning:report", year, slug)
+
+
+def report_export(request, year: int, slug: str, fmt: str):
+    report = _report_for_view(request, slug, year)
+    identifier = {"pdf": "report_pdf", "docx": "report_docx"}.get(fmt)
+    if identifier is None:
+        raise Http404
+    result = registry.get(identifier).render(
+        report, public=not permissions.can_see_contact_details(request.user)
+    )
+    response = HttpResponse(result.content, content_type=result.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
+    return response
