@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samverkan.organisation.models import Group
 from samverkan.planning.models.plans import Activity, Goal, PlanningYear, PlanVersion
@@ -18,7 +19,8 @@ from samverkan.planning.models.plans import Activity, Goal, PlanningYear, PlanVe
 class ReportStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted to the secretariat")
-    ACCEPTED = "accepted", _("Accepted")
+    # Context: the SMART letter A is also "Accepted" in English, but not in Swedish.
+    ACCEPTED = "accepted", pgettext_lazy("report status", "Accepted")
     RETURNED = "returned", _("Returned")
 
 
