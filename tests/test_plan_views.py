@@ -237,3 +237,12 @@ def test_member_starts_next_years_plan_from_the_year_page(demo_data, persona):
         persona("secretariat").post(reverse("planning:create", args=[2027, "kultur"])).status_code
         == 403
     )
+
+
+def test_submission_summarises_the_smart_check(draft, persona):
+    response = persona("contact_person").post(
+        _url(draft, "planning:transition", "start_anchoring"), follow=True
+    )
+    html = response.content.decode()
+    assert "SMART-kontroll: 0 av 1 mål uppfyller alla fem delar." in html
+    assert "Återstår: A." in html

@@ -367,17 +367,34 @@ def transition(request, year: int, slug: str, number: int, action: str):
     if action in {"forward", "approve", "return"}:
         kwargs["comment"] = form.cleaned_data.get("comment", "")
     try:
-        service(**kwargs)
+        updated = service(**kwargs)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
     else:
         messages.success(
             request,
-            _("Done: the plan is now “%(status)s”.")
-            % {"status": selectors.version_detail(version.plan, number).get_status_display()},
+            _("Done: the plan is now “%(status)s”.") % {"status": updated.get_status_display()},
         )
+        if action in {"start_anchoring", "submit"}:
+            messages.info(request, _smart_summary(updated))
     return redirect(version.get_absolute_url())
+
+
+def _smart_summary(version) -> str:
+    """One line for the submitter: how many goals meet all five SMART parts, and what is open."""
+    results = services.smart_summary(version)
+    complete = sum(1 for _goal, letters in results if all(x.met for x in letters))
+    open_letters = sorted(
+        {x.letter for _goal, letters in results for x in letters if not x.met}, key="SMART".index
+    )
+    text = _("SMART check: %(complete)s of %(total)s goals meet all five parts.") % {
+        "complete": complete,
+        "total": len(results),
+    }
+    if open_letters:
+        text += " " + _("Still open: %(letters)s.") % {"letters": ", ".join(open_letters)}
+    return text
 
 
 @require_POST
