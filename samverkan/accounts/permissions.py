@@ -136,6 +136,30 @@ def is_contact_person(user, group) -> bool:
     return Membership.Role.CONTACT_PERSON in _group_roles(user, group.pk)
 
 
+def is_locked(*, year, plan=None, report=None) -> bool:
+    """A closed year locks its plans and reports, except one the secretariat reopened."""
+    if year.closed_at is None:
+        return False
+    from samverkan.planning.models import Reopening
+
+    reopened = Reopening.objects.filter(year=year)
+    reopened = reopened.filter(plan=plan) if plan is not None else reopened.filter(report=report)
+    return not reopened.exists()
+
+
+def _plan_locked(plan) -> bool:
+    return is_locked(year=plan.year, plan=plan)
+
+
+def _report_locked(report) -> bool:
+    return is_locked(year=report.year, report=report)
+
+
+def can_manage_cycle(user) -> bool:
+    """The desk, reminders, closing and reopening: the secretariat's follow-up work."""
+    return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
+
+
 def can_read_unapproved_plans(user) -> bool:
     """Drafts and plans under way: the secretariat follows them, the bodies above read them."""
     return has_role(
@@ -153,7 +177,11 @@ def can_view_plan_version(user, version) -> bool:
 
 def can_edit_plan_version(user, version) -> bool:
     """Only the group's own members write its plan, and only while it is a draft."""
-    return version.is_editable and is_group_member(user, version.plan.group)
+    return (
+        version.is_editable
+        and is_group_member(user, version.plan.group)
+        and not _plan_locked(version.plan)
+    )
 
 
 def can_create_plan(user, group) -> bool:
@@ -161,6 +189,8 @@ def can_create_plan(user, group) -> bool:
 
 
 def can_take_transition(user, version, transition) -> bool:
+    if _plan_locked(version.plan):
+        return False
     group = version.plan.group
     if transition.role == Role.CONTACT_PERSON:
         return is_contact_person(user, group)
@@ -170,16 +200,20 @@ def can_take_transition(user, version, transition) -> bool:
 def can_anchor(user, version) -> bool:
     from samverkan.planning.models import Status
 
-    return version.status == Status.ANCHORING and is_group_member(user, version.plan.group)
+    return (
+        version.status == Status.ANCHORING
+        and is_group_member(user, version.plan.group)
+        and not _plan_locked(version.plan)
+    )
 
 
 def can_propose_revision(user, plan) -> bool:
-    return is_group_member(user, plan.group)
+    return is_group_member(user, plan.group) and not _plan_locked(plan)
 
 
 def can_update_activity_status(user, plan) -> bool:
     """Keeping the activity plan's status up during the year is the group's own follow-up."""
-    return is_group_member(user, plan.group)
+    return is_group_member(user, plan.group) and not _plan_locked(plan)
 
 
 def can_manage_planning_years(user) -> bool:
@@ -197,7 +231,7 @@ def can_view_report(user, report) -> bool:
 
 
 def can_edit_report(user, report) -> bool:
-    return report.is_editable and is_group_member(user, report.group)
+    return report.is_editable and is_group_member(user, report.group) and not _report_locked(report)
 
 
 def can_create_report(user, group) -> bool:
@@ -205,6 +239,8 @@ def can_create_report(user, group) -> bool:
 
 
 def can_take_report_transition(user, report, transition) -> bool:
+    if _report_locked(report):
+        return False
     if transition.role == Role.CONTACT_PERSON:
         return is_contact_person(user, report.group)
     return has_role(user, transition.role)

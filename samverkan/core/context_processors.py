@@ -2,6 +2,7 @@ from django.conf import settings
 
 from samverkan.accounts.permissions import (
     can_edit_organisation,
+    can_manage_cycle,
     can_see_contact_details,
     roles_of,
 )
@@ -14,4 +15,5 @@ def site(request) -> dict:
         "user_roles": roles_of(user),
         "can_edit_organisation": can_edit_organisation(user),
         "can_see_contact_details": can_see_contact_details(user),
+        "can_manage_cycle": can_manage_cycle(user),
     }

@@ -1,5 +1,6 @@
 """Plans and reports of the groups, one module per sub-domain."""
 
+from samverkan.planning.models.cycle import ReminderLog, Reopening
 from samverkan.planning.models.plans import (
     EDITABLE,
     Activity,
@@ -24,6 +25,8 @@ from samverkan.planning.models.reports import (
 )
 
 __all__ = [
+    "ReminderLog",
+    "Reopening",
     "REPORT_EDITABLE",
     "ActivityResult",
     "AnnualReport",

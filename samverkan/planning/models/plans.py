@@ -25,6 +25,16 @@ class PlanningYear(models.Model):
     plans_due = models.DateField(_("plans due"))
     reports_due = models.DateField(_("annual reports due"))
     opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
+    # A closed year's plans and reports are locked; see Reopening for the exceptions.
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("planning year")
@@ -44,6 +54,10 @@ class PlanningYear(models.Model):
             errors["reports_due"] = _("Annual reports are due after the year has ended.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
 
     @property
     def first_day(self) -> date:

@@ -52,6 +52,11 @@ def plan_create(*, group: Group, year: PlanningYear, actor) -> OperationalPlan:
     """A member starts the group's plan for a year; at most one plan per group and year."""
     if not permissions.can_create_plan(actor, group):
         raise PermissionDenied
+    # Read the year afresh: it may have been closed since the caller loaded it.
+    if PlanningYear.objects.filter(pk=year.pk, closed_at__isnull=False).exists():
+        raise ValidationError(
+            _("%(year)s is closed: ask the secretariat to reopen it.") % {"year": year.year}
+        )
     with transaction.atomic():
         Group.objects.select_for_update().get(pk=group.pk)
         if OperationalPlan.objects.filter(group=group, year=year).exists():

@@ -50,6 +50,11 @@ def report_create(*, group: Group, year: PlanningYear, actor) -> AnnualReport:
     """
     if not permissions.can_create_report(actor, group):
         raise PermissionDenied
+    # Read the year afresh: it may have been closed since the caller loaded it.
+    if PlanningYear.objects.filter(pk=year.pk, closed_at__isnull=False).exists():
+        raise ValidationError(
+            _("%(year)s is closed: ask the secretariat to reopen it.") % {"year": year.year}
+        )
     with transaction.atomic():
         Group.objects.select_for_update().get(pk=group.pk)
         if AnnualReport.objects.filter(group=group, year=year).exists():

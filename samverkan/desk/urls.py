@@ -1,0 +1,12 @@
+from django.urls import path
+
+from samverkan.desk import views
+
+app_name = "desk"
+urlpatterns = [
+    path("", views.desk_index, name="index"),
+    path("<int:year>/", views.desk_year, name="year"),
+    path("<int:year>/stang/", views.year_close, name="close"),
+    path("<int:year>/paminnelser/", views.send_reminders, name="reminders"),
+    path("<int:year>/oppna/<str:kind>/<int:pk>/", views.reopen, name="reopen"),
+]

@@ -1,0 +1,131 @@
+"""The secretariat's desk: thin views over the cycle's selectors and services."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from samverkan.accounts import permissions
+from samverkan.organisation.selectors import member_municipalities
+from samverkan.planning import desk
+from samverkan.planning.models import AnnualReport, OperationalPlan, PlanningYear
+from samverkan.planning.services import cycle
+from samverkan.strategy.models import Objective
+
+
+class DeskFilter(forms.Form):
+    objective = forms.TypedChoiceField(
+        label=gettext_lazy("Objective"), required=False, coerce=int, empty_value=None
+    )
+    municipality = forms.ChoiceField(label=gettext_lazy("Municipality"), required=False)
+    status = forms.ChoiceField(label=gettext_lazy("Status"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["objective"].choices = everything + [
+            (o.number, str(o)) for o in Objective.objects.order_by("number")
+        ]
+        self.fields["municipality"].choices = everything + [
+            (m.code, m.name) for m in member_municipalities()
+        ]
+        self.fields["status"].choices = everything + list(desk.STATUS_FILTERS.items())
+
+
+def _require_desk(request) -> None:
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    if not permissions.can_manage_cycle(request.user):
+        raise PermissionDenied
+
+
+def desk_index(request):
+    _require_desk(request)
+    year = PlanningYear.objects.filter(closed_at__isnull=True).order_by("year").first()
+    year = year or PlanningYear.objects.order_by("-year").first()
+    if year is None:
+        return redirect("planning:years")
+    return redirect("desk:year", year.year)
+
+
+def desk_year(request, year: int):
+    _require_desk(request)
+    planning_year = get_object_or_404(PlanningYear, year=year)
+    form = DeskFilter(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = desk.desk_rows(
+        planning_year,
+        objective=filters.get("objective"),
+        municipality=filters.get("municipality") or None,
+        status=filters.get("status") or None,
+    )
+    return render(
+        request,
+        "desk/desk.html",
+        {
+            "year": planning_year,
+            "years": PlanningYear.objects.order_by("-year"),
+            "rows": rows,
+            "summary": desk.summarise(rows),
+            "form": form,
+            "reminders": desk.reminder_log(planning_year),
+            "filtered": any(filters.values()) if filters else False,
+        },
+    )
+
+
+@require_POST
+def year_close(request, year: int):
+    _require_desk(request)
+    planning_year = get_object_or_404(PlanningYear, year=year)
+    try:
+        cycle.year_close(year=planning_year, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("%(year)s is closed: its plans and reports are locked.") % {"year": year}
+        )
+    return redirect("desk:year", year)
+
+
+@require_POST
+def reopen(request, year: int, kind: str, pk: int):
+    _require_desk(request)
+    planning_year = get_object_or_404(PlanningYear, year=year)
+    target = {}
+    if kind == "plan":
+        target["plan"] = get_object_or_404(OperationalPlan, pk=pk, year=planning_year)
+    elif kind == "report":
+        target["report"] = get_object_or_404(AnnualReport, pk=pk, year=planning_year)
+    else:
+        raise PermissionDenied
+    try:
+        cycle.document_reopen(
+            year=planning_year, actor=request.user, reason=request.POST.get("reason", ""), **target
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Reopened: %(what)s.") % {"what": next(iter(target.values()))})
+    return redirect("desk:year", year)
+
+
+@require_POST
+def send_reminders(request, year: int):
+    _require_desk(request)
+    sent = cycle.reminders_send(base_url=request.build_absolute_uri("/"))
+    if sent:
+        messages.success(request, _("%(n)s reminder(s) sent.") % {"n": len(sent)})
+    else:
+        messages.info(
+            request,
+            _(
+                "No reminders were due: everyone has been reminded within the "
+                "last week, or nothing is missing."
+            ),
+        )
+    return redirect("desk:year", year)

@@ -1,0 +1,144 @@
+"""Writes for the yearly cycle: closing a year, reopening a document, sending reminders."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from samverkan.accounts import permissions
+from samverkan.core.audit import audit_log
+from samverkan.planning import desk
+from samverkan.planning.models import (
+    AnnualReport,
+    OperationalPlan,
+    PlanningYear,
+    ReminderLog,
+    Reopening,
+)
+
+
+def year_close(*, year: PlanningYear, actor) -> PlanningYear:
+    """Closing a year locks its plans and reports."""
+    if not permissions.can_manage_cycle(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        year = PlanningYear.objects.select_for_update().get(pk=year.pk)
+        if year.is_closed:
+            raise ValidationError(_("%(year)s is already closed.") % {"year": year.year})
+        year.closed_at, year.closed_by = timezone.now(), actor
+        year.save(update_fields=["closed_at", "closed_by"])
+        audit_log(action="samverkan.planning_year.closed", actor=actor, obj=year)
+    return year
+
+
+def document_reopen(
+    *,
+    year: PlanningYear,
+    actor,
+    reason: str,
+    plan: OperationalPlan | None = None,
+    report: AnnualReport | None = None,
+) -> Reopening:
+    """Reopen one plan or report of a closed year; the reason is recorded."""
+    if not permissions.can_manage_cycle(actor):
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why it is reopened.")})
+    year = PlanningYear.objects.get(pk=year.pk)
+    if not year.is_closed:
+        raise ValidationError(_("%(year)s is not closed.") % {"year": year.year})
+    with transaction.atomic():
+        reopening = Reopening.objects.create(
+            year=year, plan=plan, report=report, reason=reason, by=actor
+        )
+        audit_log(
+            action="samverkan.planning_year.reopened",
+            actor=actor,
+            obj=plan or report,
+            comment=reason,
+        )
+    return reopening
+
+
+DEFAULT_INTERVAL_DAYS = 7
+DUE_SOON_DAYS = 14
+
+
+def reminders_due(year: PlanningYear, *, today: date, interval_days: int) -> list[tuple]:
+    """(row, stage, late) for every group that should be reminded now, at most once per
+    group and stage within the interval."""
+    rows = desk.desk_rows(year, today=today)
+    since = timezone.now() - timedelta(days=interval_days)
+    recent = set(
+        ReminderLog.objects.filter(year=year, sent_at__gte=since).values_list("group_id", "stage")
+    )
+    due = []
+    for row in rows:
+        if row.contact is None or not row.contact.person.email:
+            continue
+        if row.plan_required and not row.has_approved_plan and desk.WAITING_GROUP in row.waiting:
+            plan_started = row.plan_version is not None
+            if today >= year.plans_due - timedelta(days=DUE_SOON_DAYS) and not (
+                plan_started and row.plan_version.status not in {"draft", "returned"}
+            ):
+                if (row.group.pk, ReminderLog.Stage.PLAN) not in recent:
+                    due.append((row, ReminderLog.Stage.PLAN, row.plan_overdue))
+        if row.report_required and today > year.last_day:
+            submitted = row.report is not None and row.report.status in {"submitted", "accepted"}
+            if not submitted and today >= year.reports_due - timedelta(days=DUE_SOON_DAYS):
+                if (row.group.pk, ReminderLog.Stage.REPORT) not in recent:
+                    due.append((row, ReminderLog.Stage.REPORT, row.report_overdue))
+    return due
+
+
+def reminders_send(
+    *, today: date | None = None, interval_days: int = DEFAULT_INTERVAL_DAYS, base_url: str = ""
+) -> list[ReminderLog]:
+    """E-mail the contact persons of groups whose plan or report is missing or late.
+
+    Safe to run every day: each group gets at most one reminder per stage per interval.
+    """
+    today = today or timezone.localdate()
+    sent = []
+    for year in PlanningYear.objects.filter(closed_at__isnull=True).order_by("year"):
+        for row, stage, late in reminders_due(year, today=today, interval_days=interval_days):
+            person = row.contact.person
+            with translation.override("sv"):
+                context = {
+                    "person": person,
+                    "group": row.group,
+                    "year": year,
+                    "stage": stage,
+                    "late": late,
+                    "due": year.plans_due if stage == ReminderLog.Stage.PLAN else year.reports_due,
+                    "base_url": base_url.rstrip("/"),
+                }
+                if stage == ReminderLog.Stage.PLAN:
+                    subject = _("Reminder: the operational plan %(year)s for %(group)s") % {
+                        "year": year.year,
+                        "group": row.group.name,
+                    }
+                else:
+                    subject = _("Reminder: the annual report %(year)s for %(group)s") % {
+                        "year": year.year,
+                        "group": row.group.name,
+                    }
+                body = render_to_string("planning/email/reminder.txt", context)
+            with transaction.atomic():
+                send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
+                sent.append(
+                    ReminderLog.objects.create(
+                        group=row.group,
+                        year=year,
+                        stage=stage,
+                        recipient=person.email,
+                        subject=subject,
+                        late=late,
+                    )
+                )
+    return sent

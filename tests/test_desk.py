@@ -1,0 +1,173 @@
+"""The secretariat's desk: the cycle at a glance, reminders, closing and reopening."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
+from django.urls import reverse
+
+from samverkan.core.datasets import demo_plans
+from samverkan.core.models import AuditEntry
+from samverkan.planning import desk
+from samverkan.planning.models import PlanningYear, ReminderLog
+from samverkan.planning.services import cycle
+from samverkan.planning.services import plans as plan_services
+from tests.planning_helpers import complete_plan, user
+
+
+@pytest.fixture
+def year_2026(demo_data):
+    demo_plans.load_plans()
+    return PlanningYear.objects.get(year=2026)
+
+
+def _row(rows, slug):
+    return next(r for r in rows if r.group.slug == slug)
+
+
+def test_rows_show_status_overdue_and_who_is_waiting(year_2026):
+    rows = desk.desk_rows(year_2026, today=date(2026, 11, 28))
+    assert not _row(rows, "bibliotek").waiting
+    assert _row(rows, "kultur").plan_overdue  # a draft long after the due date
+    assert _row(rows, "kultur").waiting == [desk.WAITING_GROUP]
+    assert _row(rows, "turism").waiting == [desk.WAITING_MEMBERS]
+    assert _row(rows, "folkhalsa").waiting == [desk.WAITING_CHIEFS]
+    assert not _row(rows, "folkhalsa").plan_overdue  # submitted in time
+    assert _row(rows, "personal").plan_overdue  # no plan at all
+    assert not _row(rows, "kulturhuvudstad").plan_required  # projects write no plan
+
+
+def test_filters(year_2026):
+    rows = desk.desk_rows(year_2026, objective=3, today=date(2026, 11, 28))
+    assert {r.group.slug for r in rows} == {
+        "kommunikation",
+        "medicinskt-ansvarig-sjukskoterskor",
+        "oversiktsplanering",
+    }
+    overdue = desk.desk_rows(year_2026, status="overdue", today=date(2026, 11, 28))
+    assert overdue and all(r.overdue for r in overdue)
+    chiefs = desk.desk_rows(year_2026, status=desk.WAITING_CHIEFS, today=date(2026, 11, 28))
+    assert [r.group.slug for r in chiefs] == ["folkhalsa"]
+    umea = desk.desk_rows(year_2026, municipality="2480", today=date(2026, 11, 28))
+    assert 0 < len(umea) < len(desk.desk_rows(year_2026, today=date(2026, 11, 28)))
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "visitor",
+        "signed_in_visitor",
+        "group_member",
+        "contact_person",
+        "chief_executive",
+        "council_member",
+    ],
+)
+def test_desk_is_the_secretariats(year_2026, persona, role):
+    response = persona(role).get(reverse("desk:year", args=[2026]))
+    assert response.status_code == 403
+    assert persona(role).post(reverse("desk:reminders", args=[2026])).status_code == 403
+    assert persona(role).post(reverse("desk:close", args=[2026])).status_code == 403
+    assert not mail.outbox
+    year_2026.refresh_from_db()
+    assert not year_2026.is_closed
+
+
+def test_desk_page_for_the_secretariat(year_2026, persona):
+    response = persona("secretariat").get(reverse("desk:year", args=[2026]), {"status": "overdue"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Kultur" in html and "Försenad" in html
+    assert "Bibliotek" not in html.split("<tbody>")[1]
+
+
+def test_reminders_are_sent_once_per_interval_and_logged(year_2026):
+    sent = cycle.reminders_send(today=date(2026, 11, 28))
+    recipients = {log.group.slug for log in sent}
+    assert {"kultur", "personal"} <= recipients and "bibliotek" not in recipients
+    assert "turism" not in recipients  # waiting for anchoring, not for the contact person
+    assert len(mail.outbox) == len(sent)
+    message = next(m for m in mail.outbox if "Kultur" in m.subject)
+    assert message.subject == "Påminnelse: verksamhetsplanen 2026 för Kultur"
+    assert "/verksamhetsplaner/2026/" in message.body and "Hej" in message.body
+    log = ReminderLog.objects.get(group__slug="kultur", stage="plan")
+    assert log.late and log.recipient == message.to[0]
+    # Run again the same day, as cron would: nothing new.
+    assert cycle.reminders_send(today=date(2026, 11, 28)) == []
+    assert len(mail.outbox) == len(sent)
+    ReminderLog.objects.update(sent_at=ReminderLog.objects.first().sent_at - timedelta(days=8))
+    again = cycle.reminders_send(today=date(2026, 12, 6))
+    assert len([log for log in again if log.year.year == 2026]) == len(sent)
+
+
+def test_send_reminders_command(year_2026, capsys):
+    call_command("send_reminders", "--base-url", "https://samverkan.example")
+    out = capsys.readouterr().out
+    assert "reminder(s) sent" in out
+    assert any("https://samverkan.example/verksamhetsplaner/2026/" in m.body for m in mail.outbox)
+
+
+def test_closing_locks_and_reopening_one_unlocks(demo_data):
+    draft = complete_plan()
+    year = draft.plan.year
+    with pytest.raises(PermissionDenied):
+        cycle.year_close(year=year, actor=user("kommunchef"))
+    cycle.year_close(year=year, actor=user("kansli"))
+    with pytest.raises(PermissionDenied):
+        plan_services.plan_update(
+            version=draft,
+            fields={"purpose": "x"},
+            objectives=[],
+            priority_commitments=[],
+            expected_lock=None,
+            actor=user("medlem"),
+        )
+    with pytest.raises(ValidationError):
+        cycle.document_reopen(year=year, actor=user("kansli"), reason=" ", plan=draft.plan)
+    cycle.document_reopen(year=year, actor=user("kansli"), reason="Fel målvärde.", plan=draft.plan)
+    plan_services.plan_update(
+        version=draft,
+        fields={"purpose": "Rättat."},
+        objectives=[],
+        priority_commitments=[],
+        expected_lock=None,
+        actor=user("medlem"),
+    )
+    draft.refresh_from_db()
+    assert draft.purpose == "Rättat."
+    entry = AuditEntry.objects.get(action="samverkan.planning_year.reopened")
+    assert entry.comment == "Fel målvärde."
+
+
+def test_closed_year_refuses_new_plans(demo_data):
+    draft = complete_plan()
+    cycle.year_close(year=draft.plan.year, actor=user("kansli"))
+    from samverkan.planning.services import reports as report_services
+
+    with pytest.raises(ValidationError) as exc:
+        report_services.report_create(
+            group=draft.plan.group, year=draft.plan.year, actor=user("medlem")
+        )
+    assert "stängt" in exc.value.messages[0]
+
+
+def test_desk_query_count_does_not_grow(year_2026, persona):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import GroupFactory, MembershipFactory
+
+    client = persona("secretariat")
+    url = reverse("desk:year", args=[2026])
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    before = count()
+    for group in GroupFactory.create_batch(10):
+        MembershipFactory(group=group, role="contact_person")
+    assert count() == before
