@@ -127,3 +127,26 @@ def test_priority_matrix_marks_the_prioritising_municipalities(demo_data, client
     chosen = {name for name, mark in zip(municipalities, row.prioritised_by, strict=True) if mark}
     assert chosen == {"Vindeln", "Vännäs", "Nordmaling", "Bjurholm"}
     assert len(rows) == 10
+
+
+def test_not_found_page_is_the_sites_own_and_offers_sign_in(demo_data, client, settings):
+    settings.DEBUG = False
+    response = client.get("/verksamhetsplaner/2099/finns-inte/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert '<html lang="sv">' in html and "Sidan kunde inte hittas" in html
+    assert "/konto/logga-in/?next=" in html
+
+
+def test_forbidden_page_is_the_sites_own(persona, settings):
+    settings.DEBUG = False
+    response = persona("group_member").get("/kansli/2026/")
+    assert response.status_code == 403
+    assert "Du får inte göra det här" in response.content.decode()
+
+
+def test_swedish_by_default_whatever_the_browser_says(demo_data, client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="sv">' in html
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert '<html lang="en">' in client.get("/").content.decode()

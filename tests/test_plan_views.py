@@ -246,3 +246,34 @@ def test_submission_summarises_the_smart_check(draft, persona):
     html = response.content.decode()
     assert "SMART-kontroll: 0 av 1 mål uppfyller alla fem delar." in html
     assert "Återstår: A." in html
+
+
+def test_all_goal_problems_show_in_one_round(draft, persona):
+    response = persona("group_member").post(
+        _url(draft, "planning:goal_add"),
+        _goal_data(draft, target_value="många", deadline="2028-03-01"),
+    )
+    html = response.content.decode()
+    assert "Ange ett tal" in html and "Datumet ligger utanför 2027" in html
+
+
+@pytest.mark.parametrize("value", ["1e5", "NaN", "12,5,5"])
+def test_odd_numbers_are_refused(draft, persona, value):
+    response = persona("group_member").post(
+        _url(draft, "planning:goal_add"), _goal_data(draft, target_value=value)
+    )
+    assert "Ange ett tal" in response.content.decode()
+
+
+def test_thousands_written_with_a_space_are_accepted(draft, persona):
+    response = persona("group_member").post(
+        _url(draft, "planning:goal_add"),
+        _goal_data(draft, baseline_value="41 200", target_value="45\u00a0300"),
+    )
+    assert response.status_code == 302
+    assert str(Goal.objects.get(statement="Öka antalet besök").target_value) == "45300.00"
+
+
+def test_visitors_see_no_approved_plan_rather_than_no_plan(draft, persona):
+    html = persona("visitor").get(reverse("planning:year", args=[2027])).content.decode()
+    assert "Ingen godkänd plan" in html

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -44,7 +45,8 @@ def _require_desk(request) -> None:
 
 def desk_index(request):
     _require_desk(request)
-    year = PlanningYear.objects.filter(closed_at__isnull=True).order_by("year").first()
+    # The year under way is the one the secretariat follows; else the latest there is.
+    year = PlanningYear.objects.filter(year=timezone.localdate().year).first()
     year = year or PlanningYear.objects.order_by("-year").first()
     if year is None:
         return redirect("planning:years")
@@ -69,7 +71,8 @@ def desk_year(request, year: int):
             "year": planning_year,
             "years": PlanningYear.objects.order_by("-year"),
             "rows": rows,
-            "summary": desk.summarise(rows),
+            # The key figures are the year's, whatever the filter shows.
+            "summary": desk.summarise(desk.desk_rows(planning_year) if filters else rows),
             "form": form,
             "reminders": desk.reminder_log(planning_year),
             "filtered": any(filters.values()) if filters else False,

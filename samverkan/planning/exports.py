@@ -22,6 +22,7 @@ class GoalLine:
     statement: str
     detail: str
     sub_goals: list["GoalLine"]
+    goal: object = None
 
 
 @dataclass
@@ -87,8 +88,8 @@ def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
         numbering[goal.pk] = str(i)
         for j, sub in enumerate(goal.sub_goals.all(), start=1):
             numbering[sub.pk] = f"{i}.{j}"
-            subs.append(GoalLine(f"{i}.{j}", sub.statement, _goal_detail(sub), []))
-        goals.append(GoalLine(str(i), goal.statement, _goal_detail(goal), subs))
+            subs.append(GoalLine(f"{i}.{j}", sub.statement, _goal_detail(sub), [], sub))
+        goals.append(GoalLine(str(i), goal.statement, _goal_detail(goal), subs, goal))
     activities = [
         ActivityLine(
             what=a.what,
@@ -283,7 +284,7 @@ def pdf_from_document(doc: PlanDocument) -> bytes:
         )
     table = Table(
         rows,
-        colWidths=[40 * mm, 46 * mm, 22 * mm, 30 * mm, 12 * mm, 20 * mm],
+        colWidths=[38 * mm, 43 * mm, 23 * mm, 30 * mm, 12 * mm, 24 * mm],
         repeatRows=1,
         splitInRow=1,
     )

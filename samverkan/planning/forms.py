@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +19,7 @@ from samverkan.planning.models import (
 from samverkan.strategy.models import Objective, PriorityCommitment
 
 NUMBER_MESSAGES = {
-    "invalid": _("Enter a number, such as 25 or 12,5."),
+    "invalid": _("Enter a number, such as 25 or 12.5."),
     "max_digits": _("The number is too large."),
     "max_decimal_places": _("Use at most two decimals."),
 }
@@ -27,10 +29,15 @@ DATE_MESSAGES = {"invalid": _("Enter a date as YYYY-MM-DD, such as 2027-10-01.")
 class DecimalField(forms.DecimalField):
     """Accepts numbers as Swedes write them: 1 080, 1 080,5 and 12,5 as well as 12.5."""
 
+    PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
+
     def to_python(self, value):
         if isinstance(value, str):
             value = value.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
             value = value.replace(",", ".")
+            # Decimal() would take "1e5" or "NaN"; a civil servant means neither.
+            if value and not self.PLAIN.match(value):
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
 
 
@@ -149,6 +156,24 @@ class GoalForm(forms.ModelForm):
         self.fields["parent"].queryset = parents
         self.fields["parent"].label = _("Sub-goal of (for long-term goals)")
         self.fields["parent"].empty_label = _("— none, this is a goal of its own —")
+        self.year = version.plan.year.year
+
+    def clean(self):
+        cleaned = super().clean()
+        deadline = cleaned.get("deadline")
+        if (
+            deadline
+            and deadline.year != self.year
+            and not cleaned.get("deadline_reason", "").strip()
+        ):
+            # Said here as well as in the service, so every problem shows in one round.
+            self.add_error("deadline", _("The date is outside %(year)s.") % {"year": self.year})
+            self.add_error(
+                "deadline_reason",
+                _("The deadline is outside %(year)s: say why, or choose a date in the year.")
+                % {"year": self.year},
+            )
+        return cleaned
 
 
 class ActivityForm(forms.ModelForm):

@@ -12,3 +12,13 @@ def localized(obj, field: str) -> str:
         if english:
             return english
     return getattr(obj, field, "")
+
+
+@register.simple_tag
+def content_lang(language: str = "sv") -> str:
+    """` lang="sv"` on Swedish content shown on a page in another language (WCAG 3.1.2)."""
+    from django.utils.html import format_html
+
+    if (get_language() or "sv").split("-")[0] == language:
+        return ""
+    return format_html(' lang="{}"', language)

@@ -69,19 +69,21 @@ DEFAULT_INTERVAL_DAYS = 7
 DUE_SOON_DAYS = 14
 
 
-def reminders_due(year: PlanningYear, *, today: date, interval_days: int) -> list[tuple]:
-    """(row, stage, late) for every group that should be reminded now, at most once per
-    group and stage within the interval."""
+def reminders_due(year: PlanningYear, *, today: date, recent: set[tuple[int, str]]) -> list[tuple]:
+    """(row, stage, late) for every group of the year that should be reminded now and has
+    not been reminded of that stage (of any year) within the interval: `recent`."""
     rows = desk.desk_rows(year, today=today)
-    since = timezone.now() - timedelta(days=interval_days)
-    recent = set(
-        ReminderLog.objects.filter(year=year, sent_at__gte=since).values_list("group_id", "stage")
-    )
     due = []
     for row in rows:
         if row.contact is None or not row.contact.person.email:
             continue
-        if row.plan_required and not row.has_approved_plan and desk.WAITING_GROUP in row.waiting:
+        # A plan is only worth chasing while its year has not ended; afterwards, the report.
+        if (
+            row.plan_required
+            and today <= year.last_day
+            and not row.has_approved_plan
+            and desk.WAITING_GROUP in row.waiting
+        ):
             plan_started = row.plan_version is not None
             if today >= year.plans_due - timedelta(days=DUE_SOON_DAYS) and not (
                 plan_started and row.plan_version.status not in {"draft", "returned"}
@@ -104,9 +106,14 @@ def reminders_send(
     Safe to run every day: each group gets at most one reminder per stage per interval.
     """
     today = today or timezone.localdate()
+    since = timezone.now() - timedelta(days=interval_days)
+    # One reminder per group and stage per interval, whichever year it concerns: the oldest
+    # open year goes first, being the most overdue.
+    recent = set(ReminderLog.objects.filter(sent_at__gte=since).values_list("group_id", "stage"))
     sent = []
     for year in PlanningYear.objects.filter(closed_at__isnull=True).order_by("year"):
-        for row, stage, late in reminders_due(year, today=today, interval_days=interval_days):
+        for row, stage, late in reminders_due(year, today=today, recent=recent):
+            recent.add((row.group.pk, stage))
             person = row.contact.person
             with translation.override("sv"):
                 context = {

@@ -87,7 +87,13 @@ def year_detail(request, year: int):
     return render(
         request,
         "planning/year_detail.html",
-        {"year": planning_year, "rows": rows, "my_groups": my_groups, "Status": Status},
+        {
+            "year": planning_year,
+            "rows": rows,
+            "my_groups": my_groups,
+            "Status": Status,
+            "show_unapproved": unapproved,
+        },
     )
 
 

@@ -1,0 +1,45 @@
+"""The head of secretariat finds the overdue groups and sends reminders, in real Chromium."""
+
+import pytest
+from django.core import mail
+
+from samverkan.core.datasets import demo, demo_plans, umearegionen
+from samverkan.planning.models import ReminderLog
+from tests.browser import chromium_page, screenshot, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def site(live_server):
+    umearegionen.load()
+    demo.load_people()
+    demo.load_networks()
+    demo.ensure_accounts()
+    demo_plans.load_plans()
+    demo_plans.load_reports()
+    return live_server.url
+
+
+def test_head_of_secretariat_finds_overdue_groups_and_reminds_them(site):
+    with chromium_page() as page:
+        sign_in(page, site, "kansli", demo.DEMO_PASSWORD, "/")
+        page.get_by_role("link", name="Kansliets översikt").click()
+        page.wait_for_url("**/kansli/2026/")
+        screenshot(page, "desk")
+        page.get_by_label("Status").select_option("overdue")
+        page.get_by_role("button", name="Filtrera").click()
+        page.wait_for_url("**status=overdue**")
+        table = page.locator("table.desk tbody")
+        assert "Kultur" in table.inner_text() and "Bibliotek" not in table.inner_text()
+        screenshot(page, "desk-overdue")
+        page.get_by_role("button", name="Skicka påminnelser nu").click()
+        page.wait_for_load_state()
+        assert "påminnelse(r) skickade" in page.locator("main").inner_text()
+        assert "Kultur: Verksamhetsplan (försenad)" in page.locator("main").inner_text()
+        screenshot(page, "desk-reminded")
+    # One reminder per stage: the overdue 2025 report and the overdue 2026 plan.
+    assert set(
+        ReminderLog.objects.filter(group__slug="kultur").values_list("year__year", "stage")
+    ) == {(2025, "report"), (2026, "plan")}
+    assert any("Kultur" in m.subject for m in mail.outbox)
