@@ -244,3 +244,10 @@ def can_take_report_transition(user, report, transition) -> bool:
     if transition.role == Role.CONTACT_PERSON:
         return is_contact_person(user, report.group)
     return has_role(user, transition.role)
+
+
+def can_read_compilations(user) -> bool:
+    """The compilations go to the chief executives and the council; the secretariat makes them."""
+    return has_role(
+        user, Role.SECRETARIAT, Role.CHIEF_EXECUTIVE, Role.COUNCIL_MEMBER, Role.ADMINISTRATOR
+    )

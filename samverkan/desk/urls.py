@@ -9,4 +9,10 @@ urlpatterns = [
     path("<int:year>/stang/", views.year_close, name="close"),
     path("<int:year>/paminnelser/", views.send_reminders, name="reminders"),
     path("<int:year>/oppna/<str:kind>/<int:pk>/", views.reopen, name="reopen"),
+    path("<int:year>/sammanstallning/<str:kind>/", views.compilation, name="compilation"),
+    path(
+        "<int:year>/sammanstallning/<str:kind>.<str:fmt>",
+        views.compilation_download,
+        name="compilation_download",
+    ),
 ]

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,8 +11,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
+from samverkan.core.exports import registry
 from samverkan.organisation.selectors import member_municipalities
-from samverkan.planning import desk
+from samverkan.planning import charts, compilation_exports, compilations, desk
 from samverkan.planning.models import AnnualReport, OperationalPlan, PlanningYear
 from samverkan.planning.services import cycle
 from samverkan.strategy.models import Objective
@@ -132,3 +134,56 @@ def send_reminders(request, year: int):
             ),
         )
     return redirect("desk:year", year)
+
+
+COMPILERS = {"planer": compilations.compile_plans, "berattelser": compilations.compile_reports}
+FORMATS = {"pdf": "compilation_pdf", "docx": "compilation_docx", "xlsx": "compilation_xlsx"}
+
+
+def _compilation(request, year: int, kind: str):
+    if not permissions.can_read_compilations(request.user):
+        raise PermissionDenied
+    planning_year = get_object_or_404(PlanningYear, year=year)
+    compiler = COMPILERS.get(kind)
+    if compiler is None:
+        raise Http404
+    return planning_year, compiler(planning_year)
+
+
+def compilation(request, year: int, kind: str):
+    try:
+        planning_year, result = _compilation(request, year, kind)
+    except compilations.NothingToCompile as exc:
+        return render(
+            request, "desk/compilation_empty.html", {"year": year, "message": str(exc)}, status=404
+        )
+    chart_list = [
+        {
+            "title": heading,
+            "svg": charts.bar_svg(
+                labels, values, title=heading, horizontal=horizontal, colours=colours
+            ),
+            "rows": list(zip(labels, values, strict=True)),
+        }
+        for heading, labels, values, horizontal, colours in compilation_exports.chart_specs(result)
+    ]
+    return render(
+        request,
+        "desk/compilation.html",
+        {"c": result, "year": planning_year, "kind": kind, "charts": chart_list},
+    )
+
+
+def compilation_download(request, year: int, kind: str, fmt: str):
+    if fmt not in FORMATS:
+        raise Http404
+    try:
+        _planning_year, result = _compilation(request, year, kind)
+    except compilations.NothingToCompile as exc:
+        return render(
+            request, "desk/compilation_empty.html", {"year": year, "message": str(exc)}, status=404
+        )
+    export = registry.get(FORMATS[fmt]).render(result)
+    response = HttpResponse(export.content, content_type=export.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    return response
