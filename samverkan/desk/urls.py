@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:year>/paminnelser/", views.send_reminders, name="reminders"),
     path("<int:year>/oppna/<str:kind>/<int:pk>/", views.reopen, name="reopen"),
     path("<int:year>/sammanstallning/<str:kind>/", views.compilation, name="compilation"),
+    path("<int:year>/tackning/", views.coverage_view, name="coverage"),
     path(
         "<int:year>/sammanstallning/<str:kind>.<str:fmt>",
         views.compilation_download,

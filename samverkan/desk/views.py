@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from samverkan.accounts import permissions
 from samverkan.core.exports import registry
 from samverkan.organisation.selectors import member_municipalities
-from samverkan.planning import charts, compilation_exports, compilations, desk
+from samverkan.planning import charts, compilation_exports, compilations, coverage, desk
 from samverkan.planning.models import AnnualReport, OperationalPlan, PlanningYear
 from samverkan.planning.services import cycle
 from samverkan.strategy.models import Objective
@@ -187,3 +187,14 @@ def compilation_download(request, year: int, kind: str, fmt: str):
     response = HttpResponse(export.content, content_type=export.content_type)
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     return response
+
+
+def coverage_view(request, year: int):
+    if not permissions.can_read_compilations(request.user):
+        raise PermissionDenied
+    planning_year = get_object_or_404(PlanningYear, year=year)
+    return render(
+        request,
+        "desk/coverage.html",
+        {"year": planning_year, "c": coverage.coverage(planning_year)},
+    )
