@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "samverkan.organisation",
     "samverkan.strategy",
     "samverkan.planning",
+    "samverkan.governance",
     "samverkan.desk",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -251,3 +251,40 @@ def can_read_compilations(user) -> bool:
     return has_role(
         user, Role.SECRETARIAT, Role.CHIEF_EXECUTIVE, Role.COUNCIL_MEMBER, Role.ADMINISTRATOR
     )
+
+
+# --- Assignments, matters and decisions -------------------------------------------------
+
+
+def can_give_assignments(user) -> bool:
+    """Assignments come from the chief executives' group."""
+    return has_role(user, Role.CHIEF_EXECUTIVE, Role.ADMINISTRATOR)
+
+
+def can_report_on_assignment(user, assignment) -> bool:
+    if has_role(user, Role.SECRETARIAT, Role.CHIEF_EXECUTIVE, Role.ADMINISTRATOR):
+        return True
+    return assignment.group_id is not None and is_group_member(user, assignment.group)
+
+
+def can_raise_matter(user, group) -> bool:
+    return is_group_member(user, group)
+
+
+def can_forward_matters(user) -> bool:
+    """Matters go to the chief executives through the head of secretariat."""
+    return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
+
+
+def can_decide_matters(user) -> bool:
+    return has_role(user, Role.CHIEF_EXECUTIVE, Role.ADMINISTRATOR)
+
+
+def can_record_decisions(user) -> bool:
+    """The secretariat keeps the council's minutes and the municipalities' adoptions."""
+    return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
+
+
+def can_change_groups(user) -> bool:
+    """Forming, winding down and converting groups is the head of secretariat's task."""
+    return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)

@@ -77,6 +77,7 @@ def desk_year(request, year: int):
             "summary": desk.summarise(desk.desk_rows(planning_year) if filters else rows),
             "form": form,
             "reminders": desk.reminder_log(planning_year),
+            "assignments": desk.open_assignments(),
             "filtered": any(filters.values()) if filters else False,
         },
     )

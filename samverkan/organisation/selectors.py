@@ -102,6 +102,7 @@ def group_detail(slug: str) -> Group:
         Group.objects.select_related("converted_into").prefetch_related(
             "objectives",
             "converted_from",
+            "assignments",
             Prefetch("memberships", queryset=current, to_attr="current_memberships"),
         ),
         slug=slug,

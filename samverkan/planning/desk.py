@@ -199,6 +199,14 @@ def summarise(rows: list[DeskRow]) -> DeskSummary:
     return summary
 
 
+def open_assignments():
+    from samverkan.governance.models import Assignment
+
+    return Assignment.objects.exclude(
+        status__in=[Assignment.Status.DONE, Assignment.Status.CANCELLED]
+    ).select_related("group")
+
+
 def reminder_log(year: PlanningYear, limit: int = 50):
     return (
         ReminderLog.objects.filter(year=year).select_related("group").order_by("-sent_at")[:limit]

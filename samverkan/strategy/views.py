@@ -1,8 +1,9 @@
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samverkan.accounts.permissions import can_see_plan_proposals
+from samverkan.accounts.permissions import can_record_decisions, can_see_plan_proposals
 from samverkan.strategy import selectors
 
 
@@ -16,6 +17,8 @@ def plan(request):
             "version": current,
             "current": current,
             "versions": list(selectors.plan_versions(include_proposals=proposals)),
+            "can_draft": can_record_decisions(request.user),
+            "next_year": timezone.localdate().year + 1,
         },
     )
 

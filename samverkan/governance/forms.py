@@ -1,0 +1,113 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
+from samverkan.organisation.models import Group
+from samverkan.planning.forms import DATE_MESSAGES, DateInput
+from samverkan.strategy.models import Objective, PlanVersion
+
+
+class AssignmentForm(forms.ModelForm):
+    class Meta:
+        model = Assignment
+        fields = ["title", "description", "group", "to_secretariat", "given_on", "due"]
+        widgets = {
+            "given_on": DateInput(),
+            "due": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {"given_on": DATE_MESSAGES, "due": DATE_MESSAGES}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = Group.objects.filter(status=Group.Status.ACTIVE)
+
+
+class AssignmentUpdateForm(forms.ModelForm):
+    class Meta:
+        model = Assignment
+        fields = ["status", "outcome"]
+        widgets = {"outcome": forms.Textarea(attrs={"rows": 2})}
+
+
+class MatterForm(forms.ModelForm):
+    class Meta:
+        model = Matter
+        fields = ["group", "kind", "title", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, groups=None, allow_summons=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = groups if groups is not None else Group.objects.none()
+        if not allow_summons:
+            self.fields["kind"].choices = [
+                c for c in Matter.Kind.choices if c[0] != Matter.Kind.SUMMONS
+            ]
+
+
+class MatterDecisionForm(forms.Form):
+    decision = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 2}))
+    decided_on = forms.DateField(
+        label=_("Decided on"), widget=DateInput(), error_messages=DATE_MESSAGES
+    )
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["date", "place"]
+        widgets = {"date": DateInput()}
+        error_messages = {"date": DATE_MESSAGES}
+
+
+class DecisionForm(forms.ModelForm):
+    valid_from = forms.DateField(
+        label=_("Valid from (for an adopted plan)"),
+        required=False,
+        widget=DateInput(),
+        error_messages=DATE_MESSAGES,
+    )
+
+    class Meta:
+        model = Decision
+        fields = ["reference", "kind", "title", "text", "plan_version", "concerns_municipalities"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan_version"].queryset = PlanVersion.objects.filter(
+            decision_date__isnull=True
+        )
+        self.fields["plan_version"].required = False
+
+
+class AdoptionForm(forms.ModelForm):
+    class Meta:
+        model = Adoption
+        fields = ["status", "decided_on", "reference"]
+        widgets = {"decided_on": DateInput()}
+        error_messages = {"decided_on": DATE_MESSAGES}
+
+
+class GroupFormForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Group.Kind.choices)
+    objectives = forms.ModelMultipleChoiceField(
+        Objective.objects.order_by("number"),
+        label=_("Objectives"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    field_of_work = forms.CharField(
+        label=_("Field of work"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class WindDownForm(forms.Form):
+    on = forms.DateField(label=_("Date"), widget=DateInput(), error_messages=DATE_MESSAGES)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ConvertForm(forms.Form):
+    name = forms.CharField(label=_("Name of the network"), max_length=200)
+    on = forms.DateField(label=_("From"), widget=DateInput(), error_messages=DATE_MESSAGES)

@@ -1,0 +1,333 @@
+"""Thin views for decisions, assignments, matters and the groups' lifecycle."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.accounts import permissions
+from samverkan.governance import services
+from samverkan.governance.forms import (
+    AdoptionForm,
+    AssignmentForm,
+    AssignmentUpdateForm,
+    ConvertForm,
+    DecisionForm,
+    GroupFormForm,
+    MatterDecisionForm,
+    MatterForm,
+    MeetingForm,
+    WindDownForm,
+)
+from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
+from samverkan.organisation.models import Body, Group
+
+
+def _attach(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def decisions(request):
+    """The council's meetings and decisions, and where each municipality stands. Public."""
+    meetings = Meeting.objects.filter(body__kind=Body.Kind.COUNCIL).prefetch_related(
+        Prefetch(
+            "decisions",
+            queryset=Decision.objects.select_related("plan_version").prefetch_related(
+                Prefetch("adoptions", queryset=Adoption.objects.select_related("municipality"))
+            ),
+        )
+    )
+    can_record = permissions.can_record_decisions(request.user)
+    meeting_form = MeetingForm(prefix="meeting") if can_record else None
+    decision_form = DecisionForm(prefix="decision") if can_record else None
+    return render(
+        request,
+        "governance/decisions.html",
+        {
+            "meetings": meetings,
+            "can_record": can_record,
+            "meeting_form": meeting_form,
+            "decision_form": decision_form,
+            "adoption_statuses": Adoption.Status.choices,
+        },
+    )
+
+
+@require_POST
+@login_required
+def meeting_add(request):
+    if not permissions.can_record_decisions(request.user):
+        raise PermissionDenied
+    form = MeetingForm(request.POST, prefix="meeting")
+    if form.is_valid():
+        meeting = form.save(commit=False)
+        meeting.body = Body.objects.get(kind=Body.Kind.COUNCIL)
+        meeting.save()
+        messages.success(request, _("The meeting is added."))
+    else:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+    return redirect("governance:decisions")
+
+
+@login_required
+def decision_add(request, meeting_id: int):
+    if not permissions.can_record_decisions(request.user):
+        raise PermissionDenied
+    meeting = get_object_or_404(Meeting, pk=meeting_id)
+    form = DecisionForm(request.POST or None, prefix="decision")
+    if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        valid_from = fields.pop("valid_from")
+        try:
+            services.decision_record(
+                meeting=meeting, actor=request.user, valid_from=valid_from, **fields
+            )
+        except ValidationError as exc:
+            _attach(form, exc)
+        else:
+            messages.success(request, _("The decision is recorded."))
+            return redirect("governance:decisions")
+    return render(request, "governance/decision_form.html", {"form": form, "meeting": meeting})
+
+
+@require_POST
+@login_required
+def adoption_update(request, adoption_id: int):
+    adoption = get_object_or_404(
+        Adoption.objects.select_related("decision__meeting"), pk=adoption_id
+    )
+    form = AdoptionForm(
+        request.POST,
+        instance=Adoption(
+            pk=adoption.pk, decision=adoption.decision, municipality=adoption.municipality
+        ),
+    )
+    if form.is_valid():
+        try:
+            services.adoption_record(
+                adoption=adoption,
+                actor=request.user,
+                status=form.cleaned_data["status"],
+                decided_on=form.cleaned_data["decided_on"],
+                reference=form.cleaned_data["reference"],
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, f"{adoption.municipality}: {message}")
+        else:
+            messages.success(
+                request, _("%(municipality)s: recorded.") % {"municipality": adoption.municipality}
+            )
+    else:
+        for errors in form.errors.values():
+            messages.error(request, f"{adoption.municipality}: " + " ".join(errors))
+    return redirect("governance:decisions")
+
+
+@login_required
+def assignments(request):
+    user = request.user
+    form = AssignmentForm(request.POST or None) if permissions.can_give_assignments(user) else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.assignment_give(actor=user, **form.cleaned_data)
+            except ValidationError as exc:
+                _attach(form, exc)
+            else:
+                messages.success(request, _("The assignment is given."))
+                return redirect("governance:assignments")
+    items = Assignment.objects.select_related("group")
+    return render(
+        request,
+        "governance/assignments.html",
+        {
+            "assignments": items,
+            "form": form,
+            "statuses": Assignment.Status.choices,
+            "editable": {a.pk for a in items if permissions.can_report_on_assignment(user, a)},
+        },
+    )
+
+
+@require_POST
+@login_required
+def assignment_update(request, pk: int):
+    assignment = get_object_or_404(Assignment, pk=pk)
+    form = AssignmentUpdateForm(request.POST)
+    if form.is_valid():
+        try:
+            services.assignment_update(
+                assignment=assignment, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The assignment is updated."))
+    return redirect("governance:assignments")
+
+
+@login_required
+def matters(request):
+    user = request.user
+    member_of = Group.objects.filter(pk__in=permissions.member_group_ids(user))
+    allow_summons = permissions.can_forward_matters(user)
+    groups = Group.objects.filter(status=Group.Status.ACTIVE) if allow_summons else member_of
+    form = MatterForm(request.POST or None, groups=groups, allow_summons=allow_summons)
+    if request.method == "POST":
+        if not groups.exists():
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.matter_raise(actor=user, **form.cleaned_data)
+            except ValidationError as exc:
+                _attach(form, exc)
+            else:
+                messages.success(request, _("The matter is with the head of secretariat."))
+                return redirect("governance:matters")
+    items = Matter.objects.select_related("group")
+    if not permissions.can_read_unapproved_plans(user):
+        items = items.filter(group__in=member_of)
+    return render(
+        request,
+        "governance/matters.html",
+        {
+            "matters": items,
+            "form": form if groups.exists() else None,
+            "can_forward": allow_summons,
+            "can_decide": permissions.can_decide_matters(user),
+            "decision_form": MatterDecisionForm(initial={"decided_on": timezone.localdate()}),
+        },
+    )
+
+
+@require_POST
+@login_required
+def matter_forward(request, pk: int):
+    try:
+        services.matter_forward(matter=get_object_or_404(Matter, pk=pk), actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("governance:matters")
+
+
+@require_POST
+@login_required
+def matter_decide(request, pk: int):
+    form = MatterDecisionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("governance:matters")
+    try:
+        services.matter_decide(
+            matter=get_object_or_404(Matter, pk=pk), actor=request.user, **form.cleaned_data
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The decision is recorded."))
+    return redirect("governance:matters")
+
+
+@login_required
+def groups(request):
+    if not permissions.can_change_groups(request.user):
+        raise PermissionDenied
+    form = GroupFormForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = services.group_form(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _attach(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is formed. Add its members in the administration.")
+                % {"name": group.name},
+            )
+            return redirect("governance:groups")
+    return render(
+        request,
+        "governance/groups.html",
+        {
+            "form": form,
+            "groups": Group.objects.select_related("converted_into").order_by("status", "name"),
+            "wind_down_form": WindDownForm(initial={"on": timezone.localdate()}),
+            "convert_form": ConvertForm(initial={"on": timezone.localdate()}),
+        },
+    )
+
+
+@require_POST
+@login_required
+def group_wind_down(request, pk: int):
+    group = get_object_or_404(Group, pk=pk)
+    form = WindDownForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        services.group_wind_down(group=group, actor=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, f"{group.name}: " + " ".join(exc.messages))
+    else:
+        messages.success(request, _("%(name)s is wound down.") % {"name": group.name})
+    return redirect("governance:groups")
+
+
+@require_POST
+@login_required
+def group_convert(request, pk: int):
+    group = get_object_or_404(Group, pk=pk)
+    form = ConvertForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        network = services.group_convert_to_network(
+            group=group, actor=request.user, **form.cleaned_data
+        )
+    except ValidationError as exc:
+        messages.error(request, f"{group.name}: " + " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("%(name)s is now the network %(network)s, with its members.")
+            % {"name": group.name, "network": network.name},
+        )
+    return redirect("governance:groups")
+
+
+@require_POST
+@login_required
+def plan_draft(request):
+    year = request.POST.get("year", "")
+    if not year.isdigit():
+        messages.error(request, _("Give the year of the new version."))
+        return redirect("strategy:plan")
+    try:
+        version = services.plan_version_draft(year=int(year), actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("strategy:plan")
+    messages.success(
+        request,
+        _(
+            "A proposal for %(year)s is drafted from the version in force. "
+            "Edit its text in the administration; it comes into force when "
+            "the council's decision to adopt it is recorded."
+        )
+        % {"year": version.year},
+    )
+    return redirect(version.get_absolute_url())
