@@ -51,7 +51,9 @@ messages: $(VENV)/.installed
 	cd samverkan && ../$(SAMVERKAN) compilemessages -l sv
 
 bench: $(VENV)/.installed
-	$(BIN)/python bench/bench_organisation.py
+	cd bench && ../$(BIN)/python -W ignore bench_organisation.py
+	cd bench && ../$(BIN)/python -W ignore bench_planning.py
+	cd bench && ../$(BIN)/python -W ignore bench_compilation.py
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

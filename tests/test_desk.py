@@ -167,7 +167,12 @@ def test_desk_query_count_does_not_grow(year_2026, persona):
             assert client.get(url).status_code == 200
         return len(ctx.captured_queries)
 
+    from samverkan.planning.models import AnnualReport, OperationalPlan, PlanVersion
+
     before = count()
     for group in GroupFactory.create_batch(10):
         MembershipFactory(group=group, role="contact_person")
+        plan = OperationalPlan.objects.create(group=group, year=year_2026)
+        PlanVersion.objects.create(plan=plan, number=1)
+        AnnualReport.objects.create(group=group, year=year_2026)
     assert count() == before

@@ -116,13 +116,17 @@ def desk_rows(
     approved: set[int] = set()
     for version in (
         PlanVersion.objects.filter(plan__year=year)
-        .select_related("plan")
+        # plan__year and plan__group: each row links to its version, whose address needs both.
+        .select_related("plan__year", "plan__group")
         .order_by("plan_id", "number")
     ):
         latest[version.plan.group_id] = version
         if version.status == Status.APPROVED:
             approved.add(version.plan.group_id)
-    reports = {r.group_id: r for r in AnnualReport.objects.filter(year=year)}
+    reports = {
+        r.group_id: r
+        for r in AnnualReport.objects.filter(year=year).select_related("year", "group")
+    }
     reminders: dict[int, ReminderLog] = {}
     for log in ReminderLog.objects.filter(year=year).order_by("sent_at"):
         reminders[log.group_id] = log

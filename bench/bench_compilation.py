@@ -1,0 +1,180 @@
+"""The council's compilations for a large federation: 1,000 groups with approved plans and
+accepted reports, compiled and rendered to PDF and DOCX.
+
+Reports wall time and peak memory (resident set of this process) per step, and the desk
+page's query count at 100 and 1,000 groups, which must be equal.
+
+    .venv/bin/python bench/bench_compilation.py
+"""
+
+import resource
+import time
+import tracemalloc
+
+import harness
+
+harness.setup_django("compilation")
+
+from datetime import date  # noqa: E402
+from decimal import Decimal  # noqa: E402
+
+import federation  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from samverkan.organisation.models import Group  # noqa: E402
+from samverkan.planning import compilation_exports, compilations  # noqa: E402
+from samverkan.planning.models import (  # noqa: E402
+    Activity,
+    AnnualReport,
+    Goal,
+    OperationalPlan,
+    PlanningYear,
+    PlanVersion,
+    ReportActivity,
+    ReportGoal,
+    ReportPriority,
+    Status,
+)
+from samverkan.strategy.models import PriorityCommitment  # noqa: E402
+
+
+def _fill(year: PlanningYear) -> None:
+    """An approved plan with three goals and four activities, and an accepted report, for
+    every group that has none yet."""
+    groups = list(Group.objects.exclude(plans__year=year))
+    plans = OperationalPlan.objects.bulk_create(OperationalPlan(group=g, year=year) for g in groups)
+    versions = PlanVersion.objects.bulk_create(
+        PlanVersion(
+            plan=p,
+            number=1,
+            status=Status.APPROVED,
+            field_of_work="Verksamhet",
+            purpose="Genom samverkan bidrar vi till att utveckla regionen, Máret Đuolja.",
+        )
+        for p in plans
+    )
+    commitments = list(PriorityCommitment.objects.all())
+    through = PlanVersion.priority_commitments.through
+    through.objects.bulk_create(
+        through(planversion_id=v.pk, prioritycommitment_id=commitments[i % 10].pk)
+        for i, v in enumerate(versions)
+    )
+    Goal.objects.bulk_create(
+        Goal(
+            version=v,
+            order=k,
+            statement=f"Öka antalet besök med {k + 5} % före oktober.",
+            direction="increase",
+            measure="besök",
+            unit="antal",
+            baseline_value=Decimal(100),
+            target_value=Decimal(110),
+            deadline=date(year.year, 10, 1),
+        )
+        for v in versions
+        for k in range(3)
+    )
+    Activity.objects.bulk_create(
+        Activity(
+            version=v,
+            order=k,
+            what=f"Aktivitet {k}",
+            how="Gemensam workshop",
+            when=date(year.year, 3 + k, 1),
+        )
+        for v in versions
+        for k in range(4)
+    )
+    reports = AnnualReport.objects.bulk_create(
+        AnnualReport(
+            group=p.group,
+            year=year,
+            based_on=v,
+            status="accepted",
+            summary="Ett år av gott samarbete.",
+        )
+        for p, v in zip(plans, versions, strict=True)
+    )
+    outcomes = ["fully", "partly", "not_at_all"]
+    ReportGoal.objects.bulk_create(
+        ReportGoal(
+            report=r,
+            order=k,
+            statement=f"Mål {k}",
+            fulfilment=outcomes[(i + k) % 3],
+            reason="" if (i + k) % 3 == 0 else "Resursbrist.",
+        )
+        for i, r in enumerate(reports)
+        for k in range(3)
+    )
+    ReportActivity.objects.bulk_create(
+        ReportActivity(
+            report=r, order=k, planned=f"Aktivitet {k}", result="done" if k < 3 else "not_done"
+        )
+        for r in reports
+        for k in range(4)
+    )
+    ReportPriority.objects.bulk_create(
+        ReportPriority(
+            report=r,
+            priority_commitment=commitments[i % 10],
+            touched=True,
+            what_was_done="Workshop",
+        )
+        for i, r in enumerate(reports)
+    )
+
+
+def _measure(label: str, fn):
+    tracemalloc.start()
+    started = time.perf_counter()
+    result = fn()
+    seconds = time.perf_counter() - started
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"| {label} | {seconds:.1f} | {peak / 2**20:.0f} | {rss_mib:.0f} |")
+    return result
+
+
+def main() -> None:
+    year = PlanningYear.objects.create(
+        year=2027, plans_due=date(2026, 12, 15), reports_due=date(2028, 2, 15)
+    )
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("admin", password="bench-only-password")
+    client = Client()
+    client.force_login(admin)
+    desk_url = reverse("desk:year", args=[2027])
+    counts = []
+    for groups in (100, 1_000):
+        federation.build(municipalities=50, groups=groups, people=groups * 10, seed=groups)
+        _fill(year)
+        queries, ms = harness.measure(client, desk_url, runs=5)
+        counts.append((groups, queries, ms))
+    print("| groups | desk queries | desk median ms |")
+    print("|---:|---:|---:|")
+    for groups, queries, ms in counts:
+        print(f"| {groups} | {queries} | {ms:.0f} |")
+    if counts[0][1] != counts[1][1]:
+        raise SystemExit("the desk's query count grew with the number of groups")
+    print()
+    print(f"{Group.objects.count()} groups, all with an approved plan and an accepted report")
+    print()
+    print("| step | seconds | Python peak MiB | process max RSS MiB |")
+    print("|---|---:|---:|---:|")
+    plans = _measure(
+        "compile plans (queries and figures)", lambda: compilations.compile_plans(year)
+    )
+    _measure("plans → PDF", lambda: compilation_exports.render_pdf(plans))
+    _measure("plans → DOCX", lambda: compilation_exports.render_docx(plans))
+    reports = _measure("compile reports", lambda: compilations.compile_reports(year))
+    _measure("reports → PDF", lambda: compilation_exports.render_pdf(reports))
+    _measure("reports → DOCX", lambda: compilation_exports.render_docx(reports))
+    _measure("reports → XLSX", lambda: compilation_exports.render_xlsx(reports))
+
+
+if __name__ == "__main__":
+    main()
