@@ -38,6 +38,21 @@ def test_head_of_secretariat_finds_overdue_groups_and_reminds_them(site):
         assert "påminnelse(r) skickade" in page.locator("main").inner_text()
         assert "Kultur: Verksamhetsplan (försenad)" in page.locator("main").inner_text()
         screenshot(page, "desk-reminded")
+
+        page.goto(f"{site}/kansli/2025/")
+        page.get_by_role("link", name="Sammanställning av verksamhetsberättelser 2025").click()
+        page.wait_for_url("**/sammanstallning/berattelser/")
+        assert page.locator("figure svg").count() == 2
+        screenshot(page, "compilation-reports")
+        with page.expect_download() as download:
+            page.get_by_role("link", name="PDF", exact=True).click()
+        path = download.value.path()
+        assert open(path, "rb").read(4) == b"%PDF"
+        assert (
+            download.value.suggested_filename == "sammanstallning-verksamhetsberattelser-2025.pdf"
+        )
+        page.goto(f"{site}/kansli/2026/tackning/")
+        screenshot(page, "coverage")
     # One reminder per stage: the overdue 2025 report and the overdue 2026 plan.
     assert set(
         ReminderLog.objects.filter(group__slug="kultur").values_list("year__year", "stage")

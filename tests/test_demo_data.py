@@ -44,3 +44,13 @@ def test_demo_plans_cover_every_state_and_a_revision(demo_data):
     bibliotek = PlanVersion.objects.filter(plan__group__slug="bibliotek", plan__year__year=2026)
     assert list(bibliotek.values_list("number", "status")) == [(1, "approved"), (2, "approved")]
     assert bibliotek.get(number=2).revision_why
+
+
+def test_demo_governance_is_loaded_once(demo_data):
+    from samverkan.core.datasets import demo_plans
+    from samverkan.governance.models import Adoption, Assignment
+
+    assert demo_plans.load_governance() == 1
+    assert demo_plans.load_governance() == 0
+    assert Adoption.objects.filter(status="pending").count() == 3
+    assert Assignment.objects.count() == 2

@@ -258,3 +258,41 @@ def test_wind_down_and_form(demo_data, persona):
     assert response.status_code == 302
     assert Group.objects.filter(slug="kollektivtrafik").exists()
     assert persona("group_member").get(reverse("governance:groups")).status_code == 403
+
+
+def test_secretariat_records_the_plan_adoption_through_the_page(council_meeting, persona):
+    proposal = services.plan_version_draft(year=2028, actor=user("kansli"))
+    client = persona("secretariat")
+    url = reverse("governance:decision_add", args=[council_meeting.pk])
+    response = client.post(
+        url,
+        {
+            "decision-kind": "adopt_plan",
+            "decision-title": "Strategisk plan 2028",
+            "decision-text": "Regionrådet antar planen.",
+            "decision-reference": "RR 2026/9",
+            "decision-concerns_municipalities": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "Välj den version av den strategiska planen som antas." in response.content.decode()
+    response = client.post(
+        url,
+        {
+            "decision-kind": "adopt_plan",
+            "decision-title": "Strategisk plan 2028",
+            "decision-text": "Regionrådet antar planen.",
+            "decision-reference": "RR 2026/9",
+            "decision-concerns_municipalities": "on",
+            "decision-plan_version": proposal.pk,
+        },
+    )
+    assert response.status_code == 302
+    assert current_plan_version().year == 2028
+    adoption = Adoption.objects.get(municipality__code="2403")
+    response = client.post(
+        reverse("governance:adoption_update", args=[adoption.pk]),
+        {"status": "adopted", "decided_on": "2026-12-01", "reference": "KF 2026/3"},
+    )
+    adoption.refresh_from_db()
+    assert adoption.status == "adopted" and adoption.reference == "KF 2026/3"

@@ -547,3 +547,56 @@ def load_reports() -> int:
         )
         made += 1
     return made
+
+
+@transaction.atomic
+def load_governance() -> int:
+    """An invented council meeting with a decision the municipalities are adopting, an
+    assignment and a matter, so the desk and the decisions page have something to show."""
+    from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
+    from samverkan.organisation.models import Body, Municipality
+
+    council = Body.objects.filter(kind=Body.Kind.COUNCIL).first()
+    if council is None or Meeting.objects.exists():
+        return 0
+    meeting = Meeting.objects.create(body=council, date=date(2026, 9, 24), place="Vindeln")
+    decision = Decision.objects.create(
+        meeting=meeting,
+        reference="RR 2026/7",
+        kind=Decision.Kind.COMMISSION,
+        title="Gemensam upphandling av e-böcker",
+        text="Regionrådet ger kansliet i uppdrag att tillsammans med biblioteksgruppen utreda "
+        "en gemensam upphandling av e-böcker, och föreslår att kommunerna ställer sig bakom.",
+    )
+    for municipality in Municipality.objects.filter(is_member=True):
+        adopted = municipality.name in {"Umeå", "Vännäs", "Vindeln"}
+        Adoption.objects.create(
+            decision=decision,
+            municipality=municipality,
+            status=Adoption.Status.ADOPTED if adopted else Adoption.Status.PENDING,
+            decided_on=date(2026, 10, 20) if adopted else None,
+            reference=f"KS 2026/{40 + municipality.pk}" if adopted else "",
+        )
+    bibliotek = Group.objects.filter(slug="bibliotek").first()
+    if bibliotek:
+        Assignment.objects.create(
+            title="Utred gemensam upphandling av e-böcker",
+            group=bibliotek,
+            given_on=date(2026, 10, 1),
+            due=date(2027, 3, 31),
+            status=Assignment.Status.UNDER_WAY,
+        )
+        Matter.objects.create(
+            kind=Matter.Kind.COOPERATION,
+            group=bibliotek,
+            title="Gemensamt lånekort för hela regionen",
+            description="Biblioteksgruppen föreslår ett gemensamt lånekort för de sex kommunerna.",
+        )
+    Assignment.objects.create(
+        title="Sammanställ erfarenheterna av nätverken",
+        to_secretariat=True,
+        given_on=date(2026, 9, 1),
+        due=date(2026, 11, 15),
+        status=Assignment.Status.OPEN,
+    )
+    return 1

@@ -23,6 +23,7 @@ class Command(BaseCommand):
         accounts = demo.ensure_accounts()
         demo_plans.load_plans()
         demo_plans.load_reports()
+        demo_plans.load_governance()
         self.stdout.write("")
         self.stdout.write("Demo accounts (the people behind them are invented):")
         for username, label in accounts:
