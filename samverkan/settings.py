@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "samverkan.organisation",
     "samverkan.strategy",
     "samverkan.planning",
+    "samverkan.followup",
     "samverkan.governance",
     "samverkan.desk",
     "django.contrib.admin",
@@ -134,6 +135,9 @@ STORAGES = {
 
 # Serve static files straight from the apps when collectstatic has not been run (make run).
 WHITENOISE_USE_FINDERS = True
+
+# Kolada's open API; configurable for a mirror or a recorded copy.
+KOLADA_BASE_URL = envstr("KOLADA_BASE_URL", "https://api.kolada.se/v3")
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "samverkan@localhost")
