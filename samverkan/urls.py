@@ -8,6 +8,7 @@ urlpatterns = [
     path("konto/", include("samverkan.accounts.urls")),
     path("organisation/", include("samverkan.organisation.urls")),
     path("verksamhetsplaner/", include("samverkan.planning.urls")),
+    path("uppfoljning/", include("samverkan.followup.urls")),
     path("", include("samverkan.governance.urls")),
     path("kansli/", include("samverkan.desk.urls")),
     path("", include("samverkan.strategy.urls")),

@@ -118,3 +118,13 @@ def test_loader_restores_edited_source_data(umearegionen_data):
     tally = umearegionen.load()
     assert tally.changed
     assert Municipality.objects.get(code="2480").name == "Umeå"
+
+
+def test_every_prioritised_commitment_has_an_indicator(umearegionen_data):
+    from samverkan.followup.models import Indicator
+
+    for pc in PriorityCommitment.objects.select_related("commitment"):
+        assert pc.indicators.exists(), pc.commitment.code
+    assert Indicator.objects.get(kolada_kpi="N01951").rule == "sum"
+    manual = Indicator.objects.get(slug="hallbara-resor")
+    assert manual.source == "manual" and manual.source_name

@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
+from samverkan.core import charts
 from samverkan.core.exports import registry
 from samverkan.organisation.selectors import member_municipalities
-from samverkan.planning import charts, compilation_exports, compilations, coverage, desk
+from samverkan.planning import compilation_exports, compilations, coverage, desk
 from samverkan.planning.models import AnnualReport, OperationalPlan, PlanningYear
 from samverkan.planning.services import cycle
 from samverkan.strategy.models import Objective

@@ -6,8 +6,8 @@ from xml.sax.saxutils import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samverkan.core import charts
 from samverkan.core.exports import registry
-from samverkan.planning import charts
 from samverkan.planning.compilations import Compilation
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

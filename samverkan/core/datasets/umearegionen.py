@@ -11,6 +11,7 @@ from importlib import resources
 
 from django.db import transaction
 
+from samverkan.core.datasets import indicators
 from samverkan.core.datasets.upsert import Tally
 from samverkan.organisation.models import Body, Cooperation, Group, Municipality
 from samverkan.strategy.models import (
@@ -364,4 +365,5 @@ def load(tally: Tally | None = None) -> Tally:
                 {"wording": wording, "order": order},
             )
             tally.set_m2m(priority, "municipalities", [municipalities[n] for n in names])
+    indicators.load(tally)
     return tally

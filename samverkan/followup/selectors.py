@@ -1,0 +1,157 @@
+"""Reads for the follow-up pages: series per area and the region, in a fixed number of
+queries whatever the number of years or municipalities."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.shortcuts import get_object_or_404
+
+from samverkan.followup import analysis
+from samverkan.followup.models import Indicator, Target, Value
+from samverkan.followup.services import COUNTRY, COUNTY
+from samverkan.organisation.models import Municipality
+from samverkan.organisation.selectors import cooperation
+
+AREA_NAMES = {COUNTY: "Västerbottens län", COUNTRY: "Riket"}
+
+
+@dataclass
+class IndicatorView:
+    indicator: Indicator
+    municipalities: list[Municipality]
+    years: list[int]
+    table: list[dict]  # one row per year: {"year", "cells": [...], "region", "county", ...}
+    series: dict[str, list[tuple[int, float]]]
+    emphasised: set[str]
+    target: Target | None
+    light: str
+    gender_rows: list[tuple[str, Decimal | None, Decimal | None, Decimal | None]]
+    latest_region: Decimal | None = None
+    latest_year: int | None = None
+    origins: set[str] = field(default_factory=set)
+    fetched_at: object = None
+
+
+def _population_weights() -> dict[tuple[str, int], Decimal]:
+    return {
+        (v.area, v.year): v.value
+        for v in Value.objects.filter(
+            indicator__kolada_kpi=analysis.POPULATION_KPI, gender="T"
+        ).only("area", "year", "value")
+    }
+
+
+def indicator_view(slug: str) -> IndicatorView:
+    indicator = get_object_or_404(
+        Indicator.objects.prefetch_related(
+            "commitments__municipalities", "commitments__commitment"
+        ),
+        slug=slug,
+    )
+    municipalities = list(Municipality.objects.filter(is_member=True).order_by("name"))
+    codes = [m.code for m in municipalities]
+    values = list(Value.objects.filter(indicator=indicator))
+    by_key = {(v.area, v.year, v.gender): v for v in values}
+    years = sorted({v.year for v in values})
+    weights = _population_weights() if indicator.rule == Indicator.Rule.WEIGHTED_MEAN else {}
+    region_by_year = {}
+    for year in years:
+        member_values = {c: getattr(by_key.get((c, year, "T")), "value", None) for c in codes}
+        region_by_year[year] = analysis.regional_value(
+            member_values,
+            rule=indicator.rule,
+            weights={c: weights.get((c, year)) for c in codes},
+        )
+    table = []
+    for year in years:
+        table.append(
+            {
+                "year": year,
+                "cells": [by_key.get((c, year, "T")) for c in codes],
+                "region": region_by_year[year],
+                "county": by_key.get((COUNTY, year, "T")),
+                "country": by_key.get((COUNTRY, year, "T")),
+            }
+        )
+    series: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for m in municipalities:
+        for year in years:
+            v = by_key.get((m.code, year, "T"))
+            if v is not None and v.value is not None:
+                series[m.name].append((year, float(v.value)))
+    for year, value in region_by_year.items():
+        if value is not None:
+            series["Umeåregionen"].append((year, float(value)))
+    emphasised = {m.name for pc in indicator.commitments.all() for m in pc.municipalities.all()}
+    target = (
+        Target.objects.filter(indicator=indicator, municipality__isnull=True)
+        .order_by("year")
+        .last()
+    )
+    region_points = [(y, v) for y, v in region_by_year.items() if v is not None]
+    light = analysis.UNKNOWN
+    if target and region_points:
+        light = analysis.traffic_light(
+            series=region_points,
+            target=target.value,
+            target_year=target.year,
+            higher_is_better=indicator.direction == Indicator.Direction.HIGHER,
+        )
+    latest_year = region_points[-1][0] if region_points else (years[-1] if years else None)
+    gender_rows = []
+    if latest_year and any(g != "T" for (_a, _y, g) in by_key):
+        for m in municipalities:
+            gender_rows.append(
+                (
+                    m.name,
+                    *[
+                        getattr(by_key.get((m.code, latest_year, g)), "value", None)
+                        for g in ("T", "K", "M")
+                    ],
+                )
+            )
+    return IndicatorView(
+        indicator=indicator,
+        municipalities=municipalities,
+        years=years,
+        table=table,
+        series=dict(series),
+        emphasised=emphasised,
+        target=target,
+        light=light,
+        gender_rows=gender_rows,
+        latest_region=region_points[-1][1] if region_points else None,
+        latest_year=latest_year,
+        origins={v.origin for v in values},
+        fetched_at=max((v.fetched_at for v in values if v.fetched_at), default=None),
+    )
+
+
+def indicators_by_area():
+    from samverkan.strategy.selectors import priority_areas
+
+    areas = list(priority_areas().prefetch_related("commitments__indicators"))
+    return areas
+
+
+def vision() -> analysis.VisionTrack | None:
+    coop = cooperation()
+    if coop is None:
+        return None
+    codes = list(Municipality.objects.filter(is_member=True).values_list("code", flat=True))
+    totals: dict[int, Decimal] = defaultdict(Decimal)
+    counts: dict[int, int] = defaultdict(int)
+    for v in Value.objects.filter(
+        indicator__kolada_kpi=analysis.POPULATION_KPI,
+        gender="T",
+        area__in=codes,
+        value__isnull=False,
+    ):
+        totals[v.year] += v.value
+        counts[v.year] += 1
+    # Only years where every member has a value: a partial sum would understate the region.
+    points = [(y, int(t)) for y, t in totals.items() if counts[y] == len(codes)]
+    return analysis.vision_track(
+        points, target=coop.target_population, target_year=coop.target_year
+    )

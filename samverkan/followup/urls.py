@@ -1,0 +1,10 @@
+from django.urls import path
+
+from samverkan.followup import views
+
+app_name = "followup"
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("vision/", views.vision, name="vision"),
+    path("indikatorer/<slug:slug>/", views.indicator, name="indicator"),
+]

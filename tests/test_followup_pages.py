@@ -1,0 +1,80 @@
+"""The follow-up pages, read by everyone, signed in or not."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from samverkan.followup.kolada import Row
+from samverkan.followup.models import Indicator, Target, Value
+from samverkan.followup.services import values_upsert
+
+MEMBERS = {"2401": 7000, "2403": 2400, "2404": 5400, "2409": 6700, "2460": 8700, "2480": 130000}
+
+
+@pytest.fixture
+def population(umearegionen_data):
+    indicator = Indicator.objects.get(kolada_kpi="N01951")
+    rows = [
+        Row(
+            "N01951",
+            code,
+            year,
+            "T",
+            Decimal(n + (year - 2015) * (100 if code == "2480" else 5)),
+            "",
+        )
+        for code, n in MEMBERS.items()
+        for year in range(2015, 2025)
+    ]
+    values_upsert(indicator=indicator, rows=rows, origin="kolada")
+    return indicator
+
+
+def test_indicator_page_has_chart_table_and_light(population, client):
+    Target.objects.create(indicator=population, year=2030, value=Decimal(200000))
+    response = client.get(reverse("followup:indicator", args=["invanare"]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<svg" in html and 'role="img"' in html
+    # The region is the sum of the six members: 160 200 + 9 × 125 in 2024.
+    region_2024 = sum(MEMBERS.values()) + 9 * (100 + 5 * 5)
+    assert f"{region_2024}" in html.replace("\u00a0", "").replace(" ", "")
+    # Growing 125 a year cannot reach 200 000 by 2030: the right way, too slowly.
+    assert "Källa: Kolada" in html and "Risk att inte nå målet" in html
+
+
+def test_table_matches_the_chart_data(population):
+    from samverkan.followup import selectors
+
+    view = selectors.indicator_view("invanare")
+    region = dict(view.series["Umeåregionen"])
+    for row in view.table:
+        assert float(row["region"]) == region[row["year"]]
+        for municipality, cell in zip(view.municipalities, row["cells"], strict=True):
+            assert dict(view.series[municipality.name])[row["year"]] == float(cell.value)
+
+
+def test_vision_tracker_page(population, client):
+    html = client.get(reverse("followup:vision")).content.decode()
+    assert "250000" in html and "Inv\u00e5nare 2024" in html
+
+
+def test_indicator_without_values_explains_how_to_get_them(umearegionen_data, client):
+    html = client.get(reverse("followup:indicator", args=["hallbara-resor"])).content.decode()
+    assert "Regional resvaneundersökning" in html
+    html = client.get(reverse("followup:indicator", args=["vald-brott"])).content.decode()
+    assert "kolada_sync" in html
+
+
+def test_overview_lists_areas_and_indicators(umearegionen_data, client):
+    html = client.get(reverse("followup:overview")).content.decode()
+    assert "Tillgängligt och jämställt transportsystem" in html and "N07418" in html
+
+
+def test_missing_value_shows_its_status(population, client):
+    Value.objects.filter(indicator=population, area="2404", year=2024).update(
+        value=None, status="Missing"
+    )
+    html = client.get(reverse("followup:indicator", args=["invanare"])).content.decode()
+    assert 'title="Missing"' in html
