@@ -288,3 +288,8 @@ def can_record_decisions(user) -> bool:
 def can_change_groups(user) -> bool:
     """Forming, winding down and converting groups is the head of secretariat's task."""
     return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
+
+
+def can_manage_indicators(user) -> bool:
+    """Indicators, targets, syncs and imports are the secretariat's; everyone reads them."""
+    return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)

@@ -7,4 +7,6 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     path("vision/", views.vision, name="vision"),
     path("indikatorer/<slug:slug>/", views.indicator, name="indicator"),
+    path("hantera/", views.manage, name="manage"),
+    path("hantera/mall.<str:fmt>", views.template, name="template"),
 ]

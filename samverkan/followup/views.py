@@ -1,7 +1,17 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
+from samverkan.accounts import permissions
 from samverkan.core import charts
-from samverkan.followup import analysis, selectors
+from samverkan.followup import analysis, imports, selectors
+from samverkan.followup.forms import ImportForm, ValueForm
+from samverkan.followup.kolada import Row
+from samverkan.followup.models import SyncRun
+from samverkan.followup.services import COUNTRY, COUNTY, values_upsert
+from samverkan.organisation.models import Municipality
 from samverkan.organisation.selectors import cooperation
 
 LIGHTS = {
@@ -20,6 +30,7 @@ def overview(request):
             "areas": selectors.indicators_by_area(),
             "vision": selectors.vision(),
             "cooperation": cooperation(),
+            "can_manage": permissions.can_manage_indicators(request.user),
         },
     )
 
@@ -50,3 +61,77 @@ def vision(request):
             "cooperation": cooperation(),
         },
     )
+
+
+def _require_manager(request) -> None:
+    if not permissions.can_manage_indicators(request.user):
+        raise PermissionDenied
+
+
+def _areas() -> list[tuple[str, str]]:
+    members = [
+        (m.code, f"{m.name} ({m.code})")
+        for m in Municipality.objects.filter(is_member=True).order_by("name")
+    ]
+    return [*members, (COUNTY, "Västerbottens län (0024)"), (COUNTRY, "Riket (0000)")]
+
+
+def manage(request):
+    """Enter a value by hand, or import a file of them; all rows checked, all or nothing."""
+    _require_manager(request)
+    import_form = ImportForm()
+    value_form = ValueForm(areas=_areas())
+    errors = []
+    if request.method == "POST" and "file" in request.FILES:
+        import_form = ImportForm(request.POST, request.FILES)
+        if import_form.is_valid():
+            upload = import_form.cleaned_data["file"]
+            try:
+                changed = imports.values_import(name=upload.name, content=upload.read())
+            except imports.ImportRefused as exc:
+                errors = exc.errors
+            else:
+                messages.success(
+                    request, _("Imported: %(n)s values new or changed.") % {"n": changed}
+                )
+                return redirect("followup:manage")
+    elif request.method == "POST":
+        value_form = ValueForm(request.POST, areas=_areas())
+        if value_form.is_valid():
+            data = value_form.cleaned_data
+            row = Row(
+                data["indicator"].kolada_kpi or data["indicator"].slug,
+                data["area"],
+                data["year"],
+                data["gender"],
+                data["value"],
+                "",
+            )
+            values_upsert(indicator=data["indicator"], rows=[row], origin="manual")
+            messages.success(request, _("The value is saved."))
+            return redirect("followup:manage")
+    return render(
+        request,
+        "followup/manage.html",
+        {
+            "import_form": import_form,
+            "value_form": value_form,
+            "errors": errors,
+            "runs": SyncRun.objects.all()[:20],
+        },
+    )
+
+
+def template(request, fmt: str):
+    _require_manager(request)
+    if fmt == "csv":
+        response = HttpResponse(imports.template_csv(), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        response = HttpResponse(
+            imports.template_xlsx(),
+            content_type=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        )
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="indikatorvarden-mall.{fmt}"'
+    return response

@@ -1,0 +1,143 @@
+"""Values entered or imported by hand: one file, every row checked, all or nothing.
+
+The columns are those of the downloadable template: indikator (the indicator's short name),
+kommunkod (a member's four digits, 0024 for the county or 0000 for the country), år, kön
+(T, K or M; T when empty) and värde (a number, with a decimal comma or point).
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from samverkan.followup.kolada import Row
+from samverkan.followup.models import Indicator
+from samverkan.followup.services import COUNTRY, COUNTY, values_upsert
+from samverkan.organisation.models import Municipality
+
+COLUMNS = ["indikator", "kommunkod", "år", "kön", "värde"]
+
+
+@dataclass
+class RowError:
+    line: int
+    message: str
+
+
+class ImportRefused(Exception):
+    def __init__(self, errors: list[RowError]):
+        super().__init__(f"{len(errors)} bad rows")
+        self.errors = errors
+
+
+def read_table(name: str, content: bytes) -> list[list[str]]:
+    if name.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+        except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+            raise ImportRefused(
+                [RowError(0, _("The file is not a readable Excel workbook."))]
+            ) from exc
+        return [
+            ["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)
+        ]
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportRefused([RowError(0, _("Save the file as CSV in UTF-8."))]) from exc
+    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
+    return list(csv.reader(io.StringIO(text), dialect))
+
+
+def check_rows(table: list[list[str]]) -> dict[Indicator, list[Row]]:
+    """Every row checked; ImportRefused with the list of bad rows if any is wrong."""
+    if not table or [c.strip().lower() for c in table[0][:5]] != COLUMNS:
+        raise ImportRefused(
+            [
+                RowError(
+                    1,
+                    _("The first row must be the template's column names: %(columns)s.")
+                    % {"columns": ", ".join(COLUMNS)},
+                )
+            ]
+        )
+    indicators = {i.slug: i for i in Indicator.objects.all()}
+    areas = set(Municipality.objects.filter(is_member=True).values_list("code", flat=True))
+    areas |= {COUNTY, COUNTRY}
+    errors, rows = [], {}
+    seen = set()
+    for number, raw in enumerate(table[1:], start=2):
+        cells = [c.strip() for c in raw] + [""] * 5
+        if not any(cells[:5]):
+            continue
+        slug, area, year, gender, value = cells[:5]
+        problems = []
+        indicator = indicators.get(slug)
+        if indicator is None:
+            problems.append(_("unknown indicator “%(slug)s”") % {"slug": slug})
+        if area not in areas:
+            problems.append(
+                _("“%(code)s” is not a member municipality, 0024 or 0000") % {"code": area}
+            )
+        if not (year.isdigit() and 1950 <= int(year) <= 2100):
+            problems.append(_("“%(year)s” is not a year") % {"year": year})
+        gender = gender.upper() or "T"
+        if gender not in {"T", "K", "M"}:
+            problems.append(_("the gender must be T, K or M"))
+        try:
+            number_value = Decimal(value.replace(" ", "").replace("\u00a0", "").replace(",", "."))
+            if not number_value.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            problems.append(_("“%(value)s” is not a number") % {"value": value})
+            number_value = None
+        key = (slug, area, year, gender)
+        if not problems and key in seen:
+            problems.append(_("the same value is given twice"))
+        seen.add(key)
+        if problems:
+            errors.append(RowError(number, "; ".join(problems)))
+            continue
+        rows.setdefault(indicator, []).append(
+            Row(indicator.kolada_kpi or slug, area, int(year), gender, number_value, "")
+        )
+    if errors:
+        raise ImportRefused(errors)
+    return rows
+
+
+def values_import(*, name: str, content: bytes) -> int:
+    """Import a file of values; nothing is saved unless every row is right."""
+    by_indicator = check_rows(read_table(name, content))
+    changed = 0
+    with transaction.atomic():
+        for indicator, rows in by_indicator.items():
+            changed += values_upsert(indicator=indicator, rows=rows, origin="import")
+    return changed
+
+
+def template_csv() -> bytes:
+    example = ["hallbara-resor", "2480", "2025", "T", "42,5"]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(COLUMNS)
+    writer.writerow(example)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def template_xlsx() -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Värden"
+    sheet.append(COLUMNS)
+    sheet.append(["hallbara-resor", "2480", 2025, "T", 42.5])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
