@@ -78,3 +78,28 @@ def test_missing_value_shows_its_status(population, client):
     )
     html = client.get(reverse("followup:indicator", args=["invanare"])).content.decode()
     assert 'title="Missing"' in html
+
+
+def test_a_goal_linked_to_an_indicator_gets_its_baseline(population):
+    from samverkan.core.datasets import demo
+    from samverkan.planning.models import Goal
+    from samverkan.planning.services import plans as plan_services
+    from tests.planning_helpers import complete_plan, user
+
+    demo.load_people()
+    demo.ensure_accounts()
+    version = complete_plan()
+    goal = plan_services.goal_save(
+        goal=Goal(
+            version=version,
+            statement="Öka befolkningen",
+            direction="increase",
+            indicator=population,
+            target_value=Decimal(170000),
+        ),
+        expected_lock=None,
+        actor=user("medlem"),
+    )
+    assert goal.baseline_value == sum(MEMBERS.values()) + 9 * 125
+    assert goal.baseline_date.isoformat() == "2024-12-31"
+    assert goal.unit == "antal" and goal.measure == "Invånare totalt"

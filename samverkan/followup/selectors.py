@@ -155,3 +155,13 @@ def vision() -> analysis.VisionTrack | None:
     return analysis.vision_track(
         points, target=coop.target_population, target_year=coop.target_year
     )
+
+
+def latest_regional_value(indicator: Indicator) -> tuple[int, Decimal] | None:
+    """The latest year with a regional value, for a goal's baseline."""
+    view = indicator_view(indicator.slug)
+    region = view.series.get("Umeåregionen")
+    if not region:
+        return None
+    year, value = region[-1]
+    return year, Decimal(str(value))

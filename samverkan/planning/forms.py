@@ -123,6 +123,7 @@ class GoalForm(forms.ModelForm):
             "statement",
             "parent",
             "is_long_term",
+            "indicator",
             "direction",
             "measure",
             "unit",

@@ -216,6 +216,18 @@ class Goal(models.Model):
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     deadline_reason = models.TextField(_("reason for a deadline outside the year"), blank=True)
     is_long_term = models.BooleanField(_("long-term goal"), default=False)
+    indicator = models.ForeignKey(
+        "followup.Indicator",
+        verbose_name=_("indicator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="goals",
+        help_text=_(
+            "Measure the goal by a follow-up indicator; today's value is then filled "
+            "in from its latest regional value."
+        ),
+    )
 
     class Meta:
         verbose_name = _("goal")

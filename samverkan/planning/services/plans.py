@@ -139,7 +139,17 @@ def _check_goal(goal: Goal, year: int) -> None:
 
 
 def goal_save(*, goal: Goal, expected_lock: int | None, actor) -> Goal:
-    """Add or change a goal; a deadline outside the year needs a reason."""
+    """Add or change a goal; a deadline outside the year needs a reason. A goal measured by
+    an indicator gets its baseline from the indicator's latest regional value."""
+    if goal.indicator_id and goal.baseline_value is None:
+        from samverkan.followup.selectors import latest_regional_value
+
+        latest = latest_regional_value(goal.indicator)
+        if latest is not None:
+            year, value = latest
+            goal.baseline_value, goal.baseline_date = value, date(year, 12, 31)
+            goal.measure = goal.measure or goal.indicator.title
+            goal.unit = goal.unit or goal.indicator.unit
     with transaction.atomic():
         _lock_for_edit(goal.version, expected_lock, actor).save()
         _check_goal(goal, goal.version.plan.year.year)
