@@ -48,7 +48,15 @@ def indicator(request, slug: str):
             unit=view.indicator.unit,
         )
     return render(
-        request, "followup/indicator.html", {"v": view, "chart": chart, "light": LIGHTS[view.light]}
+        request,
+        "followup/indicator.html",
+        {
+            "v": view,
+            "chart": chart,
+            "light": LIGHTS[view.light],
+            # Counts read best whole, rates and shares with one decimal, alike in every cell.
+            "decimals": 0 if view.indicator.rule == "sum" else 1,
+        },
     )
 
 
