@@ -54,6 +54,7 @@ bench: $(VENV)/.installed
 	cd bench && ../$(BIN)/python -W ignore bench_organisation.py
 	cd bench && ../$(BIN)/python -W ignore bench_planning.py
 	cd bench && ../$(BIN)/python -W ignore bench_compilation.py
+	cd bench && ../$(BIN)/python -W ignore bench_followup.py
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

@@ -4,7 +4,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from samverkan.followup.kolada import KoladaClient, KoladaError, Row, parse_values
@@ -23,37 +23,55 @@ def sync_areas() -> list[str]:
 
 
 def values_upsert(*, indicator: Indicator, rows: list[Row], origin: str) -> int:
-    """Insert or update the rows; returns how many were new or different. One transaction."""
+    """Insert or update the rows; returns how many were new or different.
+
+    One INSERT ... ON CONFLICT DO UPDATE per batch, which SQLite and PostgreSQL both speak:
+    building a model instance per value made a sync of half a million values nine times
+    slower than the database needs. Call inside a transaction.
+    """
     existing = {
-        (v.area, v.year, v.gender): (v.value, v.status)
-        for v in Value.objects.filter(indicator=indicator)
+        (area, year, gender): (value, status)
+        for area, year, gender, value, status in Value.objects.filter(
+            indicator=indicator
+        ).values_list("area", "year", "gender", "value", "status")
     }
-    now = timezone.now()
     changed = [
         row
         for row in rows
         if existing.get((row.area, row.year, row.gender)) != (_q(row.value), row.status)
     ]
-    if changed:
-        Value.objects.bulk_create(
-            [
-                Value(
-                    indicator=indicator,
-                    area=r.area,
-                    year=r.year,
-                    gender=r.gender,
-                    value=r.value,
-                    status=r.status,
-                    origin=origin,
-                    fetched_at=now,
-                )
-                for r in changed
-            ],
-            update_conflicts=True,
-            unique_fields=["indicator", "area", "year", "gender"],
-            update_fields=["value", "status", "origin", "fetched_at"],
-            batch_size=2000,
-        )
+    if not changed:
+        return 0
+    now = timezone.now()
+    table = connection.ops.quote_name(Value._meta.db_table)
+    sql = (
+        f"INSERT INTO {table} (indicator_id, area, year, gender, value, status, origin, "
+        "fetched_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
+        "ON CONFLICT (indicator_id, area, year, gender) DO UPDATE SET "
+        "value = excluded.value, status = excluded.status, origin = excluded.origin, "
+        "fetched_at = excluded.fetched_at"
+    )
+    value_field = Value._meta.get_field("value")
+    with connection.cursor() as cursor:
+        for start in range(0, len(changed), 5000):
+            cursor.executemany(
+                sql,
+                [
+                    (
+                        indicator.pk,
+                        r.area,
+                        r.year,
+                        r.gender,
+                        connection.ops.adapt_decimalfield_value(
+                            r.value, value_field.max_digits, value_field.decimal_places
+                        ),
+                        r.status,
+                        origin,
+                        now,
+                    )
+                    for r in changed[start : start + 5000]
+                ],
+            )
     return len(changed)
 
 
