@@ -103,3 +103,20 @@ def test_a_goal_linked_to_an_indicator_gets_its_baseline(population):
     assert goal.baseline_value == sum(MEMBERS.values()) + 9 * 125
     assert goal.baseline_date.isoformat() == "2024-12-31"
     assert goal.unit == "antal" and goal.measure == "Invånare totalt"
+
+
+def test_council_follow_up_downloads(population, client):
+    import io
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    from samverkan.planning.models import PlanningYear
+
+    PlanningYear.objects.create(year=2025, plans_due="2024-12-15", reports_due="2026-02-15")
+    pdf = client.get(reverse("followup:council_report", args=[2025, "pdf"]))
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Uppföljning av de prioriterade områdena 2025" in text
+    assert "Medskapande och demokrati" in text
+    docx = client.get(reverse("followup:council_report", args=[2025, "docx"]))
+    assert Document(io.BytesIO(docx.content)).paragraphs[0].text.startswith("Uppföljning")

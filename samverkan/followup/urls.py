@@ -8,5 +8,6 @@ urlpatterns = [
     path("vision/", views.vision, name="vision"),
     path("indikatorer/<slug:slug>/", views.indicator, name="indicator"),
     path("hantera/", views.manage, name="manage"),
+    path("<int:year>/rapport.<str:fmt>", views.council_report, name="council_report"),
     path("hantera/mall.<str:fmt>", views.template, name="template"),
 ]

@@ -13,6 +13,7 @@ from samverkan.followup.models import SyncRun
 from samverkan.followup.services import COUNTRY, COUNTY, values_upsert
 from samverkan.organisation.models import Municipality
 from samverkan.organisation.selectors import cooperation
+from samverkan.planning.models import PlanningYear
 
 LIGHTS = {
     analysis.ON_TRACK: "on_track",
@@ -31,6 +32,7 @@ def overview(request):
             "vision": selectors.vision(),
             "cooperation": cooperation(),
             "can_manage": permissions.can_manage_indicators(request.user),
+            "years": PlanningYear.objects.order_by("-year"),
         },
     )
 
@@ -142,4 +144,23 @@ def template(request, fmt: str):
     else:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="indikatorvarden-mall.{fmt}"'
+    return response
+
+
+def council_report(request, year: int, fmt: str):
+    """The yearly follow-up for the council; public, as the indicators are."""
+    from django.shortcuts import get_object_or_404
+
+    from samverkan.core.exports import registry
+    from samverkan.followup import council_report as follow_up
+    from samverkan.planning.models import PlanningYear
+
+    identifier = {"pdf": "followup_pdf", "docx": "followup_docx"}.get(fmt)
+    if identifier is None:
+        raise Http404
+    result = registry.get(identifier).render(
+        follow_up.build(get_object_or_404(PlanningYear, year=year))
+    )
+    response = HttpResponse(result.content, content_type=result.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
     return response
