@@ -6,11 +6,12 @@ rendering leaves out phone numbers and e-mail addresses.
 
 import io
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samverkan.core.exports import registry
+from samverkan.core.exports import pdf, registry
 from samverkan.planning import selectors
 from samverkan.planning.models import PlanVersion, Status
 from samverkan.planning.smart import _number
@@ -156,76 +157,31 @@ def render_pdf(version: PlanVersion, *, public: bool = False) -> bytes:
 
 
 def pdf_from_document(doc: PlanDocument) -> bytes:
-    from xml.sax.saxutils import escape
-
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import (
-        KeepTogether,
-        Paragraph,
-        SimpleDocTemplate,
-        Spacer,
-        Table,
-        TableStyle,
-    )
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-    regular, bold = registry.pdf_fonts()
-    base = ParagraphStyle("base", fontName=regular, fontSize=9.5, leading=12.5)
-    small = ParagraphStyle("small", parent=base, fontSize=8.5, leading=11)
-    title = ParagraphStyle(
-        "title", parent=base, fontName=bold, fontSize=14, leading=18, spaceAfter=4
-    )
-    heading = ParagraphStyle(
-        "heading",
-        parent=base,
-        fontName=bold,
-        fontSize=11,
-        leading=14,
-        spaceBefore=6,
-        spaceAfter=2,
-        textColor=colors.HexColor("#0b4f7c"),
-    )
-    question = ParagraphStyle("question", parent=small, textColor=colors.HexColor("#4a5560"))
+    st = pdf.styles()
 
-    def p(text: str, style=base) -> Paragraph:
-        return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
+    def p(text: str, style=st.base):
+        return pdf.para(text, style)
 
-    def box(flowables: list) -> Table:
-        # splitInRow lets an over-long box run onto the next page instead of failing, so an
-        # over-long plan can still be rendered and its pages counted.
-        table = Table([[flowables]], colWidths=[170 * mm], splitInRow=1)
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor("#4a5560")),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ]
-            )
-        )
-        return table
-
-    story = [p(doc.title, title)]
+    story = [p(doc.title, st.title)]
     if doc.status_note:
-        story.append(p(doc.status_note, question))
+        story.append(p(doc.status_note, st.muted))
     story.append(
         Paragraph(
-            f"<b>{escape(_('Contact person for the group:'))}</b> {escape(doc.contact)}", base
+            f"<b>{escape(_('Contact person for the group:'))}</b> {escape(doc.contact)}", st.base
         )
     )
     story.append(
         Paragraph(
             f"<b>{escape(_('Members of the group:'))}</b> "
             + "; ".join(escape(m) for m in doc.members),
-            small,
+            st.small,
         )
     )
     if doc.revision:
-        story += [Spacer(1, 4), box([p(doc.revision, small)])]
+        story += [Spacer(1, 4), pdf.box([p(doc.revision, st.small)])]
 
     sections = [
         (
@@ -238,70 +194,45 @@ def pdf_from_document(doc: PlanDocument) -> bytes:
             _("How does your group work for Umeåregionen's three overarching objectives?"),
             [
                 p(doc.purpose),
-                p(_("Objectives: %(list)s") % {"list": ", ".join(doc.objectives) or "–"}, small),
+                p(_("Objectives: %(list)s") % {"list": ", ".join(doc.objectives) or "–"}, st.small),
             ],
         ),
     ]
     for name, ask, content in sections:
-        story.append(KeepTogether([p(name, heading), p(ask, question), box(content)]))
+        story.append(KeepTogether([p(name, st.heading), p(ask, st.muted), pdf.box(content)]))
 
     goal_flow = []
     for goal in doc.goals:
         goal_flow.append(p(f"{goal.number}. {goal.statement}"))
         if goal.detail:
-            goal_flow.append(p(goal.detail, question))
+            goal_flow.append(p(goal.detail, st.muted))
         for sub in goal.sub_goals:
-            goal_flow.append(p(f"    {sub.number} {sub.statement}", small))
+            goal_flow.append(p(f"    {sub.number} {sub.statement}", st.small))
             if sub.detail:
-                goal_flow.append(p(f"    {sub.detail}", question))
+                goal_flow.append(p(f"    {sub.detail}", st.muted))
     story += [
-        p(_("Goals %(year)s") % {"year": doc.year}, heading),
-        p(_("What do you want to have achieved during the year? (SMART goals)"), question),
-        box(goal_flow or [p("–")]),
-        p(_("Activity plan %(year)s") % {"year": doc.year}, heading),
-        p(_("Who does what, when and how?"), question),
+        p(_("Goals %(year)s") % {"year": doc.year}, st.heading),
+        p(_("What do you want to have achieved during the year? (SMART goals)"), st.muted),
+        pdf.box(goal_flow or [p("–")]),
+        p(_("Activity plan %(year)s") % {"year": doc.year}, st.heading),
+        p(_("Who does what, when and how?"), st.muted),
     ]
-    rows = [
+    header = [_("Activity"), _("How"), _("When"), _("Responsible"), _("Goal"), _("Done")]
+    rows = [[p(h, st.small) for h in header]] + [
         [
-            p(_("Activity"), small),
-            p(_("How"), small),
-            p(_("When"), small),
-            p(_("Responsible"), small),
-            p(_("Goal"), small),
-            p(_("Done"), small),
+            p(a.what, st.small),
+            p(a.how, st.small),
+            p(a.when, st.small),
+            p(a.responsible, st.small),
+            p(a.goals, st.small),
+            p(a.status, st.small),
         ]
+        for a in doc.activities
     ]
-    for a in doc.activities:
-        rows.append(
-            [
-                p(a.what, small),
-                p(a.how, small),
-                p(a.when, small),
-                p(a.responsible, small),
-                p(a.goals, small),
-                p(a.status, small),
-            ]
-        )
-    table = Table(
-        rows,
-        colWidths=[38 * mm, 43 * mm, 23 * mm, 30 * mm, 12 * mm, 24 * mm],
-        repeatRows=1,
-        splitInRow=1,
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#4a5560")),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8f0f6")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONTNAME", (0, 0), (-1, 0), bold),
-            ]
-        )
-    )
-    story.append(table)
+    story.append(pdf.grid(rows, [38 * mm, 43 * mm, 23 * mm, 30 * mm, 12 * mm, 24 * mm]))
     story += [
-        p(_("Priority areas"), heading),
-        box([p(line, small) for line in doc.priorities] or [p("–")]),
+        p(_("Priority areas"), st.heading),
+        pdf.box([p(line, st.small) for line in doc.priorities] or [p("–")]),
         Spacer(1, 4),
         p(
             _(
@@ -309,33 +240,10 @@ def pdf_from_document(doc: PlanDocument) -> bytes:
                 "the activity plan during the year are reported to the chief executives through "
                 "the head of secretariat."
             ),
-            question,
+            st.muted,
         ),
     ]
-
-    buffer = io.BytesIO()
-    pdf = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=16 * mm,
-        bottomMargin=16 * mm,
-        title=doc.title,
-        author="Umeåregionen",
-        lang="sv-SE",
-    )
-
-    def footer(canvas, document):
-        canvas.saveState()
-        canvas.setFont(regular, 7.5)
-        canvas.setFillColor(colors.HexColor("#4a5560"))
-        canvas.drawString(20 * mm, 9 * mm, doc.title)
-        canvas.drawRightString(190 * mm, 9 * mm, _("Page %(n)s") % {"n": document.page})
-        canvas.restoreState()
-
-    pdf.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buffer.getvalue()
+    return pdf.build(story, title=doc.title)
 
 
 def page_count(pdf_bytes: bytes) -> int:

@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samverkan.core.exports import registry
+from samverkan.core.exports import pdf, registry
 from samverkan.planning import selectors
 from samverkan.planning.models import AnnualReport, ReportStatus
 from samverkan.planning.smart import _number
@@ -146,142 +146,80 @@ def build_document(report: AnnualReport, *, public: bool) -> ReportDocument:
 
 
 def render_pdf(report: AnnualReport, *, public: bool = False) -> bytes:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer
 
     doc = build_document(report, public=public)
-    regular, bold = registry.pdf_fonts()
-    base = ParagraphStyle("base", fontName=regular, fontSize=9.5, leading=12.5)
-    small = ParagraphStyle("small", parent=base, fontSize=8.5, leading=11)
-    title = ParagraphStyle(
-        "title", parent=base, fontName=bold, fontSize=14, leading=18, spaceAfter=4
-    )
-    heading = ParagraphStyle(
-        "heading",
-        parent=base,
-        fontName=bold,
-        fontSize=11,
-        leading=14,
-        spaceBefore=6,
-        spaceAfter=2,
-        textColor=colors.HexColor("#0b4f7c"),
-    )
-    muted = ParagraphStyle("muted", parent=small, textColor=colors.HexColor("#4a5560"))
+    st = pdf.styles()
 
-    def p(text: str, style=base) -> Paragraph:
-        return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
+    def p(text: str, style=st.base):
+        return pdf.para(text, style)
 
-    def box(flowables: list) -> Table:
-        table = Table([[flowables]], colWidths=[170 * mm], splitInRow=1)
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor("#4a5560")),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-                ]
-            )
-        )
-        return table
-
-    story = [p(doc.title, title)]
+    story = [p(doc.title, st.title)]
     for note in (doc.status_note, doc.plan_note):
         if note:
-            story.append(p(note, muted))
+            story.append(p(note, st.muted))
     story.append(
         Paragraph(
-            f"<b>{escape(_('Contact person for the group:'))}</b> {escape(doc.contact)}", base
+            f"<b>{escape(_('Contact person for the group:'))}</b> {escape(doc.contact)}", st.base
         )
     )
     story.append(
         Paragraph(
             f"<b>{escape(_('Members of the group:'))}</b> "
             + "; ".join(escape(m) for m in doc.members),
-            small,
+            st.small,
         )
     )
     if doc.light:
         story += [
-            p(_("Number of meetings"), heading),
-            box([p(doc.meetings or "–")]),
-            p(_("What the network does"), heading),
-            box([p(doc.network_activities or "–")]),
-            p(_("Members' municipalities"), heading),
-            box([p(doc.municipalities or "–")]),
+            p(_("Number of meetings"), st.heading),
+            pdf.box([p(doc.meetings or "–")]),
+            p(_("What the network does"), st.heading),
+            pdf.box([p(doc.network_activities or "–")]),
+            p(_("Members' municipalities"), st.heading),
+            pdf.box([p(doc.municipalities or "–")]),
         ]
     else:
         flow = []
         for goal in doc.goals:
             for g, indent in [(goal, ""), *[(s, "    ") for s in goal.sub_goals]]:
-                flow.append(p(f"{indent}{g.number}. {g.statement}", base))
+                flow.append(p(f"{indent}{g.number}. {g.statement}"))
                 if g.planned:
-                    flow.append(p(f"{indent}{_('Planned:')} {g.planned}", muted))
+                    flow.append(p(f"{indent}{_('Planned:')} {g.planned}", st.muted))
                 flow.append(
                     Paragraph(
-                        f"{indent}<b>{escape(_('Fulfilled:'))}</b> {escape(g.outcome)}", small
+                        f"{indent}<b>{escape(_('Fulfilled:'))}</b> {escape(g.outcome)}", st.small
                     )
                 )
                 if g.comment:
-                    flow.append(p(f"{indent}{g.comment}", small))
+                    flow.append(p(f"{indent}{g.comment}", st.small))
                 if g.reason:
-                    flow.append(p(f"{indent}{_('Why:')} {g.reason}", small))
+                    flow.append(p(f"{indent}{_('Why:')} {g.reason}", st.small))
         story += [
-            p(_("Goal fulfilment %(year)s") % {"year": doc.year}, heading),
-            box(flow or [p("–")]),
-            p(_("Revisions during the year"), heading),
-            box([p(doc.revisions or _("No revisions."))]),
-            p(_("Work in the priority areas"), heading),
-            box([p(f"{area} – {done}", small) for area, done in doc.priorities] or [p("–")]),
-            p(_("Summary"), heading),
-            box([p(doc.summary or "–")]),
-            p(_("Results of activities/sub-goals %(year)s") % {"year": doc.year}, heading),
+            p(_("Goal fulfilment %(year)s") % {"year": doc.year}, st.heading),
+            pdf.box(flow or [p("–")]),
+            p(_("Revisions during the year"), st.heading),
+            pdf.box([p(doc.revisions or _("No revisions."))]),
+            p(_("Work in the priority areas"), st.heading),
+            pdf.box([p(f"{area} – {done}", st.small) for area, done in doc.priorities] or [p("–")]),
+            p(_("Summary"), st.heading),
+            pdf.box([p(doc.summary or "–")]),
+            p(_("Results of activities/sub-goals %(year)s") % {"year": doc.year}, st.heading),
         ]
         rows = [
-            [p(_("This we planned to carry out"), small), p(_("Result – done/not done"), small)]
+            [
+                p(_("This we planned to carry out"), st.small),
+                p(_("Result – done/not done"), st.small),
+            ]
         ]
-        rows += [[p(planned, small), p(result, small)] for planned, result in doc.activities]
-        table = Table(rows, colWidths=[85 * mm, 85 * mm], repeatRows=1, splitInRow=1)
-        table.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#4a5560")),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8f0f6")),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        story.append(table)
+        rows += [[p(planned, st.small), p(result, st.small)] for planned, result in doc.activities]
+        story.append(pdf.grid(rows, [85 * mm, 85 * mm]))
     story += [
         Spacer(1, 4),
-        p(_("The report handed to the head of secretariat covers at most two pages."), muted),
+        p(_("The report handed to the head of secretariat covers at most two pages."), st.muted),
     ]
-
-    buffer = io.BytesIO()
-    pdf = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=16 * mm,
-        bottomMargin=16 * mm,
-        title=doc.title,
-        author="Umeåregionen",
-        lang="sv-SE",
-    )
-
-    def footer(canvas, document):
-        canvas.saveState()
-        canvas.setFont(regular, 7.5)
-        canvas.setFillColor(colors.HexColor("#4a5560"))
-        canvas.drawString(20 * mm, 9 * mm, doc.title)
-        canvas.drawRightString(190 * mm, 9 * mm, _("Page %(n)s") % {"n": document.page})
-        canvas.restoreState()
-
-    pdf.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buffer.getvalue()
+    return pdf.build(story, title=doc.title)
 
 
 def render_docx(report: AnnualReport, *, public: bool = False) -> bytes:
