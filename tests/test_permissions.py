@@ -124,3 +124,15 @@ def test_sign_in_and_out(demo_data, client):
     assert "_auth_user_id" in client.session
     client.post(reverse("accounts:logout"))
     assert "_auth_user_id" not in client.session
+
+
+def test_my_page_lists_what_waits(persona):
+    from samverkan.core.datasets import demo_plans
+
+    demo_plans.load_plans()
+    member = persona("group_member").get(reverse("core:my_page")).content.decode()
+    assert "Bibliotek har ingen plan för 2027 än" in member
+    chief = persona("chief_executive").get(reverse("core:my_page")).content.decode()
+    assert "Väntar på ditt beslut: Verksamhetsplan 2026 för Folkhälsa." in chief
+    desk = persona("secretariat").get(reverse("core:my_page")).content.decode()
+    assert "/kansli/" in desk

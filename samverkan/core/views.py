@@ -4,6 +4,7 @@ from django.shortcuts import render
 from samverkan.accounts.permissions import Role, roles_of
 from samverkan.organisation.models import BodyMembership, Membership, current_q
 from samverkan.organisation.selectors import cooperation
+from samverkan.planning.selectors import todos_for
 from samverkan.strategy.selectors import current_plan_version
 
 
@@ -33,5 +34,6 @@ def my_page(request):
             "memberships": memberships,
             "body_memberships": body_memberships,
             "roles": roles,
+            "todos": todos_for(request.user),
         },
     )

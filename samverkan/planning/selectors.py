@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from samverkan.organisation.models import Group, Membership, current_q
@@ -248,3 +248,85 @@ def report_overview(year: PlanningYear, *, include_unaccepted: bool) -> dict[int
     if not include_unaccepted:
         reports = reports.filter(status=ReportStatus.ACCEPTED)
     return {report.group_id: report for report in reports}
+
+
+@dataclass
+class Todo:
+    text: str
+    url: str
+
+
+def todos_for(user) -> list[Todo]:
+    """What waits for this user now: their groups' plans and reports, and approvals."""
+    from django.utils.translation import gettext as _
+
+    from samverkan.accounts import permissions
+    from samverkan.planning.models import AnnualReport
+
+    todos: list[Todo] = []
+    group_ids = permissions.member_group_ids(user)
+    years = list(PlanningYear.objects.filter(closed_at__isnull=True).order_by("year"))
+    if group_ids:
+        latest: dict[tuple[int, int], PlanVersion] = {}
+        for version in (
+            PlanVersion.objects.filter(plan__group_id__in=group_ids, plan__year__in=years)
+            .select_related("plan__group", "plan__year")
+            .order_by("number")
+        ):
+            latest[(version.plan.group_id, version.plan.year_id)] = version
+        groups = {g.pk: g for g in Group.objects.filter(pk__in=group_ids, kind="working_group")}
+        for year in years:
+            for group in groups.values():
+                version = latest.get((group.pk, year.pk))
+                if version is None:
+                    todos.append(
+                        Todo(
+                            _("%(group)s has no plan for %(year)s yet (due %(due)s).")
+                            % {
+                                "group": group.name,
+                                "year": year.year,
+                                "due": year.plans_due.isoformat(),
+                            },
+                            f"/verksamhetsplaner/{year.year}/",
+                        )
+                    )
+                elif version.status in {Status.DRAFT, Status.RETURNED, Status.ANCHORING}:
+                    todos.append(
+                        Todo(
+                            _("%(group)s's plan for %(year)s: %(status)s.")
+                            % {
+                                "group": group.name,
+                                "year": year.year,
+                                "status": version.get_status_display(),
+                            },
+                            version.get_absolute_url(),
+                        )
+                    )
+        for report in AnnualReport.objects.filter(
+            group_id__in=group_ids, status__in=["draft", "returned"], year__in=years
+        ).select_related("group", "year"):
+            todos.append(
+                Todo(
+                    _("%(group)s's annual report %(year)s: %(status)s.")
+                    % {
+                        "group": report.group.name,
+                        "year": report.year.year,
+                        "status": report.get_status_display(),
+                    },
+                    report.get_absolute_url(),
+                )
+            )
+    if permissions.has_role(user, permissions.Role.CHIEF_EXECUTIVE):
+        waiting = PlanVersion.objects.filter(
+            Q(status=Status.SUBMITTED, number=1) | Q(status=Status.FORWARDED)
+        ).select_related("plan__group", "plan__year")
+        for version in waiting:
+            todos.append(
+                Todo(
+                    _("Waiting for your decision: %(plan)s.") % {"plan": version.plan},
+                    version.get_absolute_url(),
+                )
+            )
+    if permissions.can_manage_cycle(user):
+        todos.append(Todo(_("Follow the year on the desk."), "/kansli/"))
+    return todos
