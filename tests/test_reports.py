@@ -170,7 +170,7 @@ def test_stale_report_save_is_refused(report):
         expected_lock=stale,
         actor=user("medlem"),
     )
-    with pytest.raises(services.ConcurrentEditError):
+    with pytest.raises(plan_services.ConcurrentEditError):
         services.report_update(
             report=report,
             fields={"summary": "Sen."},

@@ -80,21 +80,34 @@ def _lock_for_edit(version: PlanVersion, expected_lock: int | None, actor) -> Pl
     )
     if not permissions.can_edit_plan_version(actor, locked):
         raise PermissionDenied
-    if expected_lock is not None and locked.lock_version != expected_lock:
-        who = locked.updated_by.get_full_name() if locked.updated_by else _("someone")
-        raise ConcurrentEditError(
-            _(
-                "%(who)s saved the plan at %(time)s while you were editing. What you typed is "
-                "kept below: compare it with the plan and save again."
-            )
-            % {
-                "who": who or locked.updated_by.username,
-                "time": timezone.localtime(locked.updated_at).strftime("%H:%M"),
-            }
-        )
-    locked.lock_version += 1
-    locked.updated_by = actor
+    claim_for_edit(
+        locked,
+        expected_lock,
+        actor,
+        _(
+            "%(who)s saved the plan at %(time)s while you were editing. What you typed is "
+            "kept below: compare it with the plan and save again."
+        ),
+    )
     return locked
+
+
+def claim_for_edit(obj, expected_lock: int | None, actor, message: str) -> None:
+    """Refuse a form loaded before someone else's save, else bump the lock for this save.
+
+    `obj` is a locked row with lock_version, updated_by and updated_at (plans and reports).
+    """
+    if expected_lock is not None and obj.lock_version != expected_lock:
+        who = (
+            obj.updated_by.get_full_name() or obj.updated_by.username
+            if obj.updated_by
+            else (_("someone"))
+        )
+        raise ConcurrentEditError(
+            message % {"who": who, "time": timezone.localtime(obj.updated_at).strftime("%H:%M")}
+        )
+    obj.lock_version += 1
+    obj.updated_by = actor
 
 
 def plan_update(

@@ -22,7 +22,7 @@ from samverkan.planning.models import (
     ReportPriority,
     ReportStatus,
 )
-from samverkan.planning.services.plans import MAX_PAGES, ConcurrentEditError
+from samverkan.planning.services.plans import MAX_PAGES, claim_for_edit
 
 
 def _revisions_text(plan: OperationalPlan | None) -> str:
@@ -129,20 +129,15 @@ def _lock_for_edit(report: AnnualReport, expected_lock: int | None, actor) -> An
     locked = AnnualReport.objects.select_for_update().select_related("group").get(pk=report.pk)
     if not permissions.can_edit_report(actor, locked):
         raise PermissionDenied
-    if expected_lock is not None and locked.lock_version != expected_lock:
-        who = locked.updated_by.get_full_name() if locked.updated_by else _("someone")
-        raise ConcurrentEditError(
-            _(
-                "%(who)s saved the report at %(time)s while you were editing. What you typed is "
-                "kept below: compare it with the report and save again."
-            )
-            % {
-                "who": who or locked.updated_by.username,
-                "time": timezone.localtime(locked.updated_at).strftime("%H:%M"),
-            }
-        )
-    locked.lock_version += 1
-    locked.updated_by = actor
+    claim_for_edit(
+        locked,
+        expected_lock,
+        actor,
+        _(
+            "%(who)s saved the report at %(time)s while you were editing. What you typed is "
+            "kept below: compare it with the report and save again."
+        ),
+    )
     return locked
 
 
