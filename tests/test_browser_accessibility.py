@@ -1,0 +1,76 @@
+"""Every public page passes axe-core with no serious or critical violations, in Swedish and in
+English, on a desktop and a phone-sized screen."""
+
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+from samverkan.core.datasets import demo, demo_plans, umearegionen
+from tests.browser import chromium_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+PAGES = [
+    "/",
+    "/organisation/",
+    "/organisation/grupper/",
+    "/organisation/grupper/bibliotek/",
+    "/organisation/organ/council/",
+    "/strategisk-plan/",
+    "/prioriterade-omraden/",
+    "/ramverk/aalborg/",
+    "/verksamhetsplaner/",
+    "/verksamhetsplaner/2026/",
+    "/verksamhetsplaner/2026/bibliotek/v2/",
+    "/verksamhetsplaner/2025/bibliotek/berattelse/",
+    "/beslut/",
+    "/uppfoljning/",
+    "/uppfoljning/indikatorer/invanare/",
+    "/uppfoljning/vision/",
+    "/konto/logga-in/",
+]
+
+
+@pytest.fixture
+def site(live_server):
+    umearegionen.load()
+    demo.load_people()
+    demo.load_networks()
+    demo.ensure_accounts()
+    demo_plans.load_plans()
+    demo_plans.load_reports()
+    demo_plans.load_governance()
+    return live_server.url
+
+
+def _violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_public_pages_pass_axe(site, width):
+    found = {}
+    with chromium_page() as page:
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in PAGES:
+            page.goto(site + path)
+            problems = _violations(page)
+            if problems:
+                found[path] = problems
+        page.get_by_role("button", name="In English").click()
+        page.wait_for_load_state()
+        for path in PAGES[:6]:
+            page.goto(site + path)
+            assert page.locator("html").get_attribute("lang") == "en"
+            problems = _violations(page)
+            if problems:
+                found[f"en {path}"] = problems
+    assert not found, found
