@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
+from samverkan.core.forms import attach_errors
 from samverkan.governance import services
 from samverkan.governance.forms import (
     AdoptionForm,
@@ -25,14 +26,6 @@ from samverkan.governance.forms import (
 )
 from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
 from samverkan.organisation.models import Body, Group
-
-
-def _attach(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def decisions(request):
@@ -92,7 +85,7 @@ def decision_add(request, meeting_id: int):
                 meeting=meeting, actor=request.user, valid_from=valid_from, **fields
             )
         except ValidationError as exc:
-            _attach(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("The decision is recorded."))
             return redirect("governance:decisions")
@@ -144,7 +137,7 @@ def assignments(request):
             try:
                 services.assignment_give(actor=user, **form.cleaned_data)
             except ValidationError as exc:
-                _attach(form, exc)
+                attach_errors(form, exc)
             else:
                 messages.success(request, _("The assignment is given."))
                 return redirect("governance:assignments")
@@ -193,7 +186,7 @@ def matters(request):
             try:
                 services.matter_raise(actor=user, **form.cleaned_data)
             except ValidationError as exc:
-                _attach(form, exc)
+                attach_errors(form, exc)
             else:
                 messages.success(request, _("The matter is with the head of secretariat."))
                 return redirect("governance:matters")
@@ -251,7 +244,7 @@ def groups(request):
         try:
             group = services.group_form(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _attach(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(
                 request,

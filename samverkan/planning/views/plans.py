@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
 from samverkan.core.exports import registry
+from samverkan.core.forms import attach_errors
 from samverkan.organisation.models import Group, Person
 from samverkan.planning import exports, selectors, smart, workflow
 from samverkan.planning.forms import (
@@ -40,14 +41,6 @@ def _version_for_edit(request, slug: str, year: int, number: int):
     return version
 
 
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 def year_list(request):
     form = None
     if permissions.can_manage_planning_years(request.user):
@@ -56,7 +49,7 @@ def year_list(request):
             try:
                 services.planning_year_open(actor=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                attach_errors(form, exc)
             else:
                 messages.success(request, _("The planning year is open."))
                 return redirect("planning:year", form.cleaned_data["year"])
@@ -197,7 +190,7 @@ def plan_edit(request, year: int, slug: str, number: int):
         except services.ConcurrentEditError as exc:
             _conflict(form, exc, version)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect(version.get_absolute_url())
@@ -243,7 +236,7 @@ def goal_edit(request, year: int, slug: str, number: int, goal_id: int | None = 
         except services.ConcurrentEditError as exc:
             _conflict(form, exc, version)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("The goal is saved."))
             return redirect(version.get_absolute_url() + "#goals")
@@ -315,7 +308,7 @@ def activity_edit(request, year: int, slug: str, number: int, activity_id: int |
         except services.ConcurrentEditError as exc:
             _conflict(form, exc, version)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("The activity is saved."))
             return redirect(version.get_absolute_url() + "#activities")
