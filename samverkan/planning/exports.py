@@ -77,8 +77,7 @@ def _goal_detail(goal) -> str:
 
 
 def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
-    if not hasattr(version, "top_goals"):
-        version = selectors.version_detail(version.plan, version.number)
+    version = selectors.loaded_version(version)
     plan = version.plan
     group = plan.group
     contact, members = selectors.people_of(version)

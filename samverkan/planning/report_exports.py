@@ -67,9 +67,7 @@ def _goal(number: str, g) -> GoalOutcome:
 
 
 def build_document(report: AnnualReport, *, public: bool) -> ReportDocument:
-    if not hasattr(report, "top_goals"):
-        # Not loaded through the selector: load it with its rows in a fixed number of queries.
-        report = selectors.report_for(report.group.slug, report.year.year)
+    report = selectors.loaded_report(report)
     group = report.group
     contact, members = selectors.report_people(report)
     goals = []

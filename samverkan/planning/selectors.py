@@ -85,6 +85,14 @@ def version_detail(plan: OperationalPlan, number: int) -> PlanVersion:
     return version
 
 
+def loaded_version(version: PlanVersion) -> PlanVersion:
+    """The version with its goals, activities and people prefetched; as given if it already
+    is, so a page that loaded it once does not load it again for each check."""
+    if hasattr(version, "top_goals"):
+        return version
+    return version_detail(version.plan, version.number)
+
+
 def current_members(group: Group) -> list[Membership]:
     return list(
         Membership.objects.filter(current_q(), group=group)
@@ -224,6 +232,13 @@ def report_for(group_slug: str, year: int):
     if report is None:
         raise Http404
     return report
+
+
+def loaded_report(report):
+    """The report with its rows prefetched; as given if it already is."""
+    if hasattr(report, "top_goals"):
+        return report
+    return report_for(report.group.slug, report.year.year)
 
 
 def report_people(report) -> tuple[PersonLine | None, list[PersonLine]]:

@@ -250,7 +250,7 @@ def activity_status_update(*, activity: Activity, status: str, actor) -> Activit
 
 def completeness_errors(version: PlanVersion) -> dict[str, list[str]]:
     """What Mall 1 asks for that the version still lacks, by field."""
-    version = selectors.version_detail(version.plan, version.number)
+    version = selectors.loaded_version(version)
     errors: dict[str, list[str]] = {}
 
     def add(field: str, message: str) -> None:
@@ -298,14 +298,14 @@ def completeness_errors(version: PlanVersion) -> dict[str, list[str]]:
 
 
 def pages_of(version: PlanVersion) -> int:
-    loaded = selectors.version_detail(version.plan, version.number)
+    loaded = selectors.loaded_version(version)
     return exports.page_count(exports.render_pdf(loaded))
 
 
 def page_limit_error(version: PlanVersion, pages: int) -> str | None:
     if pages <= MAX_PAGES:
         return None
-    loaded = selectors.version_detail(version.plan, version.number)
+    loaded = selectors.loaded_version(version)
     sizes = {
         _("the field of work"): len(loaded.field_of_work),
         _("the purpose"): len(loaded.purpose),
@@ -320,7 +320,7 @@ def page_limit_error(version: PlanVersion, pages: int) -> str | None:
 
 
 def smart_summary(version: PlanVersion) -> list[tuple[Goal, list[smart.Letter]]]:
-    loaded = selectors.version_detail(version.plan, version.number)
+    loaded = selectors.loaded_version(version)
     anchored = selectors.anchoring_state(loaded).complete or loaded.status == Status.APPROVED
     year = loaded.plan.year.year
     return [

@@ -171,7 +171,7 @@ def report_update(
 
 def completeness_errors(report: AnnualReport) -> dict[str, list[str]]:
     """What Mall 2 (or the network report) still lacks before submission."""
-    report = selectors.report_for(report.group.slug, report.year.year)
+    report = selectors.loaded_report(report)
     errors: dict[str, list[str]] = {}
 
     def add(field: str, message: str) -> None:
@@ -226,7 +226,7 @@ def completeness_errors(report: AnnualReport) -> dict[str, list[str]]:
 
 
 def pages_of(report: AnnualReport) -> int:
-    loaded = selectors.report_for(report.group.slug, report.year.year)
+    loaded = selectors.loaded_report(report)
     return exports.page_count(report_exports.render_pdf(loaded))
 
 
