@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "samverkan.followup",
     "samverkan.governance",
     "samverkan.desk",
+    "samverkan.transparency",
+    "ninja",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -60,6 +63,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers 304 to a GET whose ETag or Last-Modified the client already has; it comes
+    # early so that it sees the headers every later middleware has set.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samverkan.core.middleware.SwedishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -67,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "samverkan.transparency.middleware.PublicApiMiddleware",
 ]
 
 ROOT_URLCONF = "samverkan.urls"
@@ -135,6 +143,23 @@ STORAGES = {
 
 # Serve static files straight from the apps when collectstatic has not been run (make run).
 WHITENOISE_USE_FINDERS = True
+
+# The public cache (transparency.cache): pages for signed-out visitors and API answers,
+# cleared by publishing. The default is per process; CACHE_BACKEND/CACHE_LOCATION can name a
+# shared one (Django's RedisCache with the redis package, or a DatabaseCache table).
+CACHE_BACKEND = envstr("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache")
+CACHES = {"default": {"BACKEND": CACHE_BACKEND, "LOCATION": envstr("CACHE_LOCATION", "samverkan")}}
+if CACHE_BACKEND.endswith("LocMemCache"):
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 5000)}
+PUBLIC_CACHE_ALIAS = "default"
+PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", 3600)
+
+# The open data API and its downloads may be read from any web page, but never written.
+CORS_URLS_REGEX = r"^/(api|oppna-data)/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Content-Disposition")
 
 # Kolada's open API; configurable for a mirror or a recorded copy.
 KOLADA_BASE_URL = envstr("KOLADA_BASE_URL", "https://api.kolada.se/v3")

@@ -1,9 +1,13 @@
 from django.urls import include, path
 
 from samverkan.core.admin_site import admin_site
+from samverkan.core.views import set_language
+from samverkan.transparency.api import api
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", api.urls),
+    path("", include("samverkan.transparency.urls")),
     path("admin/", admin_site.urls),
     path("konto/", include("samverkan.accounts.urls")),
     path("organisation/", include("samverkan.organisation.urls")),

@@ -21,6 +21,15 @@ def _swedish():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_public_cache():
+    # The database rolls back between tests, the in-memory cache would not.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def umearegionen_data(db):
     return umearegionen.load()

@@ -67,6 +67,8 @@ class Value(models.Model):
         MANUAL = "manual", _("Entered by hand")
         IMPORT = "import", _("Imported from a file")
         SNAPSHOT = "snapshot", _("Shipped snapshot")
+        # Invented values for the demonstration only; never loaded outside demo mode.
+        DEMO = "demo", _("Invented for the demo")
 
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="values"

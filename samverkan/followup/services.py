@@ -72,6 +72,10 @@ def values_upsert(*, indicator: Indicator, rows: list[Row], origin: str) -> int:
                     for r in changed[start : start + 5000]
                 ],
             )
+    # Raw SQL sends no signals: tell the public cache itself that values changed.
+    from samverkan.transparency import cache
+
+    cache.bump()
     return len(changed)
 
 

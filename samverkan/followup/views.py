@@ -14,6 +14,7 @@ from samverkan.followup.services import COUNTRY, COUNTY, values_upsert
 from samverkan.organisation.models import Municipality
 from samverkan.organisation.selectors import cooperation
 from samverkan.planning.models import PlanningYear
+from samverkan.transparency.cache import public_page
 
 LIGHTS = {
     analysis.ON_TRACK: "on_track",
@@ -23,6 +24,7 @@ LIGHTS = {
 }
 
 
+@public_page
 def overview(request):
     return render(
         request,
@@ -37,6 +39,7 @@ def overview(request):
     )
 
 
+@public_page
 def indicator(request, slug: str):
     view = selectors.indicator_view(slug)
     chart = None
@@ -62,6 +65,7 @@ def indicator(request, slug: str):
     )
 
 
+@public_page
 def vision(request):
     return render(
         request,
@@ -147,6 +151,7 @@ def template(request, fmt: str):
     return response
 
 
+@public_page
 def council_report(request, year: int, fmt: str):
     """The yearly follow-up for the council; public, as the indicators are."""
     from django.shortcuts import get_object_or_404

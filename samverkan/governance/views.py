@@ -26,8 +26,10 @@ from samverkan.governance.forms import (
 )
 from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
 from samverkan.organisation.models import Body, Group
+from samverkan.transparency.cache import public_page
 
 
+@public_page
 def decisions(request):
     """The council's meetings and decisions, and where each municipality stands. Public."""
     meetings = Meeting.objects.filter(body__kind=Body.Kind.COUNCIL).prefetch_related(

@@ -2,8 +2,10 @@ from django.shortcuts import render
 
 from samverkan.organisation import selectors
 from samverkan.organisation.models import Body
+from samverkan.transparency.cache import public_page
 
 
+@public_page
 def organisation(request):
     return render(
         request,
@@ -12,16 +14,19 @@ def organisation(request):
     )
 
 
+@public_page
 def group_list(request):
     return render(request, "organisation/group_list.html", {"groups": selectors.group_list()})
 
 
+@public_page
 def group_detail(request, slug: str):
     return render(
         request, "organisation/group_detail.html", {"group": selectors.group_detail(slug)}
     )
 
 
+@public_page
 def body_detail(request, kind: str):
     body = selectors.body_detail(kind)
     return render(

@@ -5,8 +5,10 @@ from django.utils.translation import gettext as _
 
 from samverkan.accounts.permissions import can_record_decisions, can_see_plan_proposals
 from samverkan.strategy import selectors
+from samverkan.transparency.cache import public_page
 
 
+@public_page
 def plan(request):
     proposals = can_see_plan_proposals(request.user)
     current = selectors.current_plan_version()
@@ -23,6 +25,7 @@ def plan(request):
     )
 
 
+@public_page
 def version(request, year: int):
     proposals = can_see_plan_proposals(request.user)
     return render(
@@ -36,6 +39,7 @@ def version(request, year: int):
     )
 
 
+@public_page
 def compare(request):
     proposals = can_see_plan_proposals(request.user)
     versions = list(selectors.plan_versions(include_proposals=proposals))
@@ -52,6 +56,7 @@ def compare(request):
     return render(request, "strategy/compare.html", context)
 
 
+@public_page
 def priority_areas(request):
     municipalities, rows = selectors.priority_matrix()
     return render(
@@ -65,6 +70,7 @@ def priority_areas(request):
     )
 
 
+@public_page
 def framework(request, slug: str):
     return render(
         request, "strategy/framework.html", {"framework": selectors.framework_detail(slug)}

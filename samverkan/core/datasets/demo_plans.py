@@ -173,6 +173,50 @@ PLANS_2026 = {
         [("Fler ungdomar ska delta i kulturskolan.", "", "", "", None, None, None)],
         [],
     ),
+    "infra-kommunikation": (
+        Status.APPROVED,
+        "Kollektivtrafik, vägar, järnväg och bredband mellan de sex kommunerna: regionbussar, "
+        "pendeltåg Umeå–Vännäs, pendlarparkeringar och gemensamma trafikfrågor mot staten.",
+        "Genom samordnad kollektivtrafik och infrastruktur bidrar vi till att utveckla regionen "
+        "som en gemensam arbetsmarknad, och genom fler resor med buss, tåg och cykel till att "
+        "minska utsläppen från transporter.",
+        [1, 3],
+        ["6.2", "6.4"],
+        [
+            (
+                "Öka antalet resor med regionbuss mellan kommunerna med 8 % jämfört med 2025.",
+                "increase",
+                "påstigande på regionbusslinjerna",
+                "antal",
+                "1250000",
+                "1350000",
+                date(2026, 12, 31),
+            ),
+            (
+                "Öka antalet pendlarparkeringar med laddplats vid hållplatser från 12 till 30.",
+                "increase",
+                "pendlarparkeringar med laddplats",
+                "antal",
+                "12",
+                "30",
+                date(2026, 11, 30),
+            ),
+        ],
+        [
+            (
+                "Gemensam tidtabellsöversyn för regionbussarna",
+                "Med Länstrafiken och kommunernas trafikplanerare, inför tidtabellsskiftet",
+                date(2026, 4, 30),
+                0,
+            ),
+            (
+                "Plan för pendlarparkeringar",
+                "Inventera hållplatser i Vännäs, Vindeln, Nordmaling, Bjurholm och Robertsfors",
+                date(2026, 6, 15),
+                1,
+            ),
+        ],
+    ),
     "webb": (
         Status.APPROVED,
         "Kommunernas webbplatser, e-tjänster och digital tillgänglighet.",
@@ -372,7 +416,7 @@ def _revise_bibliotek(plan, approved, contact, chief, secretariat) -> None:
 
 # --- 2025: approved plans and accepted reports, a realistic mix of outcomes ----------------
 
-PLANS_2025 = ["bibliotek", "naringsliv", "webb", "folkhalsa", "turism"]
+PLANS_2025 = ["bibliotek", "naringsliv", "webb", "folkhalsa", "turism", "infra-kommunikation"]
 
 OUTCOMES = [
     # (fulfilment, share of the planned change reached, comment, reason)

@@ -23,6 +23,7 @@ from samverkan.planning.forms import (
 )
 from samverkan.planning.models import Activity, Goal, PlanningYear, Status
 from samverkan.planning.services import plans as services
+from samverkan.transparency.cache import public_page
 
 
 def _version_for_view(request, slug: str, year: int, number: int):
@@ -41,6 +42,7 @@ def _version_for_edit(request, slug: str, year: int, number: int):
     return version
 
 
+@public_page
 def year_list(request):
     form = None
     if permissions.can_manage_planning_years(request.user):
@@ -60,6 +62,7 @@ def year_list(request):
     )
 
 
+@public_page
 def year_detail(request, year: int):
     planning_year = get_object_or_404(PlanningYear, year=year)
     unapproved = permissions.can_read_unapproved_plans(request.user)
@@ -113,6 +116,7 @@ def plan_detail(request, year: int, slug: str):
     return redirect("planning:version", year, slug, visible[-1].number)
 
 
+@public_page
 def version_detail(request, year: int, slug: str, number: int):
     version = _version_for_view(request, slug, year, number)
     plan = version.plan
@@ -443,6 +447,7 @@ def revise(request, year: int, slug: str):
     return redirect("planning:edit", year, slug, version.number)
 
 
+@public_page
 def export(request, year: int, slug: str, number: int, fmt: str):
     version = _version_for_view(request, slug, year, number)
     identifier = {"pdf": "plan_pdf", "docx": "plan_docx"}.get(fmt)

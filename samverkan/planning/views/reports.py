@@ -22,6 +22,7 @@ from samverkan.planning.forms import (
 from samverkan.planning.models import PlanningYear
 from samverkan.planning.services import reports as services
 from samverkan.planning.services.plans import MAX_PAGES, ConcurrentEditError
+from samverkan.transparency.cache import public_page
 
 
 def _report_for_view(request, slug: str, year: int):
@@ -45,6 +46,7 @@ def report_create(request, year: int, slug: str):
     return redirect("planning:report_edit", year, slug)
 
 
+@public_page
 def report_detail(request, year: int, slug: str):
     report = _report_for_view(request, slug, year)
     user = request.user

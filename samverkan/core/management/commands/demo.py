@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from samverkan.core.datasets import demo, demo_plans, umearegionen
+from samverkan.core.datasets import demo, demo_plans, demo_values, umearegionen
 from samverkan.organisation.models import Cooperation
 
 
@@ -24,6 +24,7 @@ class Command(BaseCommand):
         demo_plans.load_plans()
         demo_plans.load_reports()
         demo_plans.load_governance()
+        demo_values.load_values()
         self.stdout.write("")
         self.stdout.write("Demo accounts (the people behind them are invented):")
         for username, label in accounts:

@@ -1,0 +1,77 @@
+"""Clear the public cache when public data changes.
+
+Plans and reports change many times as drafts; only a change of status (approval, return,
+reopening) or a change to one that is public can alter what the public sees, so only those
+bump the publication. Bulk writes that bypass signals (Kolada upserts) call cache.bump().
+"""
+
+from django.apps import apps
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+
+from samverkan.transparency import cache
+
+# Models whose every saved row can appear on a public page or in the API.
+ALWAYS_PUBLIC = [
+    "organisation.Cooperation",
+    "organisation.Municipality",
+    "organisation.Body",
+    "organisation.BodyMembership",
+    "organisation.Group",
+    "organisation.Person",
+    "organisation.Membership",
+    "strategy.Objective",
+    "strategy.PlanVersion",
+    "strategy.PlanObjective",
+    "strategy.SubObjective",
+    "strategy.Framework",
+    "strategy.Theme",
+    "strategy.Commitment",
+    "strategy.PriorityArea",
+    "strategy.PriorityCommitment",
+    "governance.Meeting",
+    "governance.Decision",
+    "governance.Adoption",
+    "followup.Indicator",
+    "followup.Value",
+    "followup.Target",
+    "planning.PlanningYear",
+]
+
+# Documents with a workflow: public once approved or accepted.
+WORKFLOW = ["planning.PlanVersion", "planning.AnnualReport"]
+
+
+def _bump(sender, **kwargs) -> None:
+    cache.bump()
+
+
+def _remember_status(sender, instance, **kwargs) -> None:
+    instance._status_before = (
+        sender.objects.filter(pk=instance.pk).values_list("status", flat=True).first()
+        if instance.pk
+        else None
+    )
+
+
+def _bump_if_status_changed(sender, instance, **kwargs) -> None:
+    before = getattr(instance, "_status_before", None)
+    if before != instance.status or instance.status in {"approved", "accepted"}:
+        cache.bump()
+
+
+def connect() -> None:
+    for label in ALWAYS_PUBLIC:
+        model = apps.get_model(label)
+        post_save.connect(_bump, sender=model, dispatch_uid=f"public-save-{label}")
+        post_delete.connect(_bump, sender=model, dispatch_uid=f"public-delete-{label}")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _bump,
+                sender=field.remote_field.through,
+                dispatch_uid=f"public-m2m-{label}-{field.name}",
+            )
+    for label in WORKFLOW:
+        model = apps.get_model(label)
+        pre_save.connect(_remember_status, sender=model, dispatch_uid=f"public-pre-{label}")
+        post_save.connect(_bump_if_status_changed, sender=model, dispatch_uid=f"public-{label}")
+        post_delete.connect(_bump, sender=model, dispatch_uid=f"public-delete-{label}")

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from samverkan.transparency import views
+
+app_name = "transparency"
+
+urlpatterns = [
+    path("sok/", views.search_view, name="search"),
+    path("oppna-data/", views.open_data, name="open_data"),
+    path("oppna-data/indikatorer/<slug:slug>.csv", views.indicator_csv, name="indicator_csv"),
+    path("oppna-data/<int:year>/indikatorer.csv", views.year_values_csv, name="year_values_csv"),
+    path("oppna-data/<int:year>/grupper.csv", views.year_groups_csv, name="year_groups_csv"),
+    path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("halsa/", views.healthz, name="healthz"),
+]
