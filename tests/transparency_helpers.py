@@ -42,7 +42,7 @@ def plant_secrets() -> None:
     folkhalsa.field_of_work = f"Returnerad plan {SECRETS['returned']}"
     folkhalsa.save()
     plan_services.plan_return(
-        version=folkhalsa, actor=user("kansli"), comment=f"Gör om {SECRETS['return_comment']}"
+        version=folkhalsa, actor=user("kommunchef"), comment=f"Gör om {SECRETS['return_comment']}"
     )
     # A comment in the workflow of an approved plan.
     approved = PlanVersion.objects.filter(status=Status.APPROVED).first()

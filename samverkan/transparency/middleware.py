@@ -5,6 +5,8 @@ from django.utils.translation import gettext as _
 from samverkan.transparency import cache
 
 API_PREFIX = "/api/"
+# The schema and its documentation change with a deployment, not with publication.
+UNCACHED = ("/api/v1/openapi.json", "/api/v1/docs")
 
 
 def _message(status: int) -> str:
@@ -31,7 +33,12 @@ class PublicApiMiddleware:
     def __call__(self, request):
         if not request.path.startswith(API_PREFIX):
             return self.get_response(request)
-        response = cache.serve(request, lambda: self.get_response(request), anonymous_only=False)
+        if request.path.startswith(UNCACHED):
+            response = self.get_response(request)
+        else:
+            response = cache.serve(
+                request, lambda: self.get_response(request), anonymous_only=False
+            )
         content_type = response.get("Content-Type", "")
         if response.status_code >= 400 and not content_type.startswith("application/json"):
             allow = response.get("Allow")
@@ -41,7 +48,11 @@ class PublicApiMiddleware:
             )
             if allow:
                 response["Allow"] = allow
-        if response.status_code == 200 and content_type.startswith("application/json"):
+        if (
+            response.status_code == 200
+            and content_type.startswith("application/json")
+            and not request.path.startswith(UNCACHED)
+        ):
             _generation, changed = cache.current(request)
             response["Last-Modified"] = http_date(changed.timestamp())
             # Clients may keep answers but must ask again; the ETag makes asking cheap.

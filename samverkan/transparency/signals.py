@@ -1,8 +1,8 @@
 """Clear the public cache when public data changes.
 
-Plans and reports change many times as drafts; only a change of status (approval, return,
-reopening) or a change to one that is public can alter what the public sees, so only those
-bump the publication. Bulk writes that bypass signals (Kolada upserts) call cache.bump().
+Plans and reports change many times as drafts, which the public never sees; only a save of
+one that is public, or was public before the save (reopened, superseded), bumps the
+publication. Bulk writes that bypass signals (Kolada upserts) call cache.bump().
 """
 
 from django.apps import apps
@@ -53,9 +53,12 @@ def _remember_status(sender, instance, **kwargs) -> None:
     )
 
 
-def _bump_if_status_changed(sender, instance, **kwargs) -> None:
+PUBLIC_STATUSES = {"approved", "accepted"}
+
+
+def _bump_if_public(sender, instance, **kwargs) -> None:
     before = getattr(instance, "_status_before", None)
-    if before != instance.status or instance.status in {"approved", "accepted"}:
+    if before in PUBLIC_STATUSES or instance.status in PUBLIC_STATUSES:
         cache.bump()
 
 
@@ -73,5 +76,5 @@ def connect() -> None:
     for label in WORKFLOW:
         model = apps.get_model(label)
         pre_save.connect(_remember_status, sender=model, dispatch_uid=f"public-pre-{label}")
-        post_save.connect(_bump_if_status_changed, sender=model, dispatch_uid=f"public-{label}")
-        post_delete.connect(_bump, sender=model, dispatch_uid=f"public-delete-{label}")
+        post_save.connect(_bump_if_public, sender=model, dispatch_uid=f"public-{label}")
+        post_delete.connect(_bump_if_public, sender=model, dispatch_uid=f"public-delete-{label}")

@@ -1,0 +1,255 @@
+"""The public portal: nothing unpublished leaks, pages are cached until publication,
+search finds what is public, and the data can be downloaded."""
+
+import csv
+import io
+import json
+import re
+from decimal import Decimal
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from django.test import Client
+
+from samverkan.followup.kolada import Row
+from samverkan.followup.models import Indicator
+from samverkan.followup.services import values_upsert
+from samverkan.planning.models import PlanVersion
+from samverkan.planning.services import plans as plan_services
+from tests.planning_helpers import complete_plan, user
+from tests.transparency_helpers import SECRETS, contact_details, load_portal, plant_secrets
+
+SKIP = ("/admin/", "/konto/", "/static/", "/i18n/", "/api/v1/docs", "/mina-sidor/", "/kansli/")
+TEXT_TYPES = ("text/html", "application/json", "text/csv")
+
+
+@pytest.fixture
+def portal(demo_data):
+    load_portal()
+
+
+def crawl(client: Client, starts: list[str], limit: int = 1500) -> dict[str, str]:
+    """Every page and API answer reachable from the starts by links, as a visitor sees them."""
+    queue, seen, bodies = list(starts), set(), {}
+    while queue and len(seen) < limit:
+        path = queue.pop()
+        if path in seen or path.startswith(SKIP):
+            continue
+        seen.add(path)
+        response = client.get(path)
+        if response.status_code in (301, 302):
+            queue.append(response["Location"])
+            continue
+        assert response.status_code in (200, 404), (path, response.status_code)
+        kind = response.get("Content-Type", "")
+        if response.status_code != 200 or not kind.startswith(TEXT_TYPES):
+            continue
+        body = response.content.decode("utf-8-sig")
+        bodies[path] = body
+        if kind.startswith("text/html"):
+            links = re.findall(r'href="([^"#]+)', body)
+        elif kind.startswith("application/json"):
+            links = re.findall(r'"(?:url|next|html_url|values_url|csv_url)": "([^"]+)"', body)
+        else:
+            links = []
+        for link in links:
+            link = link.replace("&amp;", "&")
+            absolute = urlparse(urljoin("http://testserver" + path, link))
+            if absolute.netloc == "testserver":
+                queue.append(absolute.path + (f"?{absolute.query}" if absolute.query else ""))
+    assert len(seen) < limit, "the crawl did not finish"
+    return bodies
+
+
+def test_no_draft_comment_or_contact_detail_on_any_public_page_or_api_answer(portal):
+    plant_secrets()
+    hidden = set(SECRETS.values()) | contact_details()
+    starts = ["/", "/oppna-data/", "/api/v1/openapi.json"] + [
+        f"/api/v1/{name}?page_size=1000"
+        for name in [
+            "municipalities",
+            "groups",
+            "strategic-plans",
+            "priority-areas",
+            "commitments",
+            "plans",
+            "reports",
+            "decisions",
+            "indicators",
+        ]
+    ]
+    starts += [f"/sok/?q={word}" for word in SECRETS.values()] + ["/sok/?q=hemlig"]
+    for client in (Client(), _english()):
+        bodies = crawl(client, starts)
+        assert len(bodies) > 80, sorted(bodies)  # the crawl really went through the portal
+        assert any(p.startswith("/verksamhetsplaner/2026/") for p in bodies)
+        assert any(p.endswith(".csv") for p in bodies)
+        for word in SECRETS.values():
+            # The search page repeats what was asked; what it must not do is find it.
+            page = bodies.pop(f"/sok/?q={word}")
+            assert "Inget publicerat matchar" in page or "Nothing public matches" in page
+        leaks = {(p, h) for p, body in bodies.items() for h in hidden if h in body}
+        assert not leaks, sorted(leaks)[:10]
+
+
+def _english() -> Client:
+    client = Client()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    return client
+
+
+def test_the_secrets_are_there_for_those_who_may_see_them(persona, portal):
+    # The leak test would pass trivially if the secrets were never shown to anyone.
+    plant_secrets()
+    draft = PlanVersion.objects.get(plan__year__year=2027, plan__group__slug="bibliotek")
+    html = persona("group_member").get(draft.get_absolute_url()).content.decode()
+    assert SECRETS["draft"] in html
+    assert any(
+        value in persona("secretariat").get("/organisation/grupper/bibliotek/").content.decode()
+        for value in contact_details()
+    )
+
+
+def test_public_pages_are_cached_for_visitors_and_cleared_by_publishing(
+    portal, django_assert_num_queries
+):
+    visitor = Client()
+    first = visitor.get("/verksamhetsplaner/2027/")
+    with django_assert_num_queries(1):  # the publication mark only
+        again = visitor.get("/verksamhetsplaner/2027/")
+    assert again.content == first.content
+
+    version = complete_plan(2027)  # a draft changes nothing the public sees
+    with django_assert_num_queries(1):
+        assert visitor.get("/verksamhetsplaner/2027/").content == first.content
+
+    _approve(version)
+    fresh = visitor.get("/verksamhetsplaner/2027/").content.decode()
+    assert fresh != first.content.decode()
+    assert version.plan.get_absolute_url() in fresh
+
+
+def _approve(version):
+    from tests.planning_helpers import anchor_all
+
+    plan_services.plan_start_anchoring(version=version, actor=user("kontaktperson"))
+    anchor_all(version)
+    plan_services.plan_submit(version=version, actor=user("kontaktperson"))
+    plan_services.plan_approve(version=version, actor=user("kommunchef"))
+    version.refresh_from_db()
+    return version
+
+
+def test_signed_in_users_never_get_a_visitors_cached_page(persona, portal):
+    Client().get("/organisation/grupper/bibliotek/")
+    member = persona("group_member").get("/organisation/grupper/bibliotek/").content.decode()
+    assert "Logga ut" in member and any(value in member for value in contact_details())
+
+
+def test_a_page_with_a_message_for_one_visitor_is_not_cached(portal):
+    client = Client()
+    client.get("/")
+    response = client.get("/", headers={"Cookie": "messages=x"})
+    assert response.status_code == 200
+    assert not response.cookies.get("csrftoken")  # no per-visitor secret in public pages
+
+
+def test_kolada_values_bump_the_publication_and_refresh_the_indicator_page(portal):
+    visitor = Client()
+    before = visitor.get("/uppfoljning/indikatorer/sjukpenningtal/").content.decode()
+    values_upsert(
+        indicator=Indicator.objects.get(slug="sjukpenningtal"),
+        rows=[Row("N00967", "2403", 2026, "T", Decimal("9.9"), "")],
+        origin="kolada",
+    )
+    after = visitor.get("/uppfoljning/indikatorer/sjukpenningtal/").content.decode()
+    assert before != after and "2026" in after
+
+
+def test_search_finds_public_transport_groups_plans_and_reports(portal):
+    html = Client().get("/sok/", {"q": "Kollektivtrafik"}).content.decode()
+    assert "Godkända verksamhetsplaner" in html and "Godtagna verksamhetsberättelser" in html
+    assert "/verksamhetsplaner/2026/infra-kommunikation/" in html
+    assert "/verksamhetsplaner/2025/infra-kommunikation/berattelse/" in html
+    assert "/uppfoljning/indikatorer/hallbara-resor/" in html
+
+
+def test_search_folds_swedish_letters_and_skips_what_is_not_public(portal):
+    plant_secrets()
+    upper = Client().get("/sok/", {"q": "ÖKA ANTALET LÅN"}).content.decode()
+    assert "Bibliotek 2026" in upper
+    hidden = Client().get("/sok/", {"q": SECRETS["draft"]}).content.decode()
+    assert "Inget publicerat matchar" in hidden
+    short = Client().get("/sok/", {"q": "a"}).content.decode()
+    assert "Skriv minst 2 tecken." in short and 'aria-invalid="true"' in short
+
+
+def test_search_queries_do_not_grow_with_matches(portal, django_assert_max_num_queries):
+    with django_assert_max_num_queries(25):
+        assert Client().get("/sok/", {"q": "e" * 2}).status_code == 200
+
+
+def test_indicator_csv_opens_in_swedish_excel(portal):
+    indicator = Indicator.objects.get(slug="sjukpenningtal")
+    values_upsert(
+        indicator=indicator,
+        rows=[Row("N00967", "0024", 2024, "T", Decimal("10.25"), "")],
+        origin="kolada",
+    )
+    response = Client().get("/oppna-data/indikatorer/sjukpenningtal.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="sjukpenningtal.csv"' in response["Content-Disposition"]
+    cors = Client().get("/oppna-data/2025/grupper.csv", headers={"Origin": "https://x.se"})
+    assert cors["Access-Control-Allow-Origin"] == "*"
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    county = next(r for r in rows if r["omrade"] == "0024")
+    assert county["omradesnamn"] == "Västerbottens län"
+    assert county["varde"] == "10,25" and county["kalla"] == "Källa: Kolada"
+    demo = next(r for r in rows if r["omrade"] == "2403")
+    assert demo["omradesnamn"] == "Bjurholm" and "inte Kolada" in demo["kalla"]
+    assert Client().get("/oppna-data/indikatorer/finns-inte.csv").status_code == 404
+
+
+def test_year_csvs(portal):
+    groups = Client().get("/oppna-data/2025/grupper.csv").content.decode("utf-8-sig")
+    rows = {r["grupp"]: r for r in csv.DictReader(io.StringIO(groups), delimiter=";")}
+    infra = rows["infra-kommunikation"]
+    assert infra["verksamhetsplan_godkand"] == "ja" and infra["mal"] == "2"
+    assert infra["arsberattelse_godkand"] == "ja"
+    met = sum(
+        int(infra[k]) for k in ["mal_helt_uppfyllda", "mal_delvis_uppfyllda", "mal_inte_uppfyllda"]
+    )
+    assert met == 2
+    assert rows["arkivnatverket"]["moten"] == "4"
+    assert "kultur" not in rows  # neither an approved plan nor an accepted report in 2025
+    values = Client().get("/oppna-data/2024/indikatorer.csv").content.decode("utf-8-sig")
+    years = {r["ar"] for r in csv.DictReader(io.StringIO(values), delimiter=";")}
+    assert years == {"2024"}
+    assert Client().get("/oppna-data/1999/grupper.csv").status_code == 404
+
+
+def test_open_data_and_accessibility_pages(portal):
+    html = Client().get("/oppna-data/").content.decode()
+    assert "CC0 1.0" in html and "Källa: Kolada" in html
+    assert "/api/v1/docs" in html and "/api/v1/openapi.json" in html
+    statement = Client().get("/tillganglighet/").content.decode()
+    assert "<h1>Tillgänglighetsredogörelse</h1>" in statement
+    assert "Digg" in statement and "WCAG 2.1" in statement
+    footer = Client().get("/").content.decode()
+    assert 'href="/tillganglighet/"' in footer and 'href="/oppna-data/"' in footer
+
+
+def test_health_check_is_plain_and_touches_no_database(db, client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/halsa/")
+    assert response.content == b"ok"
+    assert client.post("/halsa/").status_code == 405
+
+
+def test_api_answer_json_is_valid_utf8(portal):
+    body = Client().get("/api/v1/municipalities").content.decode()
+    assert "Vännäs" in body  # not \\u escapes
+    json.loads(body)
