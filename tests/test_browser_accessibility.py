@@ -6,7 +6,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from samverkan.core.datasets import demo, demo_plans, umearegionen
+from samverkan.core.datasets import demo, demo_plans, demo_values, umearegionen
 from tests.browser import chromium_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,6 +30,13 @@ PAGES = [
     "/uppfoljning/indikatorer/invanare/",
     "/uppfoljning/vision/",
     "/konto/logga-in/",
+    "/sok/?q=kollektivtrafik",
+    "/sok/?q=x",
+    "/oppna-data/",
+    "/tillganglighet/",
+    "/verksamhetsplaner/2026/infra-kommunikation/v1/",
+    "/verksamhetsplaner/2025/infra-kommunikation/berattelse/",
+    "/uppfoljning/indikatorer/hallbara-resor/",
 ]
 
 
@@ -42,6 +49,7 @@ def site(live_server):
     demo_plans.load_plans()
     demo_plans.load_reports()
     demo_plans.load_governance()
+    demo_values.load_values()
     return live_server.url
 
 
