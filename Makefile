@@ -6,7 +6,7 @@ SAMVERKAN := $(BIN)/samverkan
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast lint messages bench system-deps clean
+.PHONY: run test test-fast lint messages bench bench-deps system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,11 +50,18 @@ messages: $(VENV)/.installed
 	cd samverkan && ../$(SAMVERKAN) makemessages -l sv --no-obsolete --no-location
 	cd samverkan && ../$(SAMVERKAN) compilemessages -l sv
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed bench-deps
 	cd bench && ../$(BIN)/python -W ignore bench_organisation.py
 	cd bench && ../$(BIN)/python -W ignore bench_planning.py
 	cd bench && ../$(BIN)/python -W ignore bench_compilation.py
 	cd bench && ../$(BIN)/python -W ignore bench_followup.py
+	cd bench && ../$(BIN)/python -W ignore bench_portal.py
+
+# wrk, the load generator for the portal benchmark (Debian's package).
+bench-deps:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

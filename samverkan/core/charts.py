@@ -9,12 +9,23 @@ import matplotlib
 from django.utils.html import escape
 
 matplotlib.use("Agg")  # no display on a server
+# Text as <text> elements, not glyph outlines: the browser draws it, a reader can select
+# and search it, and the SVG is smaller and quicker to make.
+matplotlib.rcParams["svg.fonttype"] = "none"
 
 from matplotlib import pyplot as plt  # noqa: E402
+from matplotlib.collections import LineCollection  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
+from matplotlib.transforms import offset_copy  # noqa: E402
 
-PALETTE = ["#0b4f7c", "#3a7d44", "#c9a227", "#9b1c1c", "#6b4e9b"]
+# Above this many lines, only the emphasised ones are named at their end.
+LABEL_ALL_UP_TO = 8
+# The least distance between two line-end names, as a share of the axis height (8 pt text).
+LABEL_GAP = 0.045
+
+# Each at least 4.5:1 against white, so a line is seen without its colour being guessed.
+PALETTE = ["#0b4f7c", "#3a7d44", "#8a6a00", "#9b1c1c", "#6b4e9b"]
 
 
 # Met fully, partly, not at all: green, amber, red, as a reader expects; the table beside
@@ -94,27 +105,28 @@ def line_svg(
     background and a dashed target marker.
     """
     figure, axes = plt.subplots(figsize=(7.2, 3.6), dpi=110)
-    for i, (label, points) in enumerate(series.items()):
-        if not points:
-            continue
-        years, values = zip(*sorted(points), strict=True)
-        strong = label in emphasised or label == series_region_label(series)
+    region = series_region_label(series)
+    drawn = {label: sorted(points) for label, points in series.items() if points}
+    strong = [label for label in drawn if label in emphasised or label == region]
+    # With many areas, a name at every line end piles up into an unreadable block; the thin
+    # grey lines then give the spread and the table below names every area.
+    labelled = set(drawn) if len(drawn) <= LABEL_ALL_UP_TO else set(strong)
+    thin = [drawn[label] for label in drawn if label not in strong]
+    if thin:
+        # One collection instead of a line object per area: fifty areas cost one draw call.
+        axes.add_collection(LineCollection(thin, colors="#8a949e", linewidths=1.0))
+    for i, label in enumerate(strong):
+        years, values = zip(*drawn[label], strict=True)
         axes.plot(
-            years,
-            values,
-            color=PALETTE[i % len(PALETTE)] if strong else "#8a949e",
-            linewidth=2.6 if strong else 1.0,
-            marker="o" if strong else None,
-            markersize=3,
+            years, values, color=PALETTE[i % len(PALETTE)], linewidth=2.6, marker="o", markersize=3
         )
-        axes.annotate(
-            label,
-            (years[-1], values[-1]),
-            textcoords="offset points",
-            xytext=(4, 0),
-            fontsize=8,
-            va="center",
-        )
+    axes.autoscale_view()
+    ends = sorted((drawn[label][-1], label) for label in labelled)
+    low, high = axes.get_ylim()
+    at_heights = _spread([y for (_, y), _ in ends], gap=(high - low) * LABEL_GAP)
+    beside = offset_copy(axes.transData, fig=figure, x=4, y=0, units="points")
+    for ((x, _), label), y in zip(ends, at_heights, strict=True):
+        axes.text(x, y, label, fontsize=8, va="center", transform=beside)
     if target:
         axes.scatter([target[0]], [target[1]], marker="*", s=120, color="#b3261e", zorder=5)
         axes.annotate("mål", target, textcoords="offset points", xytext=(6, 4), fontsize=8)
@@ -131,6 +143,18 @@ def line_svg(
     start = svg.index("<svg")
     end = svg.index(">", start)
     return svg[start:end] + f' role="img" aria-label="{escape(title)}"' + svg[end:]
+
+
+def _spread(heights: list[float], *, gap: float) -> list[float]:
+    """Push sorted label heights apart so that no two are closer than gap.
+
+    Lines that end near each other would otherwise print their names on top of one another;
+    the names move up just enough, in order, so each still sits by its own line.
+    """
+    placed: list[float] = []
+    for height in heights:
+        placed.append(max(height, placed[-1] + gap) if placed else height)
+    return placed
 
 
 REGION_LABEL = "Umeåregionen"
