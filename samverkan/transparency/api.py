@@ -6,6 +6,7 @@ filter never silently returns everything. Caching, CORS, Last-Modified and 304 a
 added around the API by transparency.middleware.PublicApiMiddleware.
 """
 
+from django.db.models import Max, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -191,9 +192,11 @@ class ValueFilter(Schema):
     "/municipalities",
     response={200: list[schemas.Municipality], **ERRORS},
     url_name="municipalities",
+    tags=["Organisation"],
 )
 @paginate(Pages, filter_schemas=())
 def municipalities(request):
+    """The municipalities, members of the cooperation and others, with their Kolada codes."""
     return public.municipalities()
 
 
@@ -201,15 +204,25 @@ def municipalities(request):
     "/municipalities/{code}",
     response={200: schemas.Municipality, **NOT_FOUND},
     url_name="municipality",
+    tags=["Organisation"],
 )
 def municipality(request, code: str):
+    """One municipality by its four-digit code (e.g. 2403 for Bjurholm)."""
     strict(request)
     return get_object_or_404(public.municipalities(), code=code)
 
 
-@api.get("/groups", response={200: list[schemas.Group], **ERRORS}, url_name="groups")
+@api.get(
+    "/groups",
+    response={200: list[schemas.Group], **ERRORS},
+    url_name="groups",
+    tags=["Organisation"],
+)
 @paginate(Pages, filter_schemas=(GroupFilter,))
 def groups(request, filters: Query[GroupFilter]):
+    """Working groups, networks and projects, with their current members (names, titles and
+    municipalities; never contact details).
+    """
     qs = public.groups()
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
@@ -220,8 +233,14 @@ def groups(request, filters: Query[GroupFilter]):
     return qs
 
 
-@api.get("/groups/{slug}", response={200: schemas.Group, **NOT_FOUND}, url_name="group")
+@api.get(
+    "/groups/{slug}",
+    response={200: schemas.Group, **NOT_FOUND},
+    url_name="group",
+    tags=["Organisation"],
+)
 def group(request, slug: str):
+    """One group by its slug."""
     strict(request)
     return get_object_or_404(public.groups(), slug=slug)
 
@@ -230,9 +249,13 @@ def group(request, slug: str):
     "/strategic-plans",
     response={200: list[schemas.StrategicPlan], **ERRORS},
     url_name="strategic_plans",
+    tags=["Strategic plan"],
 )
 @paginate(Pages, filter_schemas=())
 def strategic_plans(request):
+    """The adopted versions of the strategic plan, one per year, with objectives and sub-
+    objectives.
+    """
     return public.strategic_plans()
 
 
@@ -240,8 +263,10 @@ def strategic_plans(request):
     "/strategic-plans/{year}",
     response={200: schemas.StrategicPlan, **NOT_FOUND},
     url_name="strategic_plan",
+    tags=["Strategic plan"],
 )
 def strategic_plan(request, year: int):
+    """The strategic plan as adopted for one year."""
     strict(request)
     return get_object_or_404(public.strategic_plans(), year=year)
 
@@ -250,15 +275,23 @@ def strategic_plan(request, year: int):
     "/priority-areas",
     response={200: list[schemas.PriorityArea], **ERRORS},
     url_name="priority_areas",
+    tags=["Priority areas"],
 )
 @paginate(Pages, filter_schemas=())
 def priority_areas(request):
+    """The priority areas and the Aalborg commitments each municipality has prioritised."""
     return public.priority_areas()
 
 
-@api.get("/commitments", response={200: list[schemas.Commitment], **ERRORS}, url_name="commitments")
+@api.get(
+    "/commitments",
+    response={200: list[schemas.Commitment], **ERRORS},
+    url_name="commitments",
+    tags=["Priority areas"],
+)
 @paginate(Pages, filter_schemas=())
 def commitments(request):
+    """The prioritised Aalborg commitments, each with the municipalities that chose it."""
     return public.commitments()
 
 
@@ -289,13 +322,19 @@ def _mark_current(versions):
     return versions
 
 
-@api.get("/plans", response={200: list[schemas.Plan], **ERRORS}, url_name="plans")
+@api.get(
+    "/plans",
+    response={200: list[schemas.Plan], **ERRORS},
+    url_name="plans",
+    tags=["Plans and reports"],
+)
 @paginate(Pages, filter_schemas=(PlanFilter,))
 def plans(request, filters: Query[PlanFilter]):
+    """Approved operational plans (Mall 1), every approved version; `current=true` keeps only the
+    latest version of each plan.
+    """
     qs = _plans(filters)
     if filters.current:
-        from django.db.models import Max, OuterRef, Subquery
-
         newest = (
             public.plans()
             .model.objects.filter(plan=OuterRef("plan"), status=public.PLAN_PUBLIC)
@@ -322,9 +361,13 @@ class _LazyMarked:
 
 
 @api.get(
-    "/plans/{year}/{group}", response={200: schemas.Plan, **NOT_FOUND}, url_name="plan_current"
+    "/plans/{year}/{group}",
+    response={200: schemas.Plan, **NOT_FOUND},
+    url_name="plan_current",
+    tags=["Plans and reports"],
 )
 def plan_current(request, year: int, group: str):
+    """The latest approved version of one group's operational plan for a year."""
     strict(request)
     version = public.plans().filter(plan__year__year=year, plan__group__slug=group).first()
     if version is None:
@@ -333,9 +376,13 @@ def plan_current(request, year: int, group: str):
 
 
 @api.get(
-    "/plans/{year}/{group}/v{number}", response={200: schemas.Plan, **NOT_FOUND}, url_name="plan"
+    "/plans/{year}/{group}/v{number}",
+    response={200: schemas.Plan, **NOT_FOUND},
+    url_name="plan",
+    tags=["Plans and reports"],
 )
 def plan(request, year: int, group: str, number: int):
+    """One approved version of an operational plan."""
     strict(request)
     version = get_object_or_404(
         public.plans(), plan__year__year=year, plan__group__slug=group, number=number
@@ -343,9 +390,15 @@ def plan(request, year: int, group: str, number: int):
     return _mark_current([version])[0]
 
 
-@api.get("/reports", response={200: list[schemas.Report], **ERRORS}, url_name="reports")
+@api.get(
+    "/reports",
+    response={200: list[schemas.Report], **ERRORS},
+    url_name="reports",
+    tags=["Plans and reports"],
+)
 @paginate(Pages, filter_schemas=(ReportFilter,))
 def reports(request, filters: Query[ReportFilter]):
+    """Accepted annual reports (Mall 2): fulfilment of the goals, activities done and not done."""
     qs = public.reports()
     if filters.year:
         qs = qs.filter(year__year=filters.year)
@@ -354,15 +407,29 @@ def reports(request, filters: Query[ReportFilter]):
     return qs
 
 
-@api.get("/reports/{year}/{group}", response={200: schemas.Report, **NOT_FOUND}, url_name="report")
+@api.get(
+    "/reports/{year}/{group}",
+    response={200: schemas.Report, **NOT_FOUND},
+    url_name="report",
+    tags=["Plans and reports"],
+)
 def report(request, year: int, group: str):
+    """One group's accepted annual report for a year."""
     strict(request)
     return get_object_or_404(public.reports(), year__year=year, group__slug=group)
 
 
-@api.get("/decisions", response={200: list[schemas.Decision], **ERRORS}, url_name="decisions")
+@api.get(
+    "/decisions",
+    response={200: list[schemas.Decision], **ERRORS},
+    url_name="decisions",
+    tags=["Decisions"],
+)
 @paginate(Pages, filter_schemas=(DecisionFilter,))
 def decisions(request, filters: Query[DecisionFilter]):
+    """The regional council's decisions, with each municipality's adoption; `municipality` keeps
+    decisions that municipality has taken a stance on.
+    """
     qs = public.decisions()
     if filters.year:
         qs = qs.filter(meeting__date__year=filters.year)
@@ -372,24 +439,42 @@ def decisions(request, filters: Query[DecisionFilter]):
 
 
 @api.get(
-    "/decisions/{decision_id}", response={200: schemas.Decision, **NOT_FOUND}, url_name="decision"
+    "/decisions/{decision_id}",
+    response={200: schemas.Decision, **NOT_FOUND},
+    url_name="decision",
+    tags=["Decisions"],
 )
 def decision(request, decision_id: int):
+    """One decision of the regional council."""
     strict(request)
     return get_object_or_404(public.decisions(), pk=decision_id)
 
 
-@api.get("/indicators", response={200: list[schemas.Indicator], **ERRORS}, url_name="indicators")
+@api.get(
+    "/indicators",
+    response={200: list[schemas.Indicator], **ERRORS},
+    url_name="indicators",
+    tags=["Indicators"],
+)
 @paginate(Pages, filter_schemas=(IndicatorFilter,))
 def indicators(request, filters: Query[IndicatorFilter]):
+    """The indicators that follow up the priority areas, with their Kolada KPI and the commitments
+    they measure.
+    """
     qs = public.indicators()
     if filters.commitment:
         qs = qs.filter(commitments__commitment__code=filters.commitment).distinct()
     return qs
 
 
-@api.get("/indicators/{slug}", response={200: schemas.Indicator, **NOT_FOUND}, url_name="indicator")
+@api.get(
+    "/indicators/{slug}",
+    response={200: schemas.Indicator, **NOT_FOUND},
+    url_name="indicator",
+    tags=["Indicators"],
+)
 def indicator(request, slug: str):
+    """One indicator by its slug."""
     strict(request)
     return get_object_or_404(public.indicators(), slug=slug)
 
@@ -416,7 +501,14 @@ def filtered_values(filters: ValueFilter):
     return qs
 
 
-@api.get("/values", response={200: list[schemas.Value], **ERRORS}, url_name="values")
+@api.get(
+    "/values", response={200: list[schemas.Value], **ERRORS}, url_name="values", tags=["Indicators"]
+)
 @paginate(Pages, filter_schemas=(ValueFilter,))
 def values(request, filters: Query[ValueFilter]):
+    """Indicator values per area and year.
+
+    `area` is a municipality code, 0024 for Västerbotten county or 0000 for Sweden; `source`
+    says where each value comes from ("Källa: Kolada" for Kolada's).
+    """
     return filtered_values(filters)
