@@ -240,6 +240,8 @@ def test_open_data_and_accessibility_pages(portal):
     assert "Digg" in statement and "WCAG 2.1" in statement
     footer = Client().get("/").content.decode()
     assert 'href="/tillganglighet/"' in footer and 'href="/oppna-data/"' in footer
+    decisions = Client().get("/beslut/").content.decode()
+    assert 'href="/api/v1/decisions"' in decisions and "Besluten i det öppna API:t" in decisions
 
 
 def test_health_check_is_plain_and_touches_no_database(db, client, django_assert_num_queries):
