@@ -102,7 +102,7 @@ def line_svg(
     """Lines over the years, one per area; emphasised areas drawn thick, the rest thin.
 
     Readable in print: no meaning carried by colour alone (labels at line ends), a white
-    background and a dashed target marker.
+    background and a star for the target.
     """
     figure, axes = plt.subplots(figsize=(7.2, 3.6), dpi=110)
     region = series_region_label(series)
@@ -121,12 +121,13 @@ def line_svg(
             years, values, color=PALETTE[i % len(PALETTE)], linewidth=2.6, marker="o", markersize=3
         )
     axes.autoscale_view()
-    ends = sorted((drawn[label][-1], label) for label in labelled)
+    # Bottom to top by where each line ends, so the spread keeps the names in their order.
+    names = sorted(labelled, key=lambda label: drawn[label][-1][1])
     low, high = axes.get_ylim()
-    at_heights = _spread([y for (_, y), _ in ends], gap=(high - low) * LABEL_GAP)
+    heights = _spread([drawn[label][-1][1] for label in names], gap=(high - low) * LABEL_GAP)
     beside = offset_copy(axes.transData, fig=figure, x=4, y=0, units="points")
-    for ((x, _), label), y in zip(ends, at_heights, strict=True):
-        axes.text(x, y, label, fontsize=8, va="center", transform=beside)
+    for label, y in zip(names, heights, strict=True):
+        axes.text(drawn[label][-1][0], y, label, fontsize=8, va="center", transform=beside)
     if target:
         axes.scatter([target[0]], [target[1]], marker="*", s=120, color="#b3261e", zorder=5)
         axes.annotate("mål", target, textcoords="offset points", xytext=(6, 4), fontsize=8)
