@@ -255,3 +255,19 @@ def test_api_answer_json_is_valid_utf8(portal):
     body = Client().get("/api/v1/municipalities").content.decode()
     assert "Vännäs" in body  # not \\u escapes
     json.loads(body)
+
+
+def test_a_group_page_links_to_its_published_plans_and_reports_only(portal):
+    plant_secrets()
+    infra = Client().get("/organisation/grupper/infra-kommunikation/").content.decode()
+    plan = '<a href="/verksamhetsplaner/2026/infra-kommunikation/">Verksamhetsplan 2026</a>'
+    assert plan in infra
+    assert (
+        '<a href="/verksamhetsplaner/2025/infra-kommunikation/berattelse/">'
+        "Verksamhetsberättelse 2025</a>" in infra
+    )
+    # Returned plan (folkhälsa 2026) and a submitted report (kultur 2025) are not linked.
+    folkhalsa = Client().get("/organisation/grupper/folkhalsa/").content.decode()
+    assert "/verksamhetsplaner/2026/folkhalsa/" not in folkhalsa
+    kultur = Client().get("/organisation/grupper/kultur/").content.decode()
+    assert "/verksamhetsplaner/2025/kultur/berattelse/" not in kultur

@@ -2,6 +2,7 @@ from django.shortcuts import render
 
 from samverkan.organisation import selectors
 from samverkan.organisation.models import Body
+from samverkan.transparency import public
 from samverkan.transparency.cache import public_page
 
 
@@ -21,8 +22,11 @@ def group_list(request):
 
 @public_page
 def group_detail(request, slug: str):
+    group = selectors.group_detail(slug)
     return render(
-        request, "organisation/group_detail.html", {"group": selectors.group_detail(slug)}
+        request,
+        "organisation/group_detail.html",
+        {"group": group, "documents": public.documents_of(group)},
     )
 
 

@@ -8,7 +8,10 @@ reports on their way or returned, the workflow's comments and events, anchorings
 assignments and matters under preparation.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
 
 from samverkan.followup.models import Indicator, Target, Value
 from samverkan.governance.models import Adoption, Decision
@@ -54,6 +57,43 @@ def groups() -> QuerySet[Group]:
         )
         .order_by("slug")
     )
+
+
+@dataclass(frozen=True)
+class YearDocuments:
+    year: int
+    plan_url: str | None
+    report_url: str | None
+
+
+def documents_of(group: Group) -> list[YearDocuments]:
+    """The years in which the group has an approved plan or an accepted report, newest first.
+
+    Two queries however many years; the group page links to them so that a reader who found
+    a group also finds what it planned and reported.
+    """
+    plan_years = set(
+        PlanVersion.objects.filter(plan__group=group, status=PLAN_PUBLIC).values_list(
+            "plan__year__year", flat=True
+        )
+    )
+    report_years = set(
+        AnnualReport.objects.filter(group=group, status=REPORT_PUBLIC).values_list(
+            "year__year", flat=True
+        )
+    )
+    return [
+        YearDocuments(
+            year=year,
+            plan_url=reverse("planning:plan", args=[year, group.slug])
+            if year in plan_years
+            else None,
+            report_url=reverse("planning:report", args=[year, group.slug])
+            if year in report_years
+            else None,
+        )
+        for year in sorted(plan_years | report_years, reverse=True)
+    ]
 
 
 def strategic_plans() -> QuerySet[StrategicPlanVersion]:
