@@ -236,6 +236,21 @@ def test_openapi_schema_and_documentation(portal):
     assert docs.status_code == 200
     html = docs.content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in html and "cdn" not in html.lower()
+    assert '<html lang="en">' in html and 'href="/oppna-data/"' in html
+    # Every operation says what it gives, grouped by subject.
+    for operation in schema["paths"].values():
+        assert operation["get"]["description"] and operation["get"]["tags"]
+
+
+def test_the_root_lists_every_collection_and_the_documentation(portal):
+    response, index = get("/api/v1/")
+    assert response.status_code == 200
+    assert index["documentation"] == "http://testserver/api/v1/docs"
+    assert index["openapi"] == "http://testserver/api/v1/openapi.json"
+    assert index["licence"] == "CC0 1.0"
+    for url in index["collections"].values():
+        answer, body = get(url.removeprefix("http://testserver"))
+        assert answer.status_code == 200 and "items" in body, url
 
 
 def test_the_api_is_the_same_signed_in(persona, portal):

@@ -204,7 +204,7 @@ def test_decisions_page_is_public_and_shows_pending(council_meeting, persona):
         text="Text",
     )
     html = persona("visitor").get(reverse("governance:decisions")).content.decode()
-    assert "Uppdrag om kollektivtrafik" in html and "Väntar" in html
+    assert "Uppdrag om kollektivtrafik" in html and "Inte beslutat än" in html
     assert 'name="status"' not in html  # no forms for visitors
 
 

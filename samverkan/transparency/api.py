@@ -9,6 +9,7 @@ added around the API by transparency.middleware.PublicApiMiddleware.
 from django.db.models import Max, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
@@ -186,6 +187,36 @@ class ValueFilter(Schema):
 
 
 # --- Operations ----------------------------------------------------------------------------
+
+# The lists, in the order a reader meets them; the index names each with its address.
+COLLECTIONS = (
+    "municipalities",
+    "groups",
+    "strategic_plans",
+    "priority_areas",
+    "commitments",
+    "plans",
+    "reports",
+    "decisions",
+    "indicators",
+    "values",
+)
+
+
+@api.get("/", response={200: schemas.Index, **ERRORS}, url_name="index", tags=["About"])
+def index(request):
+    """Where to start: the lists in the API, the documentation, the schema and the licence."""
+    strict(request)
+    return {
+        "title": api.title,
+        "licence": LICENCE_NAME,
+        "licence_url": LICENCE_URL,
+        "documentation": request.build_absolute_uri(reverse("api-1:openapi-view")),
+        "openapi": request.build_absolute_uri(reverse("api-1:openapi-json")),
+        "collections": {
+            name: request.build_absolute_uri(reverse(f"api-1:{name}")) for name in COLLECTIONS
+        },
+    }
 
 
 @api.get(

@@ -27,6 +27,15 @@ class Error(Schema):
     )
 
 
+class Index(Schema):
+    title: str
+    licence: str
+    licence_url: str
+    documentation: str = Field(description="Browsable documentation of every operation.")
+    openapi: str = Field(description="The OpenAPI schema.")
+    collections: dict[str, str] = Field(description="Each list in the API and its address.")
+
+
 class Municipality(Schema):
     code: str = Field(description="The four-digit municipality code (SCB), as in Kolada.")
     name: str
