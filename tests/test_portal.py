@@ -13,6 +13,7 @@ from django.test import Client
 
 from samverkan.followup.kolada import Row
 from samverkan.followup.models import Indicator
+from samverkan.followup.selectors import indicator_view
 from samverkan.followup.services import values_upsert
 from samverkan.planning.models import PlanVersion
 from samverkan.planning.services import plans as plan_services
@@ -210,6 +211,15 @@ def test_indicator_csv_opens_in_swedish_excel(portal):
     assert county["varde"] == "10,25" and county["kalla"] == "Källa: Kolada"
     demo = next(r for r in rows if r["omrade"] == "2403")
     assert demo["omradesnamn"] == "Bjurholm" and "inte Kolada" in demo["kalla"]
+    # The region's computed value, as on the page, marked as computed from invented values.
+    region = {r["ar"]: r for r in rows if r["omrade"] == "region"}
+    page = indicator_view("sjukpenningtal")
+    shown = {str(line["year"]): line["region"] for line in page.table if line["region"]}
+    assert set(region) == set(shown) and len(region) >= 10
+    last = max(region)
+    assert region[last]["omradesnamn"] == "Umeåregionen"
+    assert Decimal(region[last]["varde"].replace(",", ".")) == shown[last].quantize(Decimal("0.01"))
+    assert region[last]["kalla"].startswith("Beräknat ur påhittade demovärden, inte Kolada")
     assert Client().get("/oppna-data/indikatorer/finns-inte.csv").status_code == 404
 
 

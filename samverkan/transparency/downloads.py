@@ -6,9 +6,13 @@ settings opens them as columns of numbers; every row says where its value comes 
 
 import csv
 import io
+import itertools
+from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils import translation
 
+from samverkan.core.charts import REGION_LABEL as REGION_NAME
 from samverkan.followup.models import Indicator, Value
 from samverkan.transparency.licence import KOLADA_CITATION, LICENCE_NAME
 
@@ -83,8 +87,50 @@ def area_names() -> dict[str, str]:
     return names
 
 
-def values_csv(filename: str, values) -> HttpResponse:
-    return _response(filename, VALUE_HEADER, value_rows(values.iterator(), area_names()))
+REGION_AREA = "region"
+TWO_DECIMALS = Decimal("0.01")
+
+
+def region_rows(view) -> list[list]:
+    """The cooperation's own value per year, as the indicator page shows it, marked as computed.
+
+    It is not a Kolada figure: the source column says it is derived from the members' values
+    by the indicator's rule, and from invented values where any of them is a demo value.
+    """
+    with translation.override("sv"):
+        rule = str(view.indicator.get_rule_display()).lower()
+    rows = []
+    for line in view.table:
+        if line["region"] is None:
+            continue
+        origins = {cell.origin for cell in line["cells"] if cell is not None}
+        if Value.Origin.DEMO in origins:
+            source = f"Beräknat ur påhittade demovärden, inte Kolada: {rule}"
+        elif origins <= {Value.Origin.KOLADA, Value.Origin.SNAPSHOT}:
+            source = f"Beräknat av samverkan ur Koladas värden: {rule}. {KOLADA_CITATION}"
+        else:
+            source = f"Beräknat av samverkan ur medlemskommunernas värden: {rule}"
+        rows.append(
+            [
+                view.indicator.slug,
+                view.indicator.title,
+                view.indicator.unit,
+                REGION_AREA,
+                REGION_NAME,
+                line["year"],
+                "T",
+                # A mean is given to two decimals, as the members' values are; a sum exactly.
+                _decimal(line["region"].quantize(TWO_DECIMALS)),
+                "",
+                source,
+            ]
+        )
+    return rows
+
+
+def values_csv(filename: str, values, extra_rows=()) -> HttpResponse:
+    rows = itertools.chain(value_rows(values.iterator(), area_names()), extra_rows)
+    return _response(filename, VALUE_HEADER, rows)
 
 
 YEAR_HEADER = [

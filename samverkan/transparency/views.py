@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from samverkan.followup.selectors import indicator_view
 from samverkan.planning.models import (
     ActivityResult,
     AnnualReport,
@@ -77,11 +78,11 @@ def accessibility(request):
 @require_GET
 @public_page
 def indicator_csv(request, slug: str):
-    from samverkan.followup.models import Indicator
-
-    indicator = get_object_or_404(Indicator, slug=slug)
+    view = indicator_view(slug)
     return downloads.values_csv(
-        f"{indicator.slug}.csv", public.values().filter(indicator=indicator)
+        f"{view.indicator.slug}.csv",
+        public.values().filter(indicator=view.indicator),
+        extra_rows=downloads.region_rows(view),
     )
 
 
