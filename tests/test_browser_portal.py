@@ -94,6 +94,19 @@ def test_resident_finds_decisions_and_bjurholms_adoption_by_mouse(site):
         screenshot(page, "portal-decisions-phone")
 
 
+def test_resident_goes_from_the_organisation_to_a_groups_report_by_mouse(site):
+    with chromium_page() as page:
+        page.goto(site + "/")
+        page.get_by_role("link", name="Organisation", exact=True).first.click()
+        page.wait_for_url("**/organisation/")
+        page.get_by_role("link", name="Infra/Kommunikation").first.click()
+        page.wait_for_url("**/organisation/grupper/infra-kommunikation/")
+        screenshot(page, "portal-group-documents")
+        page.get_by_role("link", name="Verksamhetsberättelse 2025").click()
+        page.wait_for_url("**/2025/infra-kommunikation/berattelse/")
+        assert page.get_by_role("heading", level=1).count() == 1
+
+
 def test_journalist_finds_open_data_and_api_documentation(site):
     with chromium_page() as page:
         page.goto(site + "/")
