@@ -37,6 +37,8 @@ PAGES = [
     "/verksamhetsplaner/2026/infra-kommunikation/v1/",
     "/verksamhetsplaner/2025/infra-kommunikation/berattelse/",
     "/uppfoljning/indikatorer/hallbara-resor/",
+    "/organisation/grupper/infra-kommunikation/",
+    "/verksamhetsplaner/2025/",
 ]
 
 
