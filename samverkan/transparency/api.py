@@ -284,9 +284,7 @@ def group(request, slug: str):
 )
 @paginate(Pages, filter_schemas=())
 def strategic_plans(request):
-    """The adopted versions of the strategic plan, one per year, with objectives and sub-
-    objectives.
-    """
+    """The adopted versions of the strategic plan, one per year, with their objectives."""
     return public.strategic_plans()
 
 
