@@ -18,10 +18,38 @@ from samverkan.followup.services import values_upsert
 from samverkan.planning.models import PlanVersion
 from samverkan.planning.services import plans as plan_services
 from tests.planning_helpers import complete_plan, user
-from tests.transparency_helpers import SECRETS, contact_details, load_portal, plant_secrets
+from tests.transparency_helpers import (
+    SECRETS,
+    contact_details,
+    load_portal,
+    plant_secrets,
+    secret_addresses,
+)
 
 SKIP = ("/admin/", "/konto/", "/static/", "/i18n/", "/api/v1/docs", "/mina-sidor/", "/kansli/")
 TEXT_TYPES = ("text/html", "application/json", "text/csv")
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _text(response) -> str | None:
+    """What a reader of the answer sees: the page, the data, or the text of a PDF or Word file."""
+    kind = response.get("Content-Type", "")
+    if kind.startswith(TEXT_TYPES):
+        return response.content.decode("utf-8-sig")
+    if kind.startswith(PDF):
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(response.content))
+        # Without spaces: a line break inside a word must not hide a leak.
+        return "".join(page.extract_text() for page in reader.pages).replace("\n", "")
+    if kind.startswith(DOCX):
+        from docx import Document
+
+        document = Document(io.BytesIO(response.content))
+        cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+    return None
 
 
 @pytest.fixture
@@ -43,9 +71,9 @@ def crawl(client: Client, starts: list[str], limit: int = 1500) -> dict[str, str
             continue
         assert response.status_code in (200, 404), (path, response.status_code)
         kind = response.get("Content-Type", "")
-        if response.status_code != 200 or not kind.startswith(TEXT_TYPES):
+        body = _text(response) if response.status_code == 200 else None
+        if body is None:
             continue
-        body = response.content.decode("utf-8-sig")
         bodies[path] = body
         if kind.startswith("text/html"):
             links = re.findall(r'href="([^"#]+)', body)
@@ -85,12 +113,31 @@ def test_no_draft_comment_or_contact_detail_on_any_public_page_or_api_answer(por
         assert len(bodies) > 80, sorted(bodies)  # the crawl really went through the portal
         assert any(p.startswith("/verksamhetsplaner/2026/") for p in bodies)
         assert any(p.endswith(".csv") for p in bodies)
+        assert any(p.endswith("export.pdf") for p in bodies)  # exports are read too
+        assert any(p.endswith("export.docx") for p in bodies)
         for word in SECRETS.values():
             # The search page repeats what was asked; what it must not do is find it.
             page = bodies.pop(f"/sok/?q={word}")
             assert "Inget publicerat matchar" in page or "Nothing public matches" in page
         leaks = {(p, h) for p, body in bodies.items() for h in hidden if h in body}
         assert not leaks, sorted(leaks)[:10]
+
+
+def test_unpublished_documents_are_refused_at_their_own_addresses(portal):
+    # The crawl follows links; a visitor can also type or guess an address.
+    plant_secrets()
+    addresses = secret_addresses()
+    assert len(addresses) > 10
+    hidden = set(SECRETS.values()) | contact_details()
+    for client in (Client(), _english()):
+        for address in addresses:
+            response = client.get(address)
+            # Sent to sign in, or told there is nothing here; never shown the document.
+            assert response.status_code in (302, 403, 404), (address, response.status_code)
+            if response.status_code == 302:
+                assert response["Location"].startswith("/konto/"), address
+            body = _text(response) or response.content.decode(errors="replace")
+            assert not {h for h in hidden if h in body}, address
 
 
 def _english() -> Client:
@@ -109,6 +156,9 @@ def test_the_secrets_are_there_for_those_who_may_see_them(persona, portal):
         value in persona("secretariat").get("/organisation/grupper/bibliotek/").content.decode()
         for value in contact_details()
     )
+    approved = PlanVersion.objects.filter(anchorings__manager=SECRETS["anchoring_manager"])[0]
+    html = persona("secretariat").get(approved.get_absolute_url()).content.decode()
+    assert SECRETS["anchoring_manager"] in html
 
 
 def test_public_pages_are_cached_for_visitors_and_cleared_by_publishing(
@@ -128,6 +178,24 @@ def test_public_pages_are_cached_for_visitors_and_cleared_by_publishing(
     fresh = visitor.get("/verksamhetsplaner/2027/").content.decode()
     assert fresh != first.content.decode()
     assert version.plan.get_absolute_url() in fresh
+
+
+def test_an_approved_plans_activity_status_refreshes_the_public_page_and_api(portal):
+    visitor = Client()
+    version = PlanVersion.objects.filter(
+        status="approved", activities__isnull=False, plan__group__slug="bibliotek"
+    ).latest("number")
+    activity = version.activities.first()
+    assert activity.status != "done"
+    api = f"/api/v1/plans?year={version.plan.year.year}"
+    before_api = visitor.get(api)
+    before_page = visitor.get(version.get_absolute_url()).content
+    plan_services.activity_status_update(
+        activity=activity, status="done", actor=user("kontaktperson")
+    )
+    after_api = visitor.get(api, headers={"If-None-Match": before_api["ETag"]})
+    assert after_api.status_code == 200 and after_api["ETag"] != before_api["ETag"]
+    assert visitor.get(version.get_absolute_url()).content != before_page
 
 
 def _approve(version):

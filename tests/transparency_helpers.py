@@ -6,7 +6,15 @@ from samverkan.core.datasets import demo, demo_plans, demo_values
 from samverkan.governance import services as governance
 from samverkan.governance.models import Assignment, Matter
 from samverkan.organisation.models import Group, Person
-from samverkan.planning.models import AnnualReport, PlanEvent, PlanningYear, PlanVersion, Status
+from samverkan.planning.models import (
+    Anchoring,
+    AnnualReport,
+    PlanEvent,
+    PlanningYear,
+    PlanVersion,
+    ReportEvent,
+    Status,
+)
 from samverkan.planning.services import plans as plan_services
 from tests.planning_helpers import complete_plan, user
 
@@ -20,6 +28,10 @@ SECRETS = {
     "proposal": "HEMLIGTFORSLAG",
     "assignment": "HEMLIGTUPPDRAG",
     "matter": "HEMLIGTARENDE",
+    "anchoring_manager": "HEMLIGCHEF",
+    "report_comment": "HEMLIGGRANSKNING",
+    "returned_report": "HEMLIGRETURBERATTELSE",
+    "revision_draft": "HEMLIGREVIDERING",
 }
 
 
@@ -47,6 +59,27 @@ def plant_secrets() -> None:
     # A comment in the workflow of an approved plan.
     approved = PlanVersion.objects.filter(status=Status.APPROVED).first()
     PlanEvent.objects.filter(version=approved).update(comment=SECRETS["approval_comment"])
+    # Who anchored an approved plan, and with which manager: the group's own process.
+    assert Anchoring.objects.filter(version=approved).update(manager=SECRETS["anchoring_manager"])
+    # A draft revision of an approved plan: the approved version stays the public one.
+    in_force = PlanVersion.objects.filter(
+        plan__group__slug="bibliotek", plan__year__year=2026, status=Status.APPROVED
+    ).latest("number")
+    revision = plan_services.plan_revision_start(plan=in_force.plan, actor=user("kontaktperson"))
+    revision.purpose = f"Revideringens syfte {SECRETS['revision_draft']}"
+    revision.save()
+    # The secretariat's comment when it accepted a report.
+    accepted = AnnualReport.objects.filter(status="accepted").first()
+    assert ReportEvent.objects.filter(report=accepted).update(comment=SECRETS["report_comment"])
+    # A report returned for more work.
+    AnnualReport.objects.create(
+        group=Group.objects.exclude(
+            pk__in=AnnualReport.objects.filter(year__year=2025).values("group")
+        ).exclude(slug="kultur")[0],
+        year=PlanningYear.objects.get(year=2025),
+        status="returned",
+        summary=f"Returnerad berättelse {SECRETS['returned_report']}",
+    )
     # A report still on its way.
     AnnualReport.objects.create(
         group=Group.objects.get(slug="kultur"),
@@ -70,6 +103,20 @@ def plant_secrets() -> None:
         title=SECRETS["matter"],
         description=SECRETS["matter"],
     )
+
+
+def secret_addresses() -> list[str]:
+    """Where the unpublished documents live, with their exports: a visitor may guess these."""
+    addresses = ["/strategisk-plan/2031/"]
+    for version in PlanVersion.objects.exclude(status=Status.APPROVED).select_related(
+        "plan__year", "plan__group"
+    ):
+        url = version.get_absolute_url()
+        addresses += [url, url + "export.pdf", url + "export.docx"]
+    for report in AnnualReport.objects.exclude(status="accepted").select_related("year", "group"):
+        url = report.get_absolute_url()
+        addresses += [url, url + "export.pdf", url + "export.docx"]
+    return addresses
 
 
 def contact_details() -> set[str]:

@@ -40,6 +40,16 @@ ALWAYS_PUBLIC = [
 # Documents with a workflow: public once approved or accepted.
 WORKFLOW = ["planning.PlanVersion", "planning.AnnualReport"]
 
+# Parts of those documents, by the field that points to the document. Most are written
+# only while a draft, but an approved plan's activity status changes all year round.
+PARTS = {
+    "planning.Goal": "version",
+    "planning.Activity": "version",
+    "planning.ReportGoal": "report",
+    "planning.ReportActivity": "report",
+    "planning.ReportPriority": "report",
+}
+
 
 def _bump(sender, **kwargs) -> None:
     cache.bump()
@@ -62,6 +72,13 @@ def _bump_if_public(sender, instance, **kwargs) -> None:
         cache.bump()
 
 
+def _bump_if_part_of_public(sender, instance, **kwargs) -> None:
+    field = sender._meta.get_field(PARTS[sender._meta.label])
+    document = field.related_model.objects.filter(pk=getattr(instance, field.attname))
+    if document.filter(status__in=PUBLIC_STATUSES).exists():
+        cache.bump()
+
+
 def connect() -> None:
     for label in ALWAYS_PUBLIC:
         model = apps.get_model(label)
@@ -78,3 +95,9 @@ def connect() -> None:
         pre_save.connect(_remember_status, sender=model, dispatch_uid=f"public-pre-{label}")
         post_save.connect(_bump_if_public, sender=model, dispatch_uid=f"public-{label}")
         post_delete.connect(_bump_if_public, sender=model, dispatch_uid=f"public-delete-{label}")
+    for label in PARTS:
+        model = apps.get_model(label)
+        post_save.connect(_bump_if_part_of_public, sender=model, dispatch_uid=f"public-{label}")
+        post_delete.connect(
+            _bump_if_part_of_public, sender=model, dispatch_uid=f"public-delete-{label}"
+        )
