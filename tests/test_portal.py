@@ -274,20 +274,20 @@ def test_indicator_csv_opens_in_swedish_excel(portal):
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
-    county = next(r for r in rows if r["omrade"] == "0024")
-    assert county["omradesnamn"] == "Västerbottens län"
-    assert county["varde"] == "10,25" and county["kalla"] == "Källa: Kolada"
-    demo = next(r for r in rows if r["omrade"] == "2403")
-    assert demo["omradesnamn"] == "Bjurholm" and "inte Kolada" in demo["kalla"]
+    county = next(r for r in rows if r["område"] == "0024")
+    assert county["områdesnamn"] == "Västerbottens län"
+    assert county["värde"] == "10,25" and county["källa"] == "Källa: Kolada"
+    demo = next(r for r in rows if r["område"] == "2403")
+    assert demo["områdesnamn"] == "Bjurholm" and "inte Kolada" in demo["källa"]
     # The region's computed value, as on the page, marked as computed from invented values.
-    region = {r["ar"]: r for r in rows if r["omrade"] == "region"}
+    region = {r["år"]: r for r in rows if r["område"] == "region"}
     page = indicator_view("sjukpenningtal")
     shown = {str(line["year"]): line["region"] for line in page.table if line["region"]}
     assert set(region) == set(shown) and len(region) >= 10
     last = max(region)
-    assert region[last]["omradesnamn"] == "Umeåregionen"
-    assert Decimal(region[last]["varde"].replace(",", ".")) == shown[last].quantize(Decimal("0.01"))
-    assert region[last]["kalla"].startswith("Beräknat ur påhittade demovärden, inte Kolada")
+    assert region[last]["områdesnamn"] == "Umeåregionen"
+    assert Decimal(region[last]["värde"].replace(",", ".")) == shown[last].quantize(Decimal("0.01"))
+    assert region[last]["källa"].startswith("Beräknat ur påhittade demovärden, inte Kolada")
     assert Client().get("/oppna-data/indikatorer/finns-inte.csv").status_code == 404
 
 
@@ -295,18 +295,30 @@ def test_year_csvs(portal):
     groups = Client().get("/oppna-data/2025/grupper.csv").content.decode("utf-8-sig")
     rows = {r["grupp"]: r for r in csv.DictReader(io.StringIO(groups), delimiter=";")}
     infra = rows["infra-kommunikation"]
-    assert infra["verksamhetsplan_godkand"] == "ja" and infra["mal"] == "2"
-    assert infra["arsberattelse_godkand"] == "ja"
+    assert infra["verksamhetsplan_godkänd"] == "ja" and infra["mål"] == "2"
+    assert infra["årsberättelse_godtagen"] == "ja"
     met = sum(
-        int(infra[k]) for k in ["mal_helt_uppfyllda", "mal_delvis_uppfyllda", "mal_inte_uppfyllda"]
+        int(infra[k]) for k in ["mål_helt_uppfyllda", "mål_delvis_uppfyllda", "mål_inte_uppfyllda"]
     )
     assert met == 2
-    assert rows["arkivnatverket"]["moten"] == "4"
+    assert rows["arkivnatverket"]["möten"] == "4"
     assert "kultur" not in rows  # neither an approved plan nor an accepted report in 2025
     values = Client().get("/oppna-data/2024/indikatorer.csv").content.decode("utf-8-sig")
-    years = {r["ar"] for r in csv.DictReader(io.StringIO(values), delimiter=";")}
+    years = {r["år"] for r in csv.DictReader(io.StringIO(values), delimiter=";")}
     assert years == {"2024"}
     assert Client().get("/oppna-data/1999/grupper.csv").status_code == 404
+    assert Client().get("/oppna-data/1999/indikatorer.csv").status_code == 404
+    # Download managers and link checkers ask HEAD first.
+    head = Client().head("/oppna-data/2024/indikatorer.csv")
+    assert head.status_code == 200 and head["Content-Type"].startswith("text/csv")
+    assert head.content == b""
+
+
+def test_open_data_offers_a_years_value_file_only_when_it_has_values(portal):
+    html = Client().get("/oppna-data/").content.decode()
+    assert 'href="/oppna-data/2024/indikatorer.csv"' in html
+    assert 'href="/oppna-data/2027/indikatorer.csv"' not in html
+    assert 'href="/oppna-data/2027/grupper.csv"' in html
 
 
 def test_open_data_and_accessibility_pages(portal):

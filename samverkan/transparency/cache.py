@@ -46,7 +46,9 @@ def _store():
 def _key(request, generation: int, changed: datetime) -> str:
     # The time as well as the counter: a database restored from a backup counts again from
     # an older generation, and must not meet copies cached from the newer one.
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # Scheme and host too: API answers hold absolute links, which must point where the
+    # reader came from (https behind the proxy, or another allowed host name).
+    path = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     return f"public:{generation}:{changed.timestamp()}:{get_language()}:{request.method}:{path}"
 
 

@@ -48,17 +48,20 @@ def _response(filename: str, header: list[str], rows) -> HttpResponse:
     return response
 
 
+# Swedish column names, spelt as the import template spells them (år, kön, värde), so a
+# file downloaded here reads the same as one prepared for import; the BOM keeps å, ä and ö
+# intact in Excel.
 VALUE_HEADER = [
     "indikator",
     "indikatornamn",
     "enhet",
-    "omrade",
-    "omradesnamn",
-    "ar",
-    "kon",
-    "varde",
+    "område",
+    "områdesnamn",
+    "år",
+    "kön",
+    "värde",
     "status",
-    "kalla",
+    "källa",
 ]
 
 
@@ -137,17 +140,17 @@ YEAR_HEADER = [
     "grupp",
     "gruppnamn",
     "typ",
-    "verksamhetsplan_godkand",
+    "verksamhetsplan_godkänd",
     "planversion",
-    "mal",
+    "mål",
     "aktiviteter",
-    "arsberattelse_godkand",
-    "mal_helt_uppfyllda",
-    "mal_delvis_uppfyllda",
-    "mal_inte_uppfyllda",
-    "aktiviteter_genomforda",
-    "aktiviteter_inte_genomforda",
-    "moten",
+    "årsberättelse_godtagen",
+    "mål_helt_uppfyllda",
+    "mål_delvis_uppfyllda",
+    "mål_inte_uppfyllda",
+    "aktiviteter_genomförda",
+    "aktiviteter_inte_genomförda",
+    "möten",
 ]
 
 

@@ -1,8 +1,8 @@
 from django.db.models import Count, Max, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from samverkan.followup.selectors import indicator_view
 from samverkan.planning.models import (
@@ -17,13 +17,13 @@ from samverkan.transparency.cache import public_page
 from samverkan.transparency.licence import KOLADA_CITATION, LICENCE_NAME, LICENCE_URL
 
 
-@require_GET
+@require_safe
 def healthz(request):
     """For load balancers and monitoring; touches nothing, so it is also the benchmark floor."""
     return HttpResponse("ok", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 @public_page
 def search_view(request):
     text = request.GET.get("q", "").strip()[:200]
@@ -50,7 +50,7 @@ def search_view(request):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def open_data(request):
     from samverkan.followup.models import Indicator
@@ -64,18 +64,22 @@ def open_data(request):
             "kolada_citation": KOLADA_CITATION,
             "indicators": Indicator.objects.order_by("title"),
             "years": PlanningYear.objects.order_by("-year"),
-            "value_years": public.values().order_by().values_list("year", flat=True).distinct(),
+            # A year's value file is offered only when it has rows, newest first.
+            "value_years": sorted(
+                set(public.values().order_by().values_list("year", flat=True).distinct()),
+                reverse=True,
+            ),
         },
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def accessibility(request):
     return render(request, "transparency/accessibility.html")
 
 
-@require_GET
+@require_safe
 @public_page
 def indicator_csv(request, slug: str):
     view = indicator_view(slug)
@@ -86,15 +90,16 @@ def indicator_csv(request, slug: str):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def year_values_csv(request, year: int):
-    return downloads.values_csv(
-        f"samverkan-{year}-indikatorer.csv", public.values().filter(year=year)
-    )
+    values = public.values().filter(year=year)
+    if not values.exists() and not PlanningYear.objects.filter(year=year).exists():
+        raise Http404
+    return downloads.values_csv(f"samverkan-{year}-indikatorer.csv", values)
 
 
-@require_GET
+@require_safe
 @public_page
 def year_groups_csv(request, year: int):
     """Each group's approved plan and accepted report for the year, in figures."""
