@@ -57,7 +57,8 @@ def test_table_matches_the_chart_data(population):
 
 def test_vision_tracker_page(population, client):
     html = client.get(reverse("followup:vision")).content.decode()
-    assert "250000" in html and "Inv\u00e5nare 2024" in html
+    # Swedish digit grouping with a no-break space, so "250 000" never breaks over two lines.
+    assert "<dd>250\u00a0000</dd>" in html and "Inv\u00e5nare 2024" in html
 
 
 def test_indicator_without_values_explains_how_to_get_them(umearegionen_data, client):
@@ -120,3 +121,25 @@ def test_council_follow_up_downloads(population, client):
     assert "Medskapande och demokrati" in text
     docx = client.get(reverse("followup:council_report", args=[2025, "docx"]))
     assert Document(io.BytesIO(docx.content)).paragraphs[0].text.startswith("Uppföljning")
+
+
+def test_council_follow_up_formats_figures_and_says_where_they_come_from(umearegionen_data, client):
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from samverkan.core.datasets import demo_values
+    from samverkan.planning.models import PlanningYear
+
+    demo_values.load_values()
+    PlanningYear.objects.create(year=2025, plans_due="2024-12-15", reports_due="2026-02-15")
+    pdf = client.get(reverse("followup:council_report", args=[2025, "pdf"]))
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    flat = text.replace("\n", " ")
+    # Read out of context, the report must itself say the figures are invented.
+    assert "påhittade" in flat and "inte Koladas siffror" in flat
+    # Swedish numbers with their unit, as the council quotes them: "85,5 % år 2015".
+    assert re.search(r"\d+,\d %", flat), flat[:800]
+    assert not re.search(r"\d\.\d{3,}", flat)  # no raw "85.4719"
+    assert "Källa" in flat

@@ -5,6 +5,7 @@ import io
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,6 +27,7 @@ class IndicatorLine:
     title: str
     trend: str
     light: str
+    source: str
 
 
 @dataclass
@@ -41,6 +43,24 @@ class FollowUp:
     year: int
     title: str
     areas: list[AreaSection]
+    # Said at the top when any figure is invented: the report is read out of its context.
+    has_demo_values: bool = False
+
+
+def _figure(value, indicator) -> str:
+    # As on the indicator page: sums whole, means to one decimal; Swedish digit grouping and
+    # decimal comma, and the unit, since the council quotes these figures.
+    decimals = 0 if indicator.rule == "sum" else 1
+    text = number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    return f"{text} {indicator.unit}".strip()
+
+
+def _source(view) -> str:
+    if "demo" in view.origins:
+        return _("Invented for the demo, not Kolada")
+    if view.origins & {"kolada", "snapshot"}:
+        return _("Source: Kolada")
+    return view.indicator.source_name or "–"
 
 
 def build(year: PlanningYear) -> FollowUp:
@@ -51,6 +71,7 @@ def build(year: PlanningYear) -> FollowUp:
             if cell:
                 groups_by_pc.setdefault(pc.pk, set()).add(row.group.name)
     sections = []
+    demo = False
     for area in selectors.indicators_by_area():
         section = AreaSection(area.name)
         seen = set()
@@ -65,21 +86,40 @@ def build(year: PlanningYear) -> FollowUp:
                 if len(region) >= 2:
                     (y0, v0), (y1, v1) = region[0], region[-1]
                     trend = _("%(from)s in %(y0)s → %(to)s in %(y1)s") % {
-                        "from": f"{v0:g}",
+                        "from": _figure(v0, indicator),
                         "y0": y0,
-                        "to": f"{v1:g}",
+                        "to": _figure(v1, indicator),
                         "y1": y1,
                     }
                 else:
                     trend = _("no regional series yet")
                 section.indicators.append(
-                    IndicatorLine(indicator.title, trend, str(LIGHT_WORDS[view.light]))
+                    IndicatorLine(
+                        indicator.title, trend, str(LIGHT_WORDS[view.light]), _source(view)
+                    )
                 )
+                demo |= "demo" in view.origins
                 section.needs_effort |= view.light == analysis.OFF_TRACK
         sections.append(section)
     return FollowUp(
-        year.year, _("Follow-up of the priority areas %(year)s") % {"year": year.year}, sections
+        year.year,
+        _("Follow-up of the priority areas %(year)s") % {"year": year.year},
+        sections,
+        has_demo_values=demo,
     )
+
+
+def _notes(report: FollowUp) -> list[str]:
+    notes = [_("The trend is the region's value, computed from the six member municipalities.")]
+    if report.has_demo_values:
+        notes.insert(
+            0,
+            _(
+                "This is a demo: the indicator values in this report are made up to show how "
+                "follow-up works. They are not Kolada's figures."
+            ),
+        )
+    return notes
 
 
 def render_pdf(report: FollowUp) -> bytes:
@@ -102,18 +142,19 @@ def render_pdf(report: FollowUp) -> bytes:
         textColor=colors.HexColor("#0b4f7c"),
     )
     story = [Paragraph(escape(report.title), h1)]
+    story += [Paragraph(escape(note), base) for note in _notes(report)]
     for section in report.areas:
         story.append(Paragraph(escape(section.name), h2))
         if section.needs_effort:
             story.append(
                 Paragraph("<b>" + escape(_("A special effort may be needed.")) + "</b>", base)
             )
-        rows = [[_("Indicator"), _("Trend"), _("Status")]] + [
-            [line.title, line.trend, line.light] for line in section.indicators
+        rows = [[_("Indicator"), _("Trend"), _("Status"), _("Source")]] + [
+            [line.title, line.trend, line.light, line.source] for line in section.indicators
         ]
         table = Table(
             [[Paragraph(escape(str(c)), base) for c in r] for r in rows],
-            colWidths=[70 * mm, 60 * mm, 40 * mm],
+            colWidths=[58 * mm, 52 * mm, 32 * mm, 32 * mm],
         )
         table.setStyle(
             TableStyle(
@@ -143,19 +184,21 @@ def render_docx(report: FollowUp) -> bytes:
 
     document = Document()
     document.add_heading(report.title, level=0)
+    for note in _notes(report):
+        document.add_paragraph(note)
     for section in report.areas:
         document.add_heading(section.name, level=1)
         if section.needs_effort:
             document.add_paragraph(_("A special effort may be needed.")).runs[0].bold = True
-        table = document.add_table(rows=1, cols=3)
+        table = document.add_table(rows=1, cols=4)
         table.style = "Table Grid"
-        for cell, text in zip(
-            table.rows[0].cells, [_("Indicator"), _("Trend"), _("Status")], strict=True
-        ):
+        header = [_("Indicator"), _("Trend"), _("Status"), _("Source")]
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
             cell.text = text
         for line in section.indicators:
-            cells = table.add_row().cells
-            cells[0].text, cells[1].text, cells[2].text = line.title, line.trend, line.light
+            texts = [line.title, line.trend, line.light, line.source]
+            for cell, text in zip(table.add_row().cells, texts, strict=True):
+                cell.text = text
         document.add_paragraph(
             _("Groups that worked on the area: %(groups)s")
             % {"groups": ", ".join(section.groups) or "–"}
