@@ -16,6 +16,13 @@ PAGES = [
     ("strategy:priority_areas", []),
     ("strategy:framework", ["aalborg"]),
     ("accounts:login", []),
+    ("planning:years", []),
+    ("governance:decisions", []),
+    ("followup:overview", []),
+    ("followup:vision", []),
+    ("transparency:search", []),
+    ("transparency:open_data", []),
+    ("transparency:accessibility", []),
 ]
 
 

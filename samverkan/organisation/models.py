@@ -72,6 +72,10 @@ class Municipality(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        # By code, as Kolada and the open API name it: a name can change, the code does not.
+        return reverse("organisation:municipality", args=[self.code])
+
 
 class Person(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)

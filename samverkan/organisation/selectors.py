@@ -3,7 +3,17 @@ of times however many groups there are."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.shortcuts import get_object_or_404
 
 from samverkan.organisation.models import (
@@ -109,20 +119,141 @@ def group_detail(slug: str) -> Group:
     )
 
 
-def body_detail(kind: str) -> Body:
-    # Chair first, then vice chair and head, then members by municipality.
-    rank = Case(
-        *(When(role=role, then=Value(i)) for i, role in enumerate(BodyMembership.Role.values)),
+def _rank(field_name: str, values: list[str]) -> Case:
+    """Order by the choices' own order (council before chief executives, chair before
+    member), not alphabetically by their stored values."""
+    return Case(
+        *(When(**{field_name: v}, then=Value(i)) for i, v in enumerate(values)),
         output_field=IntegerField(),
     )
+
+
+def _body_role_rank() -> Case:
+    return _rank("role", BodyMembership.Role.values)
+
+
+def body_detail(kind: str) -> Body:
     current = (
         BodyMembership.objects.filter(current_q())
         .select_related("person__municipality")
-        .order_by(rank, "person__municipality__name", "person__last_name")
+        .order_by(_body_role_rank(), "person__municipality__name", "person__last_name")
     )
     return get_object_or_404(
         Body.objects.prefetch_related(
             Prefetch("memberships", queryset=current, to_attr="current_memberships")
         ),
         kind=kind,
+    )
+
+
+def municipality_list() -> QuerySet[Municipality]:
+    """Member municipalities with how many of their people sit in groups today and how many
+    commitments they prioritised: one query, however many people and groups there are."""
+    return member_municipalities().annotate(
+        group_seats=Count(
+            "person__memberships",
+            filter=current_q(prefix="person__memberships__"),
+            distinct=True,
+        ),
+        prioritised=Count("prioritised_commitments", distinct=True),
+    )
+
+
+@dataclass
+class GroupSeats:
+    group: Group
+    memberships: list[Membership]
+
+
+@dataclass
+class MunicipalityPage:
+    municipality: Municipality
+    body_seats: list[BodyMembership]
+    group_seats: list[GroupSeats]
+    decisions: list  # public council decisions, each with `adoption` for this municipality
+    priorities: list  # the commitments it prioritised, with their indicators
+    indicators: list  # every indicator, with `latest_year`, `latest_value`, `latest_origin`
+
+    @property
+    def origins(self) -> set[str]:
+        """Where the shown values come from, so the page can say when they are invented."""
+        return {i.latest_origin for i in self.indicators if i.latest_origin}
+
+
+def municipality_page(code: str) -> MunicipalityPage:
+    """What a resident may see about one member municipality, in a fixed number of queries.
+
+    Reads only through the portal's public selectors (council decisions, priority areas,
+    indicators); people are fetched for their names and roles, and the template shows no more.
+    """
+    # Imported here: transparency.public imports this app's models, not the other way round.
+    from samverkan.followup.models import Value as IndicatorValue
+    from samverkan.governance.models import Adoption
+    from samverkan.transparency import public
+
+    municipality = get_object_or_404(member_municipalities(), code=code)
+    body_seats = list(
+        BodyMembership.objects.filter(current_q(), person__municipality=municipality)
+        .select_related("body", "person")
+        .order_by(
+            _rank("body__kind", Body.Kind.values),
+            _body_role_rank(),
+            "person__last_name",
+            "person__first_name",
+        )
+    )
+    group_seats: dict[int, GroupSeats] = {}
+    for membership in (
+        Membership.objects.filter(current_q(), person__municipality=municipality)
+        .select_related("group", "person")
+        .order_by(
+            "group__chart_order", "group__name", "role", "person__last_name", "person__first_name"
+        )
+    ):
+        seats = group_seats.setdefault(membership.group_id, GroupSeats(membership.group, []))
+        seats.memberships.append(membership)
+    decisions = list(
+        public.decisions()
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch(
+                "adoptions",
+                queryset=Adoption.objects.filter(municipality=municipality),
+                to_attr="here",
+            )
+        )
+    )
+    for decision in decisions:
+        decision.adoption = decision.here[0] if decision.here else None
+    priorities = list(
+        public.priority_commitments()
+        .filter(municipalities=municipality)
+        .prefetch_related(None)
+        .prefetch_related("indicators")
+        .order_by("area__order", "area__name", "order")
+    )
+    # The latest value of each indicator here, as two correlated subqueries in one query.
+    latest = IndicatorValue.objects.filter(
+        indicator=OuterRef("pk"),
+        area=municipality.code,
+        gender=IndicatorValue.Gender.TOTAL,
+        value__isnull=False,
+    ).order_by("-year")
+    indicators = list(
+        public.indicators()
+        .prefetch_related(None)
+        .annotate(
+            latest_year=Subquery(latest.values("year")[:1]),
+            latest_value=Subquery(latest.values("value")[:1]),
+            latest_origin=Subquery(latest.values("origin")[:1]),
+        )
+        .order_by("title")
+    )
+    return MunicipalityPage(
+        municipality=municipality,
+        body_seats=body_seats,
+        group_seats=list(group_seats.values()),
+        decisions=decisions,
+        priorities=priorities,
+        indicators=indicators,
     )

@@ -8,4 +8,6 @@ urlpatterns = [
     path("grupper/", views.group_list, name="groups"),
     path("grupper/<slug:slug>/", views.group_detail, name="group"),
     path("organ/<str:kind>/", views.body_detail, name="body"),
+    path("kommuner/", views.municipality_list, name="municipalities"),
+    path("kommuner/<str:code>/", views.municipality_detail, name="municipality"),
 ]

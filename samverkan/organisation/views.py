@@ -11,7 +11,11 @@ def organisation(request):
     return render(
         request,
         "organisation/chart.html",
-        {"chart": selectors.organisation_chart(), "cooperation": selectors.cooperation()},
+        {
+            "chart": selectors.organisation_chart(),
+            "cooperation": selectors.cooperation(),
+            "municipalities": selectors.member_municipalities(),
+        },
     )
 
 
@@ -37,4 +41,22 @@ def body_detail(request, kind: str):
         request,
         "organisation/body_detail.html",
         {"body": body, "is_council": body.kind == Body.Kind.COUNCIL},
+    )
+
+
+@public_page
+def municipality_list(request):
+    return render(
+        request,
+        "organisation/municipality_list.html",
+        {"municipalities": selectors.municipality_list()},
+    )
+
+
+@public_page
+def municipality_detail(request, code: str):
+    return render(
+        request,
+        "organisation/municipality_detail.html",
+        {"page": selectors.municipality_page(code)},
     )

@@ -1,4 +1,6 @@
-"""Search across everything public: groups, plans, reports, decisions, priorities, indicators.
+"""Search across everything public: the member municipalities, the vision, the adopted
+versions of the strategic plan and its objectives, groups, plans, reports, decisions,
+priorities and indicators.
 
 Matching is on upper-cased text so that "ÖSTRA" finds "östra". SQLite's own UPPER() only
 folds ASCII letters, so on SQLite connections it is replaced by Python's str.upper (see
@@ -7,10 +9,14 @@ unicode_upper); PostgreSQL's UPPER() already folds every letter.
 
 from dataclasses import dataclass, field
 
-from django.db.models import CharField, Q, TextField
+from django.db.models import CharField, OuterRef, Prefetch, Q, Subquery, TextField
 from django.db.models.functions import Upper
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from samverkan.organisation.models import Cooperation
+from samverkan.planning.models import PlanVersion
+from samverkan.strategy.models import Objective, PlanObjective, SubObjective
 from samverkan.transparency import public
 
 PER_KIND = 20
@@ -82,10 +88,25 @@ def search(text: str) -> list[Section]:
     needle = " ".join(text.split()).upper()
     if len(needle) < MIN_LENGTH:
         return []
-    sections = []
+    sections = [
+        _municipalities(needle),
+        _vision(needle),
+        _strategic_plans(needle),
+        _objectives(needle),
+    ]
 
+    # Most groups describe their work only in their plans: the latest approved one counts.
+    approved = PlanVersion.objects.filter(
+        plan__group=OuterRef("pk"), status=public.PLAN_PUBLIC
+    ).order_by("-plan__year__year", "-number")
     groups, more = _take(
-        public.groups().filter(_any(needle, "name", "field_of_work")).order_by("name")
+        public.groups()
+        .annotate(
+            plan_field_of_work=Subquery(approved.values("field_of_work")[:1]),
+            plan_purpose=Subquery(approved.values("purpose")[:1]),
+        )
+        .filter(_any(needle, "name", "field_of_work", "plan_field_of_work", "plan_purpose"))
+        .order_by("name")
     )
     sections.append(
         Section(
@@ -94,7 +115,7 @@ def search(text: str) -> list[Section]:
                 Hit(
                     g.name,
                     g.get_absolute_url(),
-                    _first(g, needle, "field_of_work", "name"),
+                    _first(g, needle, "field_of_work", "plan_field_of_work", "plan_purpose"),
                     g.get_kind_display(),
                 )
                 for g in groups
@@ -154,7 +175,13 @@ def search(text: str) -> list[Section]:
         )
     )
 
-    decisions, more = _take(public.decisions().filter(_any(needle, "title", "text")))
+    # A municipality's own reference for its adoption finds the council's decision.
+    decision_ids = (
+        public.decisions()
+        .filter(_any(needle, "title", "text", "reference", "adoptions__reference"))
+        .values("pk")
+    )
+    decisions, more = _take(public.decisions().filter(pk__in=decision_ids))
     sections.append(
         Section(
             "decisions",
@@ -162,7 +189,7 @@ def search(text: str) -> list[Section]:
                 Hit(
                     d.title,
                     reverse("governance:decisions") + f"#beslut-{d.pk}",
-                    _first(d, needle, "text"),
+                    _first(d, needle, "text") or _adoption_excerpt(d, needle),
                     d.meeting.date.isoformat(),
                 )
                 for d in decisions
@@ -222,4 +249,139 @@ def _plan_excerpt(version, needle: str) -> str:
     for activity in version.activities.all():
         if needle in activity.what.upper():
             return _excerpt(activity.what, needle)
+    return ""
+
+
+def _adoption_excerpt(decision, needle: str) -> str:
+    for adoption in decision.adoptions.all():
+        if needle in adoption.reference.upper():
+            status = adoption.get_status_display()
+            return f"{adoption.municipality.name}: {adoption.reference} ({status})"
+    return ""
+
+
+def _municipalities(needle: str) -> Section:
+    # Only members have a page; the other areas (county, country) are there for indicators.
+    found, more = _take(
+        public.municipalities().filter(is_member=True).filter(_any(needle, "name", "code"))
+    )
+    excerpt = _(
+        "Representatives, the regional council's decisions and the municipality's adoption, "
+        "prioritised commitments and indicators."
+    )
+    return Section(
+        "municipalities",
+        [
+            Hit(
+                m.name,
+                m.get_absolute_url(),
+                excerpt,
+                _("municipality code %(code)s") % {"code": m.code},
+            )
+            for m in found
+        ],
+        more,
+    )
+
+
+def _vision(needle: str) -> Section:
+    found, more = _take(
+        Cooperation.objects.filter(_any(needle, "vision", "description")).order_by("pk")
+    )
+    return Section(
+        "vision",
+        [
+            Hit(
+                c.vision,
+                reverse("core:home"),
+                _first(c, needle, "description"),
+                c.name,
+            )
+            for c in found
+        ],
+        more,
+    )
+
+
+def _strategic_plans(needle: str) -> Section:
+    # public.strategic_plans() holds decided versions only: a proposal is never found.
+    ids = (
+        public.strategic_plans()
+        .filter(
+            _any(needle, "title", "preamble", "note")
+            | _any(needle, "objectives__title", "objectives__sub_objectives__text")
+        )
+        .values("pk")
+    )
+    found, more = _take(public.strategic_plans().filter(pk__in=ids))
+    return Section(
+        "strategic_plans",
+        [
+            Hit(
+                f"{v.title} {v.year}",
+                v.get_absolute_url(),
+                _first(v, needle, "preamble", "note")
+                or _wording_excerpt(v.objectives.all(), needle),
+                _("decided %(date)s") % {"date": v.decision_date.isoformat()},
+            )
+            for v in found
+        ],
+        more,
+    )
+
+
+def _objectives(needle: str) -> Section:
+    decided = PlanObjective.objects.filter(version__decision_date__isnull=False)
+    found, more = _take(
+        Objective.objects.filter(
+            _any(needle, "short_title", "short_title_en")
+            | Q(
+                pk__in=decided.filter(_any(needle, "title", "sub_objectives__text")).values(
+                    "objective"
+                )
+            )
+        )
+        .prefetch_related(
+            Prefetch(
+                "planobjective_set",
+                queryset=decided.select_related("version")
+                .prefetch_related(
+                    Prefetch(
+                        "sub_objectives", queryset=SubObjective.objects.order_by("order", "id")
+                    )
+                )
+                .order_by("-version__year"),
+                to_attr="decided_wordings",
+            )
+        )
+        .order_by("number")
+    )
+    hits = []
+    for objective in found:
+        # Found by a version's wording: go to that version, which says it.
+        wording = next(
+            (w for w in objective.decided_wordings if _wording_excerpt([w], needle)), None
+        )
+        if wording is None or needle in objective.short_title.upper():
+            url = reverse("strategy:plan")
+        else:
+            url = wording.version.get_absolute_url()
+        hits.append(
+            Hit(
+                f"{objective.number}. {objective.short_title}",
+                f"{url}#objective-{objective.number}",
+                _wording_excerpt([wording], needle) if wording else "",
+            )
+        )
+    return Section("objectives", hits, more)
+
+
+def _wording_excerpt(wordings, needle: str) -> str:
+    """Where an objective's wording or one of its sub-objectives says what was searched."""
+    for wording in wordings:
+        if needle in wording.title.upper():
+            return _excerpt(wording.title, needle)
+        for sub in wording.sub_objectives.all():
+            if needle in sub.text.upper():
+                return _excerpt(sub.text, needle)
     return ""

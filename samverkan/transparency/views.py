@@ -30,6 +30,10 @@ def search_view(request):
     too_short = bool(text) and len(text) < search.MIN_LENGTH
     sections = search.search(text) if text and not too_short else []
     labels = {
+        "municipalities": _("Member municipalities"),
+        "vision": _("Vision"),
+        "strategic_plans": _("Adopted versions of the strategic plan"),
+        "objectives": _("Objectives"),
         "groups": _("Groups"),
         "plans": _("Approved operational plans"),
         "reports": _("Accepted annual reports"),
