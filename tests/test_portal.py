@@ -361,3 +361,9 @@ def test_a_group_page_links_to_its_published_plans_and_reports_only(portal):
     assert "/verksamhetsplaner/2026/folkhalsa/" not in folkhalsa
     kultur = Client().get("/organisation/grupper/kultur/").content.decode()
     assert "/verksamhetsplaner/2025/kultur/berattelse/" not in kultur
+
+
+def test_a_group_without_a_described_field_of_work_shows_what_its_approved_plan_says(portal):
+    html = Client().get("/organisation/grupper/infra-kommunikation/").content.decode()
+    assert "Kollektivtrafik" in html and "enligt verksamhetsplanen 2026" in html
+    assert "Inte beskrivet än" not in html

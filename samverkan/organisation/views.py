@@ -30,7 +30,13 @@ def group_detail(request, slug: str):
     return render(
         request,
         "organisation/group_detail.html",
-        {"group": group, "documents": public.documents_of(group)},
+        {
+            "group": group,
+            "documents": public.documents_of(group),
+            "plan_field_of_work": None
+            if group.field_of_work
+            else public.field_of_work_in_plan(group),
+        },
     )
 
 

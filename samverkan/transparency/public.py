@@ -66,6 +66,22 @@ class YearDocuments:
     report_url: str | None
 
 
+def field_of_work_in_plan(group: Group) -> tuple[str, int] | None:
+    """What the group's latest approved plan says it works on, and the plan's year.
+
+    The register often leaves a group's field of work blank while its plan describes it; a
+    resident looking for who works on public transport should find it either way.
+    """
+    row = (
+        PlanVersion.objects.filter(plan__group=group, status=PLAN_PUBLIC)
+        .exclude(field_of_work="")
+        .order_by("-plan__year__year", "-number")
+        .values_list("field_of_work", "plan__year__year")
+        .first()
+    )
+    return (row[0], row[1]) if row else None
+
+
 def documents_of(group: Group) -> list[YearDocuments]:
     """The years in which the group has an approved plan or an accepted report, newest first.
 
