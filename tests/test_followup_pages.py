@@ -143,3 +143,15 @@ def test_council_follow_up_formats_figures_and_says_where_they_come_from(umeareg
     assert re.search(r"\d+,\d %", flat), flat[:800]
     assert not re.search(r"\d\.\d{3,}", flat)  # no raw "85.4719"
     assert "Källa" in flat
+
+
+def test_indicator_table_leaves_out_county_and_sweden_when_there_are_none(population, client):
+    html = client.get(reverse("followup:indicator", args=["invanare"])).content.decode()
+    assert "Länet" not in html and "Riket" not in html
+    values_upsert(
+        indicator=population,
+        rows=[Row("N01951", "0024", 2024, "T", Decimal(274000), "")],
+        origin="kolada",
+    )
+    html = client.get(reverse("followup:indicator", args=["invanare"])).content.decode()
+    assert '<th scope="col">Länet</th>' in html and "Riket" not in html

@@ -367,3 +367,8 @@ def test_a_group_without_a_described_field_of_work_shows_what_its_approved_plan_
     html = Client().get("/organisation/grupper/infra-kommunikation/").content.decode()
     assert "Kollektivtrafik" in html and "enligt verksamhetsplanen 2026" in html
     assert "Inte beskrivet än" not in html
+
+
+def test_search_shows_a_revised_plan_once(portal):
+    html = Client().get("/sok/", {"q": "Bibliotek"}).content.decode()
+    assert html.count('href="/verksamhetsplaner/2026/bibliotek/"') == 1

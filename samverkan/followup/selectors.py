@@ -32,6 +32,15 @@ class IndicatorView:
     origins: set[str] = field(default_factory=set)
     fetched_at: object = None
 
+    # A column of dashes tells a reader nothing: the county and Sweden are shown when there.
+    @property
+    def has_county(self) -> bool:
+        return any(row["county"] is not None for row in self.table)
+
+    @property
+    def has_country(self) -> bool:
+        return any(row["country"] is not None for row in self.table)
+
 
 def _population_weights() -> dict[tuple[str, int], Decimal]:
     return {

@@ -133,6 +133,12 @@ def search(text: str) -> list[Section]:
         .values("pk")
     )
     plans, more = _take(public.plans().filter(pk__in=plan_ids))
+    # A revised plan has several approved versions; one hit per plan, the one in force,
+    # which is where the plan's address leads.
+    in_force: dict[int, object] = {}
+    for p in plans:
+        if p.plan_id not in in_force or p.number > in_force[p.plan_id].number:
+            in_force[p.plan_id] = p
     sections.append(
         Section(
             "plans",
@@ -143,6 +149,7 @@ def search(text: str) -> list[Section]:
                     _plan_excerpt(p, needle),
                 )
                 for p in plans
+                if in_force[p.plan_id] is p
             ],
             more,
         )
