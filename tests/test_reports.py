@@ -367,3 +367,30 @@ def test_refused_report_transition_by_post_is_403(report, persona):
         assert persona(role).post(accept).status_code == 403, role
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED
+
+
+def test_a_goals_plan_and_result_read_as_a_sentence_with_their_units():
+    from datetime import date
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    from samverkan.planning.report_exports import _goal
+
+    goal = SimpleNamespace(
+        baseline_value=Decimal("12"),
+        target_value=Decimal("30"),
+        value_reached=Decimal("31.8"),
+        unit="platser",
+        deadline=date(2025, 12, 31),
+        fulfilment="fully",
+        get_fulfilment_display=lambda: "Helt",
+        statement="Fler pendlarparkeringar",
+        comment="",
+        reason="",
+    )
+    with translation.override("sv"):
+        line = _goal("1", goal)
+    assert line.planned == "utgångsläge 12 platser, mål 30 platser senast 2025-12-31"
+    assert line.outcome == "Helt – uppnått 31,8 platser"

@@ -51,19 +51,23 @@ def _person(line, public: bool) -> str:
 
 
 def _goal(number: str, g) -> GoalOutcome:
+    # "Utgångsläge 12 platser, mål 30 platser senast 2025-12-31": each figure with its unit,
+    # so the line reads as a sentence and the reached value below can be compared with it.
+    def figure(value) -> str:
+        return f"{_number(value)} {g.unit}".strip()
+
     planned = []
     if g.baseline_value is not None:
-        planned.append(_("from %(value)s") % {"value": _number(g.baseline_value)})
+        planned.append(_("baseline %(value)s") % {"value": figure(g.baseline_value)})
     if g.target_value is not None:
-        planned.append(_("target %(value)s") % {"value": _number(g.target_value)})
-    if g.unit:
-        planned.append(g.unit)
+        planned.append(_("target %(value)s") % {"value": figure(g.target_value)})
+    text = ", ".join(planned)
     if g.deadline:
-        planned.append(_("by %(date)s") % {"date": g.deadline.isoformat()})
+        text = " ".join(filter(None, [text, _("by %(date)s") % {"date": g.deadline.isoformat()}]))
     outcome = g.get_fulfilment_display() if g.fulfilment else _("not reported")
     if g.value_reached is not None:
-        outcome += " – " + _("reached %(value)s") % {"value": _number(g.value_reached)}
-    return GoalOutcome(number, g.statement, " ".join(planned), outcome, g.comment, g.reason)
+        outcome += " – " + _("reached %(value)s") % {"value": figure(g.value_reached)}
+    return GoalOutcome(number, g.statement, text, outcome, g.comment, g.reason)
 
 
 def build_document(report: AnnualReport, *, public: bool) -> ReportDocument:
