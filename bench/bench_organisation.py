@@ -1,4 +1,4 @@
-"""Organisation page and group page on a small and a large federation.
+"""Organisation page, group page and municipality pages on a small and a large federation.
 
 Reports SQL queries per request (must not grow with the number of groups) and the median
 render time, beside a floor measured in the same run: the bare sign-in page, which renders
@@ -27,11 +27,14 @@ def main() -> None:
         federation.build(municipalities=municipalities, groups=groups, people=people, seed=groups)
         counts = (Municipality.objects.count(), Group.objects.count(), Person.objects.count())
         busiest = Group.objects.filter(slug__startswith="grupp-").order_by("pk").first()
+        member = Municipality.objects.filter(is_member=True).order_by("pk").first()
         floor_q, floor_ms = harness.measure(client, reverse("accounts:login"))
         for label, url in (
             ("organisation page", reverse("organisation:chart")),
             ("group page", busiest.get_absolute_url()),
             ("all groups list", reverse("organisation:groups")),
+            ("municipality page", member.get_absolute_url()),
+            ("municipality list", reverse("organisation:municipalities")),
         ):
             queries, ms = harness.measure(client, url)
             rows.append((counts, label, queries, ms, floor_ms))
