@@ -59,6 +59,7 @@ def test_vision_tracker_page(population, client):
     html = client.get(reverse("followup:vision")).content.decode()
     # Swedish digit grouping with a no-break space, so "250 000" never breaks over two lines.
     assert "<dd>250\u00a0000</dd>" in html and "Inv\u00e5nare 2024" in html
+    assert 'href="/uppfoljning/indikatorer/invanare/"' in html
 
 
 def test_indicator_without_values_explains_how_to_get_them(umearegionen_data, client):

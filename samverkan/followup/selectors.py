@@ -42,6 +42,10 @@ class IndicatorView:
         return any(row["country"] is not None for row in self.table)
 
 
+def population_indicator() -> Indicator | None:
+    return Indicator.objects.filter(kolada_kpi=analysis.POPULATION_KPI).first()
+
+
 def _population_weights() -> dict[tuple[str, int], Decimal]:
     return {
         (v.area, v.year): v.value

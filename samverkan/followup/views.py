@@ -73,6 +73,8 @@ def vision(request):
         {
             "vision": selectors.vision(),
             "cooperation": cooperation(),
+            # The population's own page: each municipality's figures, year by year.
+            "population": selectors.population_indicator(),
         },
     )
 
