@@ -156,3 +156,20 @@ def test_indicator_table_leaves_out_county_and_sweden_when_there_are_none(popula
     )
     html = client.get(reverse("followup:indicator", args=["invanare"])).content.decode()
     assert '<th scope="col">Länet</th>' in html and "Riket" not in html
+
+
+def test_overview_offers_the_council_follow_up_only_for_years_that_have_begun(
+    umearegionen_data, client
+):
+    from django.utils import timezone
+
+    from samverkan.planning.models import PlanningYear
+
+    this_year = timezone.localdate().year
+    for year in (this_year, this_year + 1):
+        PlanningYear.objects.create(
+            year=year, plans_due=f"{year - 1}-12-15", reports_due=f"{year + 1}-02-15"
+        )
+    html = client.get(reverse("followup:overview")).content.decode()
+    assert reverse("followup:council_report", args=[this_year, "pdf"]) in html
+    assert reverse("followup:council_report", args=[this_year + 1, "pdf"]) not in html

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.accounts import permissions
@@ -34,7 +35,10 @@ def overview(request):
             "vision": selectors.vision(),
             "cooperation": cooperation(),
             "can_manage": permissions.can_manage_indicators(request.user),
-            "years": PlanningYear.objects.order_by("-year"),
+            # A year is followed up once it has begun; next year's plans may already be open.
+            "years": PlanningYear.objects.filter(year__lte=timezone.localdate().year).order_by(
+                "-year"
+            ),
         },
     )
 
