@@ -7,6 +7,7 @@ development secret key, because both leak data when exposed to the internet.
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as cors_default_headers
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -63,10 +64,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before ConditionalGetMiddleware, so that its 304 answers carry the CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
+    # JSON for every error under /api/, also those of the middleware below it.
+    "samverkan.transparency.middleware.ApiErrorsMiddleware",
     # Answers 304 to a GET whose ETag or Last-Modified the client already has; it comes
     # early so that it sees the headers every later middleware has set.
     "django.middleware.http.ConditionalGetMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samverkan.core.middleware.SwedishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -160,6 +164,8 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Content-Disposition")
+# A page on another site may ask conditionally (If-None-Match, If-Modified-Since) and get 304.
+CORS_ALLOW_HEADERS = (*cors_default_headers, "if-none-match", "if-modified-since")
 
 # Kolada's open API; configurable for a mirror or a recorded copy.
 KOLADA_BASE_URL = envstr("KOLADA_BASE_URL", "https://api.kolada.se/v3")

@@ -1,17 +1,24 @@
 """The open data API: shapes, filters, pagination, errors, CORS and conditional requests."""
 
+import csv
+import io
 import json
+from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from samverkan.followup.kolada import Row
 from samverkan.followup.models import Indicator, Value
 from samverkan.followup.services import values_upsert
-from samverkan.planning.models import Status
+from samverkan.governance.models import Decision, Meeting
+from samverkan.organisation.models import Body
+from samverkan.planning.models import AnnualReport, PlanVersion, Status
+from samverkan.strategy.models import PlanVersion as StrategicPlanVersion
 from tests.planning_helpers import approved_plan
-from tests.transparency_helpers import load_portal
+from tests.transparency_helpers import SECRETS, load_portal, plant_secrets
 
 LISTS = [
     "/api/v1/municipalities",
@@ -35,6 +42,13 @@ def portal(demo_data):
 def get(path: str, client: Client | None = None, **headers):
     response = (client or Client()).get(path, headers=headers)
     return response, (json.loads(response.content) if response.content else None)
+
+
+def english() -> Client:
+    """The messages checked in English: the Swedish comes from the catalogue."""
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
 
 
 @pytest.mark.parametrize("path", LISTS)
@@ -108,7 +122,65 @@ def test_filters(portal):
     by_commitment = get("/api/v1/values?commitment=6.2&year=2024&page_size=1000")[1]["items"]
     assert {v["indicator"] for v in by_commitment} == {"hallbara-resor", "kollektivtrafiknara"}
     assert get("/api/v1/indicators?commitment=10.1")[1]["items"][0]["slug"] == "utslapp-totalt"
-    assert get("/api/v1/values?from_year=2024&to_year=2020")[1]["count"] == 0
+
+
+def test_the_municipality_filter_of_decisions_keeps_pending_adoptions_too(portal):
+    # As documented: the decisions sent to the municipality, whether it has decided yet.
+    items = get("/api/v1/decisions?municipality=2403")[1]["items"]
+    stances = {a["status"] for d in items for a in d["adoptions"] if a["municipality"] == "2403"}
+    assert stances == {"pending"}  # Bjurholm has not decided on the demo's decision
+    assert get("/api/v1/decisions?municipality=2480")[1]["count"] == len(items)
+
+
+def test_the_region_values_are_those_of_the_indicator_download(portal):
+    _, body = get("/api/v1/values?municipality=region&indicator=invanare&page_size=1000")
+    items = body["items"]
+    assert items and {(v["area"], v["gender"], v["origin"]) for v in items} == {
+        ("region", "T", "computed")
+    }
+    download = Client().get("/oppna-data/indikatorer/invanare.csv").content.decode("utf-8-sig")
+    rows = [r for r in csv.reader(io.StringIO(download), delimiter=";") if r[3] == "region"]
+    assert [(v["year"], v["value"], v["source"]) for v in items] == [
+        (int(r[5]), float(r[7].replace(",", ".")), r[9]) for r in rows
+    ]
+    assert "Beräknat" in items[0]["source"]
+    # Every indicator, whatever its rule (sums, means, population-weighted means).
+    everything = get("/api/v1/values?municipality=region&page_size=1000")[1]["items"]
+    for slug in {v["indicator"] for v in everything}:
+        csv_text = Client().get(f"/oppna-data/indikatorer/{slug}.csv").content.decode("utf-8-sig")
+        expected = [
+            (int(r[5]), float(r[7].replace(",", ".")), r[9])
+            for r in csv.reader(io.StringIO(csv_text), delimiter=";")
+            if r[3] == "region"
+        ]
+        got = [(v["year"], v["value"], v["source"]) for v in everything if v["indicator"] == slug]
+        assert got == expected, slug
+    assert len({v["indicator"] for v in everything}) >= 5
+    # The other filters apply to them as to the stored values.
+    one = get("/api/v1/values?municipality=region&indicator=invanare&year=2020")[1]["items"]
+    assert [v["year"] for v in one] == [2020]
+    assert get("/api/v1/values?municipality=region&gender=K")[1]["count"] == 0
+    by_commitment = get("/api/v1/values?municipality=region&commitment=6.2&page_size=1000")[1]
+    assert {v["indicator"] for v in by_commitment["items"]} == {
+        "hallbara-resor",
+        "kollektivtrafiknara",
+    }
+    # Never mixed into the stored values.
+    assert "region" not in {v["area"] for v in get("/api/v1/values?page_size=1000")[1]["items"]}
+
+
+def test_the_region_list_takes_the_same_queries_however_many_indicators(
+    portal, settings, django_assert_max_num_queries
+):
+    from samverkan.followup.models import Indicator
+
+    settings.PUBLIC_CACHE_SECONDS = 0
+    with django_assert_max_num_queries(8):
+        assert get("/api/v1/values?municipality=region&page_size=1000")[1]["count"]
+    for i in range(20):
+        Indicator.objects.create(slug=f"extra-{i}", title=f"Extra {i}", unit="antal")
+    with django_assert_max_num_queries(8):
+        get("/api/v1/values?municipality=region&page_size=1000")
 
 
 def test_values_say_where_they_come_from(portal):
@@ -137,21 +209,81 @@ def test_values_say_where_they_come_from(portal):
 @pytest.mark.parametrize(
     "query, parameter, message",
     [
-        ("/api/v1/values?year=tjugo", "year", "Ange ett heltal."),
-        ("/api/v1/values?page=0", "page", "Ange minst 1."),
-        ("/api/v1/values?page_size=5000", "page_size", "Ange högst 1000."),
-        ("/api/v1/values?municipality=Bjurholm", "municipality", "Värdet har inte väntad form."),
-        ("/api/v1/values?gender=X", "gender", "Värdet har inte väntad form."),
-        ("/api/v1/groups?kommun=2403", "kommun", "Okänd parameter."),
-        ("/api/v1/groups/bibliotek?x=1", "x", "Okänd parameter."),
+        ("/api/v1/values?year=tjugo", "year", "Give a whole number."),
+        ("/api/v1/values?page=0", "page", "Give at least 1."),
+        ("/api/v1/values?page_size=5000", "page_size", "Give at most 1000."),
+        (
+            "/api/v1/values?municipality=Bjurholm",
+            "municipality",
+            "Give a municipality code of four digits (e.g. 2403), 0024 for the county, 0000 for "
+            "Sweden or region for the cooperation.",
+        ),
+        (
+            "/api/v1/decisions?municipality=abc",
+            "municipality",
+            "Give the municipality code as four digits, e.g. 2403.",
+        ),
+        ("/api/v1/values?gender=X", "gender", "Give T, K or M."),
+        ("/api/v1/values?commitment=1", "commitment", "Give the commitment as e.g. 3.2."),
+        ("/api/v1/plans?group=a b", "group", "Give a slug: letters, digits, - and _ only."),
+        ("/api/v1/groups?kind=team", "kind", "Give working_group, network or project."),
+        ("/api/v1/groups?kommun=2403", "kommun", "Unknown parameter."),
+        ("/api/v1/groups/bibliotek?x=1", "x", "Unknown parameter."),
+        ("/api/v1/values?year=2024&year=2025", "year", "Give this parameter once."),
+        ("/api/v1/groups?page=1&page=2", "page", "Give this parameter once."),
+        (
+            "/api/v1/values?from_year=2024&to_year=2020",
+            "from_year",
+            "Give a from_year no later than to_year.",
+        ),
     ],
 )
-def test_bad_parameters_are_a_400_naming_the_parameter(portal, query, parameter, message):
-    response, body = get(query)
+def test_bad_parameters_are_a_400_saying_what_is_expected(portal, query, parameter, message):
+    response, body = get(query, english())
     assert response.status_code == 400
     assert response["Content-Type"].startswith("application/json")
     assert body["message"]
     assert {"parameter": parameter, "message": message} in body["errors"]
+
+
+def test_bad_parameters_are_told_in_swedish_by_default(portal):
+    response, body = get("/api/v1/values?year=tjugo")
+    assert response.status_code == 400
+    assert body["errors"] == [{"parameter": "year", "message": "Ange ett heltal."}]
+
+
+@pytest.mark.parametrize(
+    "query, parameter, listing",
+    [
+        ("/api/v1/values?indicator=nope", "indicator", "/api/v1/indicators"),
+        ("/api/v1/values?municipality=9999", "municipality", "/api/v1/municipalities"),
+        ("/api/v1/values?commitment=99.9", "commitment", "/api/v1/commitments"),
+        ("/api/v1/indicators?commitment=99.9", "commitment", "/api/v1/commitments"),
+        ("/api/v1/plans?commitment=99.9", "commitment", "/api/v1/commitments"),
+        ("/api/v1/plans?group=finns-inte", "group", "/api/v1/groups"),
+        ("/api/v1/reports?group=finns-inte", "group", "/api/v1/groups"),
+        ("/api/v1/decisions?municipality=0024", "municipality", "/api/v1/municipalities"),
+    ],
+)
+def test_a_filter_naming_nothing_is_a_404_saying_where_the_values_are(
+    portal, query, parameter, listing
+):
+    response, body = get(query, english())
+    assert response.status_code == 404
+    assert body["message"] == f"Unknown value for the parameter {parameter}."
+    [error] = body["errors"]
+    assert error["parameter"] == parameter
+    assert f"http://testserver{listing}" in error["message"]
+    objective = get("/api/v1/groups?objective=42", english())
+    assert objective[0].status_code == 404
+    assert objective[1]["errors"][0]["message"].endswith("Choose one of: 1, 2, 3.")
+
+
+def test_known_areas_and_values_are_accepted(portal):
+    for area in ["2403", "0024", "0000", "region"]:
+        assert get(f"/api/v1/values?municipality={area}&page_size=1")[0].status_code == 200
+    # A year without values is a real answer: nothing was published for it (yet).
+    assert get("/api/v1/values?year=1999")[1]["count"] == 0
 
 
 def test_errors_are_json_never_html(portal):
@@ -164,6 +296,32 @@ def test_errors_are_json_never_html(portal):
     assert json.loads(response.content)["message"] == "Det öppna API:t svarar bara på GET."
     response = Client().delete("/api/v1/groups/bibliotek")
     assert response.status_code == 405 and response["Content-Type"] == "application/json"
+    assert set(response["Allow"].split(", ")) == {"GET", "HEAD"}
+
+
+def test_a_host_not_allowed_is_a_json_error_too(portal):
+    # Refused by CommonMiddleware before the API's own middleware sees the request.
+    response = Client().get("/api/v1/groups", HTTP_HOST="elsewhere.example")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert json.loads(response.content) == {"message": "Frågan kunde inte besvaras.", "errors": []}
+    page = Client().get("/beslut/", HTTP_HOST="elsewhere.example")
+    assert page.status_code == 400 and page["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/", "/api/v1/groups?kind=network", "/api/v1/plans/2026/infra-kommunikation"]
+)
+def test_head_is_get_without_the_body(portal, path):
+    response, _ = get(path)
+    head = Client().head(path)
+    assert head.status_code == 200 and head.content == b""
+    for header in ["Content-Type", "Content-Length", "ETag", "Last-Modified", "Cache-Control"]:
+        assert head[header] == response[header], header
+    cross = Client().head(path, headers={"Origin": "https://example.org"})
+    assert cross["Access-Control-Allow-Origin"] == "*"
+    missing = Client().head("/api/v1/groups/finns-inte")
+    assert missing.status_code == 404 and missing["Content-Type"].startswith("application/json")
 
 
 def test_cors_lets_any_page_read_but_not_write(portal):
@@ -178,6 +336,30 @@ def test_cors_lets_any_page_read_but_not_write(portal):
     assert "Access-Control-Allow-Credentials" not in preflight
     page = Client().get("/beslut/", headers={"Origin": "https://example.org"})
     assert "Access-Control-Allow-Origin" not in page  # the portal's pages are not an API
+
+
+def test_cross_origin_conditional_requests(portal):
+    origin = "https://example.org"
+    preflight = Client().options(
+        "/api/v1/plans",
+        headers={
+            "Origin": origin,
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "if-none-match, if-modified-since",
+        },
+    )
+    allowed = set(preflight["Access-Control-Allow-Headers"].split(", "))
+    assert {"if-none-match", "if-modified-since"} <= allowed
+    response, _ = get("/api/v1/plans", Origin=origin)
+    for conditional in [
+        {"If-None-Match": response["ETag"]},
+        {"If-Modified-Since": response["Last-Modified"]},
+    ]:
+        again = Client().get("/api/v1/plans", headers={"Origin": origin, **conditional})
+        assert again.status_code == 304
+        # Without it the browser would hide the 304 from the page that asked.
+        assert again["Access-Control-Allow-Origin"] == "*"
+        assert "ETag" in again["Access-Control-Expose-Headers"]
 
 
 def test_etag_and_last_modified_give_304_until_something_is_published(portal):
@@ -253,14 +435,63 @@ def test_the_root_lists_every_collection_and_the_documentation(portal):
         assert answer.status_code == 200 and "items" in body, url
 
 
-def test_the_api_is_the_same_signed_in(persona, portal):
-    anonymous = get("/api/v1/plans?page_size=1000")[1]
-    for name in ["secretariat", "chief_executive", "group_member"]:
-        assert get("/api/v1/plans?page_size=1000", persona(name))[1] == anonymous
+def test_the_api_is_the_same_signed_in(persona, portal, settings):
+    # Without the shared cache, or the first answer would be served to everyone after it.
+    settings.PUBLIC_CACHE_SECONDS = 0
+    plant_secrets()  # drafts and returned documents that a signed-in user may see elsewhere
+    for path in LISTS:
+        anonymous = get(f"{path}?page_size=1000")[1]
+        for name in ["secretariat", "chief_executive", "group_member"]:
+            assert get(f"{path}?page_size=1000", persona(name))[1] == anonymous, (path, name)
 
 
-def test_plan_drafts_never_in_the_api_even_for_the_secretariat(persona, portal):
-    version = approved_plan(2027)
-    assert version.status == Status.APPROVED
-    body = get("/api/v1/plans?year=2027", persona("secretariat"))[1]
-    assert [p["version"] for p in body["items"]] == [version.number]
+def _unpublished_decision() -> Decision:
+    """A decision of the chief executives: prepared for the council, not the council's own."""
+    meeting = Meeting.objects.create(
+        body=Body.objects.get(kind=Body.Kind.CHIEF_EXECUTIVES), date=date(2026, 11, 5)
+    )
+    return Decision.objects.create(
+        meeting=meeting,
+        kind=Decision.Kind.OTHER,
+        title="Förberett beslut HEMLIGTBESLUT",
+        text="Inte regionrådets HEMLIGTBESLUT",
+    )
+
+
+def test_drafts_never_in_the_api_even_for_the_secretariat(persona, portal, settings):
+    settings.PUBLIC_CACHE_SECONDS = 0
+    plant_secrets()
+    decision = _unpublished_decision()
+    hidden = {*SECRETS.values(), "HEMLIGTBESLUT"}
+    drafts = PlanVersion.objects.exclude(status=Status.APPROVED).select_related(
+        "plan__year", "plan__group"
+    )
+    plan_ids = {f"{v.plan.year.year}/{v.plan.group.slug}/v{v.number}" for v in drafts}
+    reports = AnnualReport.objects.exclude(status="accepted").select_related("year", "group")
+    report_ids = {f"{r.year.year}/{r.group.slug}" for r in reports}
+    proposals = set(
+        StrategicPlanVersion.objects.filter(decision_date__isnull=True).values_list(
+            "year", flat=True
+        )
+    )
+    # Each kind is really there to leak: a draft, a returned plan, unaccepted reports...
+    assert len(plan_ids) >= 3 and len(report_ids) >= 2 and 2031 in proposals
+    for client in (Client(), persona("secretariat")):
+        seen = {}
+        for path in LISTS:
+            response = client.get(f"{path}?page_size=1000")
+            text = response.content.decode()
+            assert not {h for h in hidden if h in text}, path
+            seen[path] = json.loads(text)["items"]
+        assert not plan_ids & {p["id"] for p in seen["/api/v1/plans"]}
+        assert not report_ids & {r["id"] for r in seen["/api/v1/reports"]}
+        assert decision.pk not in {d["id"] for d in seen["/api/v1/decisions"]}
+        assert not proposals & {p["year"] for p in seen["/api/v1/strategic-plans"]}
+        # Nor at their own addresses.
+        for path in [
+            *(f"/api/v1/plans/{i}" for i in plan_ids),
+            *(f"/api/v1/reports/{i}" for i in report_ids),
+            f"/api/v1/decisions/{decision.pk}",
+            *(f"/api/v1/strategic-plans/{year}" for year in proposals),
+        ]:
+            assert client.get(path).status_code == 404, path

@@ -1,26 +1,39 @@
 """The open data API, read-only JSON under /api/v1/, described by its OpenAPI schema.
 
 Errors are always JSON: {"message": ..., "errors": [{"parameter": ..., "message": ...}]}.
-Bad and unknown query parameters are a 400 that names the parameter, so that a misspelt
-filter never silently returns everything. Caching, CORS, Last-Modified and 304 answers are
-added around the API by transparency.middleware.PublicApiMiddleware.
+Bad, unknown and repeated query parameters are a 400 that names the parameter and says what
+is expected, so that a misspelt filter never silently returns everything; a filter that names
+something that does not exist (an indicator, a municipality, a commitment) is a 404 that says
+where the valid values are listed. Caching, HEAD, Last-Modified, ETag and 304 answers are
+added around the API by transparency.middleware.PublicApiMiddleware, JSON for errors raised
+outside the API by ApiErrorsMiddleware.
 """
+
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Max, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Field, NinjaAPI, Query, Schema
+from django.utils.translation import gettext_lazy
+from ninja import Field, NinjaAPI, Query, Schema, Swagger
 from ninja.errors import ValidationError
 from ninja.pagination import PaginationBase, paginate
 from ninja.renderers import JSONRenderer
 
-from samverkan.transparency import public, schemas
+from samverkan.followup.models import Indicator
+from samverkan.followup.selectors import region_points
+from samverkan.followup.services import COUNTRY, COUNTY
+from samverkan.strategy.models import Commitment, Objective
+from samverkan.transparency import downloads, public, schemas
 from samverkan.transparency.licence import LICENCE_NAME, LICENCE_URL
 
 ERRORS = {400: schemas.Error}
 NOT_FOUND = {400: schemas.Error, 404: schemas.Error}
+# A list whose filters name things (an indicator, a group...): naming nothing is a 404.
+FILTERED = NOT_FOUND
 
 
 class Renderer(JSONRenderer):
@@ -42,6 +55,9 @@ api = NinjaAPI(
     ),
     openapi_extra={"info": {"license": {"name": LICENCE_NAME, "url": LICENCE_URL}}},
     docs_url="/docs",
+    # Without deep links Swagger UI puts no link inside each operation's toggle button, which
+    # axe reports as nested interactive controls (a screen reader cannot reach the inner one).
+    docs=Swagger(settings={"deepLinking": False}),
 )
 
 
@@ -54,13 +70,40 @@ def _problem(request, message: str, errors: list | None = None, status: int = 40
     return api.create_response(request, {"message": message, "errors": errors or []}, status=status)
 
 
+# What a filter's value must look like; a value of the wrong form is told what is expected.
+MUNICIPALITY_PATTERN = r"^\d{4}$"
+AREA_PATTERN = rf"^(\d{{4}}|{downloads.REGION_AREA})$"
+COMMITMENT_PATTERN = r"^\d{1,2}\.\d{1,2}$"
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+GENDER_PATTERN = "^[TKM]$"
+KIND_PATTERN = "^(working_group|network|project)$"
+STATUS_PATTERN = "^(active|wound_down|converted)$"
+_FORMS = {
+    MUNICIPALITY_PATTERN: gettext_lazy("Give the municipality code as four digits, e.g. 2403."),
+    AREA_PATTERN: gettext_lazy(
+        "Give a municipality code of four digits (e.g. 2403), 0024 for the county, 0000 for "
+        "Sweden or region for the cooperation."
+    ),
+    COMMITMENT_PATTERN: gettext_lazy("Give the commitment as e.g. 3.2."),
+    SLUG_PATTERN: gettext_lazy("Give a slug: letters, digits, - and _ only."),
+    GENDER_PATTERN: gettext_lazy("Give T, K or M."),
+    KIND_PATTERN: gettext_lazy("Give working_group, network or project."),
+    STATUS_PATTERN: gettext_lazy("Give active, wound_down or converted."),
+}
+
+
+def _pattern_mismatch(error) -> str:
+    form = _FORMS.get(error.get("ctx", {}).get("pattern"))
+    return str(form) if form else _("The value does not have the expected form.")
+
+
 # Pydantic's messages are English; these say the same in the interface language.
 _MESSAGES = {
     "int_parsing": lambda e: _("Give a whole number."),
     "int_type": lambda e: _("Give a whole number."),
     "greater_than_equal": lambda e: _("Give at least %(limit)s.") % {"limit": e["ctx"]["ge"]},
     "less_than_equal": lambda e: _("Give at most %(limit)s.") % {"limit": e["ctx"]["le"]},
-    "string_pattern_mismatch": lambda e: _("The value does not have the expected form."),
+    "string_pattern_mismatch": _pattern_mismatch,
     "string_too_long": lambda e: _("The value is too long."),
     "literal_error": lambda e: _("Choose one of: %(choices)s.") % {"choices": e["ctx"]["expected"]},
     "enum": lambda e: _("Choose one of: %(choices)s.") % {"choices": e["ctx"]["expected"]},
@@ -89,7 +132,8 @@ def _not_found(request, exc):
 
 
 def strict(request, *schemas_: type[Schema], extra: tuple[str, ...] = ()) -> None:
-    """Refuse query parameters the operation does not know (a typo would otherwise be ignored)."""
+    """Refuse query parameters the operation does not know (a typo would otherwise be ignored),
+    and any given twice (only one of them would be used, silently)."""
     known = set(extra)
     for schema in schemas_:
         known |= {field.alias or name for name, field in schema.model_fields.items()}
@@ -99,6 +143,25 @@ def strict(request, *schemas_: type[Schema], extra: tuple[str, ...] = ()) -> Non
             _("Unknown query parameter. Known: %(known)s.") % {"known": ", ".join(sorted(known))},
             [{"parameter": name, "message": _("Unknown parameter.")} for name in unknown],
         )
+    repeated = sorted(name for name in request.GET if len(request.GET.getlist(name)) > 1)
+    if repeated:
+        raise ApiError(
+            _("A query parameter is given more than once."),
+            [{"parameter": name, "message": _("Give this parameter once.")} for name in repeated],
+        )
+
+
+def _unknown(parameter: str, message: str) -> ApiError:
+    """A filter that names something that does not exist: 404, saying what there is instead."""
+    return ApiError(
+        _("Unknown value for the parameter %(parameter)s.") % {"parameter": parameter},
+        [{"parameter": parameter, "message": message}],
+        status=404,
+    )
+
+
+def _listed(request, name: str) -> dict[str, str]:
+    return {"url": request.build_absolute_uri(reverse(f"api-1:{name}"))}
 
 
 class Pages(PaginationBase):
@@ -144,46 +207,137 @@ class Pages(PaginationBase):
 # --- Filters -------------------------------------------------------------------------------
 
 YEAR = Field(None, ge=1900, le=2100)
-AREA = Field(None, pattern=r"^\d{4}$", description="A municipality code, 0024 or 0000.")
-COMMITMENT = Field(None, pattern=r"^\d{1,2}\.\d{1,2}$", description="An Aalborg code, e.g. 3.2")
-SLUG = Field(None, pattern=r"^[-a-zA-Z0-9_]+$", max_length=200)
+MUNICIPALITY = Field(
+    None,
+    pattern=MUNICIPALITY_PATTERN,
+    description="A municipality's four-digit code, e.g. 2403 for Bjurholm; see /municipalities.",
+)
+COMMITMENT = Field(
+    None,
+    pattern=COMMITMENT_PATTERN,
+    description="An Aalborg Commitment's code, e.g. 3.2; see /commitments.",
+)
+GROUP = Field(
+    None, pattern=SLUG_PATTERN, max_length=200, description="A group's slug; see /groups."
+)
+
+
+def _check_group(request, slug: str | None) -> None:
+    if slug and not public.groups().filter(slug=slug).exists():
+        message = _("No group has this slug; the groups are at %(url)s.")
+        raise _unknown("group", message % _listed(request, "groups"))
+
+
+def _check_commitment(request, code: str | None) -> None:
+    if code and not Commitment.objects.filter(code=code).exists():
+        message = _("No Aalborg Commitment has this code; the commitments are at %(url)s.")
+        raise _unknown("commitment", message % _listed(request, "commitments"))
 
 
 class GroupFilter(Schema):
-    kind: str | None = Field(None, pattern="^(working_group|network|project)$")
-    status: str | None = Field(None, pattern="^(active|wound_down|converted)$")
-    objective: int | None = Field(None, ge=1, le=99, description="A strategic objective.")
+    kind: str | None = Field(
+        None, pattern=KIND_PATTERN, description="working_group, network or project."
+    )
+    status: str | None = Field(
+        None, pattern=STATUS_PATTERN, description="active, wound_down or converted."
+    )
+    objective: int | None = Field(None, ge=1, le=99, description="A strategic objective's number.")
+
+    def check(self, request) -> None:
+        if self.objective:
+            numbers = list(Objective.objects.order_by("number").values_list("number", flat=True))
+            if self.objective not in numbers:
+                message = _("No strategic objective has this number. Choose one of: %(choices)s.")
+                raise _unknown("objective", message % {"choices": ", ".join(map(str, numbers))})
 
 
 class PlanFilter(Schema):
     year: int | None = YEAR
-    group: str | None = SLUG
+    group: str | None = GROUP
     commitment: str | None = COMMITMENT
     current: bool | None = Field(None, description="Only the latest approved version of each.")
+
+    def check(self, request) -> None:
+        _check_group(request, self.group)
+        _check_commitment(request, self.commitment)
 
 
 class ReportFilter(Schema):
     year: int | None = YEAR
-    group: str | None = SLUG
+    group: str | None = GROUP
+
+    def check(self, request) -> None:
+        _check_group(request, self.group)
 
 
 class DecisionFilter(Schema):
     year: int | None = YEAR
-    municipality: str | None = AREA
+    municipality: str | None = MUNICIPALITY
+
+    def check(self, request) -> None:
+        code = self.municipality
+        if code and not public.municipalities().filter(code=code).exists():
+            message = _("No municipality has this code; the municipalities are at %(url)s.")
+            raise _unknown("municipality", message % _listed(request, "municipalities"))
 
 
 class IndicatorFilter(Schema):
     commitment: str | None = COMMITMENT
 
+    def check(self, request) -> None:
+        _check_commitment(request, self.commitment)
+
 
 class ValueFilter(Schema):
-    indicator: str | None = SLUG
-    municipality: str | None = AREA
+    indicator: str | None = Field(
+        None,
+        pattern=SLUG_PATTERN,
+        max_length=200,
+        description="An indicator's slug, e.g. invanare; see /indicators.",
+    )
+    municipality: str | None = Field(
+        None,
+        pattern=AREA_PATTERN,
+        description=(
+            "The area: a municipality's four-digit code (e.g. 2403 for Bjurholm), 0024 for "
+            "Västerbotten county, 0000 for Sweden, or `region` for the cooperation's own value, "
+            "computed from its members' values."
+        ),
+    )
     year: int | None = YEAR
-    from_year: int | None = YEAR
+    from_year: int | None = Field(None, ge=1900, le=2100, description="No later than to_year.")
     to_year: int | None = YEAR
-    gender: str | None = Field(None, pattern="^[TKM]$", description="T, K or M.")
+    gender: str | None = Field(None, pattern=GENDER_PATTERN, description="T, K or M.")
     commitment: str | None = COMMITMENT
+
+    def check(self, request) -> None:
+        if self.indicator and not public.indicators().filter(slug=self.indicator).exists():
+            message = _("No indicator has this slug; the indicators are at %(url)s.")
+            raise _unknown("indicator", message % _listed(request, "indicators"))
+        code = self.municipality
+        if code and not (
+            code in (COUNTY, COUNTRY, downloads.REGION_AREA)
+            or public.municipalities().filter(code=code).exists()
+            or public.values().filter(area=code).exists()
+        ):
+            message = _(
+                "No area has this code. Give a municipality code (the municipalities are at "
+                "%(url)s), 0024 for the county, 0000 for Sweden or region for the cooperation."
+            )
+            raise _unknown("municipality", message % _listed(request, "municipalities"))
+        _check_commitment(request, self.commitment)
+        if self.from_year and self.to_year and self.from_year > self.to_year:
+            message = _("Give a from_year no later than to_year.")
+            raise ApiError(
+                _("The years are in the wrong order."),
+                [{"parameter": "from_year", "message": message}],
+            )
+
+
+def checked(request, filters: Schema) -> None:
+    """Before any work: refuse unknown and repeated parameters, then filters naming nothing."""
+    strict(request, Pages.Input, type(filters))
+    filters.check(request)
 
 
 # --- Operations ----------------------------------------------------------------------------
@@ -245,7 +399,7 @@ def municipality(request, code: str):
 
 @api.get(
     "/groups",
-    response={200: list[schemas.Group], **ERRORS},
+    response={200: list[schemas.Group], **FILTERED},
     url_name="groups",
     tags=["Organisation"],
 )
@@ -254,6 +408,7 @@ def groups(request, filters: Query[GroupFilter]):
     """Working groups, networks and projects, with their current members (names, titles and
     municipalities; never contact details).
     """
+    checked(request, filters)
     qs = public.groups()
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
@@ -320,7 +475,9 @@ def priority_areas(request):
 )
 @paginate(Pages, filter_schemas=())
 def commitments(request):
-    """The prioritised Aalborg commitments, each with the municipalities that chose it."""
+    """Every Aalborg Commitment, with its code, theme and text. Which the municipalities have
+    prioritised, and in which priority area, is under /priority-areas.
+    """
     return public.commitments()
 
 
@@ -353,7 +510,7 @@ def _mark_current(versions):
 
 @api.get(
     "/plans",
-    response={200: list[schemas.Plan], **ERRORS},
+    response={200: list[schemas.Plan], **FILTERED},
     url_name="plans",
     tags=["Plans and reports"],
 )
@@ -362,6 +519,7 @@ def plans(request, filters: Query[PlanFilter]):
     """Approved operational plans (Mall 1), every approved version; `current=true` keeps only the
     latest version of each plan.
     """
+    checked(request, filters)
     qs = _plans(filters)
     if filters.current:
         newest = (
@@ -421,13 +579,14 @@ def plan(request, year: int, group: str, number: int):
 
 @api.get(
     "/reports",
-    response={200: list[schemas.Report], **ERRORS},
+    response={200: list[schemas.Report], **FILTERED},
     url_name="reports",
     tags=["Plans and reports"],
 )
 @paginate(Pages, filter_schemas=(ReportFilter,))
 def reports(request, filters: Query[ReportFilter]):
     """Accepted annual reports (Mall 2): fulfilment of the goals, activities done and not done."""
+    checked(request, filters)
     qs = public.reports()
     if filters.year:
         qs = qs.filter(year__year=filters.year)
@@ -450,15 +609,17 @@ def report(request, year: int, group: str):
 
 @api.get(
     "/decisions",
-    response={200: list[schemas.Decision], **ERRORS},
+    response={200: list[schemas.Decision], **FILTERED},
     url_name="decisions",
     tags=["Decisions"],
 )
 @paginate(Pages, filter_schemas=(DecisionFilter,))
 def decisions(request, filters: Query[DecisionFilter]):
     """The regional council's decisions, with each municipality's adoption; `municipality` keeps
-    decisions that municipality has taken a stance on.
+    the decisions sent to that municipality to adopt, whether it has decided yet (each
+    adoption's status: pending, adopted or rejected).
     """
+    checked(request, filters)
     qs = public.decisions()
     if filters.year:
         qs = qs.filter(meeting__date__year=filters.year)
@@ -481,7 +642,7 @@ def decision(request, decision_id: int):
 
 @api.get(
     "/indicators",
-    response={200: list[schemas.Indicator], **ERRORS},
+    response={200: list[schemas.Indicator], **FILTERED},
     url_name="indicators",
     tags=["Indicators"],
 )
@@ -490,6 +651,7 @@ def indicators(request, filters: Query[IndicatorFilter]):
     """The indicators that follow up the priority areas, with their Kolada KPI and the commitments
     they measure.
     """
+    checked(request, filters)
     qs = public.indicators()
     if filters.commitment:
         qs = qs.filter(commitments__commitment__code=filters.commitment).distinct()
@@ -509,9 +671,7 @@ def indicator(request, slug: str):
 
 
 def filtered_values(filters: ValueFilter):
-    """Shared with the CSV download, so both give the same rows for the same filters."""
-    # An inverted range (from_year after to_year) is valid and simply holds no years: the
-    # schema cannot forbid it, so refusing it would answer a schema-valid request with 400.
+    """The stored values (Kolada's, imported or entered) for the filters."""
     qs = public.values()
     if filters.indicator:
         qs = qs.filter(indicator__slug=filters.indicator)
@@ -531,13 +691,68 @@ def filtered_values(filters: ValueFilter):
 
 
 @api.get(
-    "/values", response={200: list[schemas.Value], **ERRORS}, url_name="values", tags=["Indicators"]
+    "/values",
+    response={200: list[schemas.Value], **FILTERED},
+    url_name="values",
+    tags=["Indicators"],
 )
 @paginate(Pages, filter_schemas=(ValueFilter,))
 def values(request, filters: Query[ValueFilter]):
     """Indicator values per area and year.
 
     `area` is a municipality code, 0024 for Västerbotten county or 0000 for Sweden; `source`
-    says where each value comes from ("Källa: Kolada" for Kolada's).
+    says where each value comes from ("Källa: Kolada" for Kolada's). `municipality=region`
+    gives instead the cooperation's own value per indicator and year (total only), computed from
+    the members' values by the indicator's rule, as on the indicator's page and in its CSV
+    download; those have `area` region and `origin` computed, and are only in that list.
     """
+    checked(request, filters)
+    if filters.municipality == downloads.REGION_AREA:
+        return region_values(filters)
     return filtered_values(filters)
+
+
+@dataclass
+class RegionValue:
+    """The cooperation's value for a year: computed, not stored; shaped like a Value."""
+
+    indicator: Indicator
+    area: str
+    year: int
+    gender: str
+    value: Decimal
+    status: str
+    source: str
+    origin: str = schemas.COMPUTED
+
+
+def region_values(filters: ValueFilter) -> list[RegionValue]:
+    """The cooperation's own values for the filters, as in each indicator's CSV download: the
+    same computation, the same rounding and source note, in a fixed number of queries."""
+    indicators = public.indicators().prefetch_related(None).order_by("slug")
+    if filters.indicator:
+        indicators = indicators.filter(slug=filters.indicator)
+    if filters.commitment:
+        indicators = indicators.filter(commitments__commitment__code=filters.commitment).distinct()
+    if filters.gender and filters.gender != "T":
+        return []  # the cooperation's value is computed for the total only
+    found = []
+    for point in region_points(indicators):
+        if (
+            (filters.year and point.year != filters.year)
+            or (filters.from_year and point.year < filters.from_year)
+            or (filters.to_year and point.year > filters.to_year)
+        ):
+            continue
+        found.append(
+            RegionValue(
+                indicator=point.indicator,
+                area=downloads.REGION_AREA,
+                year=point.year,
+                gender="T",
+                value=downloads.region_figure(point.value),
+                status="",
+                source=downloads.region_source(point.indicator, point.origins),
+            )
+        )
+    return found

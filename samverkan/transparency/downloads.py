@@ -94,25 +94,31 @@ REGION_AREA = "region"
 TWO_DECIMALS = Decimal("0.01")
 
 
-def region_rows(view) -> list[list]:
-    """The cooperation's own value per year, as the indicator page shows it, marked as computed.
-
-    It is not a Kolada figure: the source column says it is derived from the members' values
-    by the indicator's rule, and from invented values where any of them is a demo value.
-    """
+def region_source(indicator: Indicator, origins: set[str]) -> str:
+    """What to cite with the cooperation's own value: it is not a Kolada figure but derived
+    from the members' values by the indicator's rule, from invented ones where any is a demo
+    value."""
     with translation.override("sv"):
-        rule = str(view.indicator.get_rule_display()).lower()
+        rule = str(indicator.get_rule_display()).lower()
+    if Value.Origin.DEMO in origins:
+        return f"Beräknat ur påhittade demovärden, inte Kolada: {rule}"
+    if origins <= {Value.Origin.KOLADA, Value.Origin.SNAPSHOT}:
+        return f"Beräknat av samverkan ur Koladas värden: {rule}. {KOLADA_CITATION}"
+    return f"Beräknat av samverkan ur medlemskommunernas värden: {rule}"
+
+
+def region_figure(value: Decimal) -> Decimal:
+    # A mean is given to two decimals, as the members' values are; a sum exactly.
+    return value.quantize(TWO_DECIMALS)
+
+
+def region_rows(view) -> list[list]:
+    """The cooperation's own value per year, as the indicator page shows it, marked as computed."""
     rows = []
     for line in view.table:
         if line["region"] is None:
             continue
         origins = {cell.origin for cell in line["cells"] if cell is not None}
-        if Value.Origin.DEMO in origins:
-            source = f"Beräknat ur påhittade demovärden, inte Kolada: {rule}"
-        elif origins <= {Value.Origin.KOLADA, Value.Origin.SNAPSHOT}:
-            source = f"Beräknat av samverkan ur Koladas värden: {rule}. {KOLADA_CITATION}"
-        else:
-            source = f"Beräknat av samverkan ur medlemskommunernas värden: {rule}"
         rows.append(
             [
                 view.indicator.slug,
@@ -122,10 +128,9 @@ def region_rows(view) -> list[list]:
                 REGION_NAME,
                 line["year"],
                 "T",
-                # A mean is given to two decimals, as the members' values are; a sum exactly.
-                _decimal(line["region"].quantize(TWO_DECIMALS)),
+                _decimal(region_figure(line["region"])),
                 "",
-                source,
+                region_source(view.indicator, origins),
             ]
         )
     return rows

@@ -23,7 +23,9 @@ def _absolute(context, path: str) -> str:
 class Error(Schema):
     message: str = Field(description="What went wrong, in the interface language (Swedish).")
     errors: list[dict[str, str]] = Field(
-        default_factory=list, description="One entry per bad parameter: parameter, message."
+        default_factory=list,
+        description="One entry per bad parameter: parameter, and a message saying what is "
+        "expected or where the valid values are listed.",
     )
 
 
@@ -521,14 +523,21 @@ class Indicator(Schema):
         return _absolute(context, reverse("followup:indicator", args=[obj.slug]))
 
 
+# The origin of the cooperation's own values, computed from its members' by the indicator's rule.
+COMPUTED = "computed"
+
+
 class Value(Schema):
     indicator: str
-    area: str = Field(description="Municipality code, 0024 (the county) or 0000 (Sweden).")
+    area: str = Field(
+        description="Municipality code, 0024 (the county), 0000 (Sweden) or region (the "
+        "cooperation's own value, computed; only with municipality=region)."
+    )
     year: int
     gender: str = Field(description="T total, K women, M men.")
     value: float | None = Field(description="Null when the source has no value; see status.")
     status: str
-    origin: str = Field(description="kolada, manual, import, snapshot or demo.")
+    origin: str = Field(description="kolada, manual, import, snapshot, demo or computed.")
     source: str = Field(description="Cite this with the value, e.g. 'Källa: Kolada'.")
 
     @staticmethod
@@ -543,4 +552,5 @@ class Value(Schema):
     def resolve_source(obj) -> str:
         from samverkan.transparency.downloads import source_of
 
-        return source_of(obj)
+        # A computed value carries its own note of how, as in the CSV download.
+        return obj.source if obj.origin == COMPUTED else source_of(obj)
