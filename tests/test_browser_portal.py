@@ -28,7 +28,13 @@ def _focused(page) -> dict:
             return {
                 tag: el.tagName, text: (el.innerText || el.value || '').trim().slice(0, 80),
                 href: el.getAttribute('href') || '', id: el.id,
-                visible: style.outlineStyle !== 'none' || style.boxShadow !== 'none',
+                // A ring that can be seen: some width and a colour that is not transparent.
+                visible: (style.outlineStyle !== 'none'
+                          && parseFloat(style.outlineWidth) >= 2
+                          && !style.outlineColor.endsWith(', 0)')
+                          && style.outlineColor !== 'transparent')
+                         || (style.boxShadow !== 'none'
+                             && !style.boxShadow.startsWith('rgba(0, 0, 0, 0)')),
             };
         }"""
     )
