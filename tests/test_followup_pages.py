@@ -1,8 +1,10 @@
 """The follow-up pages, read by everyone, signed in or not."""
 
+import re
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from samverkan.followup.kolada import Row
@@ -60,6 +62,30 @@ def test_vision_tracker_page(population, client):
     # Swedish digit grouping with a no-break space, so "250 000" never breaks over two lines.
     assert "<dd>250\u00a0000</dd>" in html and "Inv\u00e5nare 2024" in html
     assert 'href="/uppfoljning/indikatorer/invanare/"' in html
+
+
+def test_vision_page_says_when_the_population_is_invented(population, client):
+    url = reverse("followup:vision")
+    assert "Påhittade värden" not in client.get(url).content.decode()
+    Value.objects.filter(indicator=population, area="2403").update(origin=Value.Origin.DEMO)
+    cache.clear()  # update() passes by the signals that clear the public pages' cache
+    assert "Påhittade värden" in client.get(url).content.decode()
+
+
+def test_indicator_page_groups_thousands_in_table_and_axis(population, client):
+    html = client.get(reverse("followup:indicator", args=["invanare"])).content.decode()
+    # Umeå's 2024 value in the table, and the axis ticks, read as Swedish writes them.
+    assert "<td>130\u00a0900</td>" in html
+    assert "130900<" not in html
+    assert re.search(r">1[0-9]0\u00a0000<", html), "the y axis is not grouped"
+
+
+def test_indicator_without_commitments_has_no_dangling_separator(population, client):
+    population.commitments.clear()
+    html = client.get(reverse("followup:indicator", args=["invanare"])).content.decode()
+    subtitle = re.search(r"</h1>\s*<p>(.*?)</p>", html, re.S).group(1)
+    assert not subtitle.rstrip().endswith("·"), subtitle
+    assert "prioriterat åtagandet" not in html
 
 
 def test_indicator_without_values_explains_how_to_get_them(umearegionen_data, client):
@@ -173,3 +199,27 @@ def test_overview_offers_the_council_follow_up_only_for_years_that_have_begun(
     html = client.get(reverse("followup:overview")).content.decode()
     assert reverse("followup:council_report", args=[this_year, "pdf"]) in html
     assert reverse("followup:council_report", args=[this_year + 1, "pdf"]) not in html
+    # Nor is it served at its address: it would carry this year's figures under next year's.
+    assert (
+        client.get(reverse("followup:council_report", args=[this_year + 1, "pdf"])).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("followup:council_report", args=[this_year, "pdf"])).status_code == 200
+    )
+
+
+def test_council_follow_up_rounds_half_up_as_the_indicator_page_does():
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    from samverkan.followup.council_report import _figure
+
+    mean = SimpleNamespace(rule="weighted_mean", unit="%")
+    total = SimpleNamespace(rule="sum", unit="invånare")
+    with translation.override("sv"):
+        # number_format alone cuts 40,95 to 40,9; the page and the CSV say 41,0.
+        assert _figure(Decimal("40.95"), mean) == "41,0 %"
+        assert _figure(40.95, mean) == "41,0 %"
+        assert _figure(Decimal("153151.5"), total) == "153\u00a0152 invånare"

@@ -91,3 +91,16 @@ def test_summary_names_the_open_letters():
         "SMART: alla"
     )
     assert "A" in smart.summary(smart.check(_structured(), anchored=False, year=2027))
+
+
+def test_figures_are_written_as_the_reader_writes_them():
+    from django.utils import translation
+
+    from samverkan.planning.smart import _number
+
+    with translation.override("sv"):
+        assert _number(Decimal("1250000.00")) == "1\u00a0250\u00a0000"
+        assert _number(Decimal("12.50")) == "12,5"  # stored with two places, written as given
+        assert _number(Decimal("0.125")) == "0,125"  # no written decimal is cut off
+    with translation.override("en"):
+        assert _number(Decimal("1250000.5")) == "1,250,000.5"

@@ -6,7 +6,9 @@ Every chart is shown with its numbers beside it in a table; the chart only helps
 import io
 
 import matplotlib
+from django.utils.formats import number_format
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 matplotlib.use("Agg")  # no display on a server
 # Text as <text> elements, not glyph outlines: the browser draws it, a reader can select
@@ -16,7 +18,7 @@ matplotlib.rcParams["svg.fonttype"] = "none"
 from matplotlib import pyplot as plt  # noqa: E402
 from matplotlib.collections import LineCollection  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 from matplotlib.transforms import offset_copy  # noqa: E402
 
 # Above this many lines, only the emphasised ones are named at their end.
@@ -130,8 +132,10 @@ def line_svg(
         axes.text(drawn[label][-1][0], y, label, fontsize=8, va="center", transform=beside)
     if target:
         axes.scatter([target[0]], [target[1]], marker="*", s=120, color="#b3261e", zorder=5)
-        axes.annotate("mål", target, textcoords="offset points", xytext=(6, 4), fontsize=8)
+        axes.annotate(_("target"), target, textcoords="offset points", xytext=(6, 4), fontsize=8)
     axes.set_ylabel(unit, fontsize=9)
+    # The axis in the page's language, grouped as the table below it: 150 000, 2,5.
+    axes.yaxis.set_major_formatter(FuncFormatter(_axis_number))
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
@@ -144,6 +148,14 @@ def line_svg(
     start = svg.index("<svg")
     end = svg.index(">", start)
     return svg[start:end] + f' role="img" aria-label="{escape(title)}"' + svg[end:]
+
+
+def _axis_number(value: float, _position) -> str:
+    # Tick positions are sums of floats (0.30000000000000004); six places is more than an
+    # axis ever shows.
+    value = round(float(value), 6)
+    decimals = 0 if value.is_integer() else None
+    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
 def _spread(heights: list[float], *, gap: float) -> list[float]:

@@ -70,6 +70,9 @@ class VisionTrack:
     needed_rate: Decimal  # compound growth per year, in percent
     trend_per_year: Decimal  # mean yearly growth over the last ten years
     trend_by_target_year: int
+    # Where the figures came from (kolada, snapshot, demo, manual): a page built on invented
+    # figures must say so.
+    origins: frozenset[str] = frozenset()
 
 
 def vision_track(

@@ -3,6 +3,7 @@ traffic light, where a special effort may be needed, and which groups worked on 
 
 import io
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from xml.sax.saxutils import escape
 
 from django.utils.formats import number_format
@@ -51,7 +52,10 @@ def _figure(value, indicator) -> str:
     # As on the indicator page: sums whole, means to one decimal; Swedish digit grouping and
     # decimal comma, and the unit, since the council quotes these figures.
     decimals = 0 if indicator.rule == "sum" else 1
-    text = number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    # number_format cuts off (40,95 -> 40,9); round half up first, as floatformat does on the
+    # indicator page and the CSV gives, so the council reads the same figure everywhere.
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = number_format(rounded, decimal_pos=decimals, use_l10n=True, force_grouping=True)
     return f"{text} {indicator.unit}".strip()
 
 

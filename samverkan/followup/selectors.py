@@ -2,7 +2,7 @@
 queries whatever the number of years or municipalities."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
@@ -195,6 +195,7 @@ def vision() -> analysis.VisionTrack | None:
     codes = list(Municipality.objects.filter(is_member=True).values_list("code", flat=True))
     totals: dict[int, Decimal] = defaultdict(Decimal)
     counts: dict[int, int] = defaultdict(int)
+    origins: set[str] = set()
     for v in Value.objects.filter(
         indicator__kolada_kpi=analysis.POPULATION_KPI,
         gender="T",
@@ -203,11 +204,13 @@ def vision() -> analysis.VisionTrack | None:
     ):
         totals[v.year] += v.value
         counts[v.year] += 1
+        origins.add(v.origin)
     # Only years where every member has a value: a partial sum would understate the region.
     points = [(y, int(t)) for y, t in totals.items() if counts[y] == len(codes)]
-    return analysis.vision_track(
+    track = analysis.vision_track(
         points, target=coop.target_population, target_year=coop.target_year
     )
+    return replace(track, origins=frozenset(origins)) if track else None
 
 
 def latest_regional_value(indicator: Indicator) -> tuple[int, Decimal] | None:

@@ -63,8 +63,9 @@ def indicator(request, slug: str):
             "v": view,
             "chart": chart,
             "light": LIGHTS[view.light],
-            # Counts read best whole, rates and shares with one decimal, alike in every cell.
-            "decimals": 0 if view.indicator.rule == "sum" else 1,
+            # Counts read best whole, rates and shares with one decimal, alike in every cell;
+            # "g" groups the thousands as the language does (153 151, not 153151).
+            "decimals": "0g" if view.indicator.rule == "sum" else "1g",
         },
     )
 
@@ -169,9 +170,10 @@ def council_report(request, year: int, fmt: str):
     identifier = {"pdf": "followup_pdf", "docx": "followup_docx"}.get(fmt)
     if identifier is None:
         raise Http404
-    result = registry.get(identifier).render(
-        follow_up.build(get_object_or_404(PlanningYear, year=year))
-    )
+    # As on the overview: a year is followed up once it has begun; before that the report
+    # would present last year's figures under next year's title.
+    planning_year = get_object_or_404(PlanningYear, year=year, year__lte=timezone.localdate().year)
+    result = registry.get(identifier).render(follow_up.build(planning_year))
     response = HttpResponse(result.content, content_type=result.content_type)
     response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
     return response

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 DIRECTION_WORDS = re.compile(
@@ -230,9 +231,12 @@ def _time_bound(goal, text: str, year: int | None) -> Letter:
 
 
 def _number(value) -> str:
+    """A figure as the reader's language writes it: 1 250 000 and 2,5 in Swedish.
+
+    Trailing zeros go (12.50 is stored for 12,5) but no written decimal is cut off.
+    """
     if value is None:
         return ""
     text = f"{value:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    decimals = len(text.split(".")[1].rstrip("0")) if "." in text else 0
+    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
