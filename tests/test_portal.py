@@ -318,7 +318,11 @@ def test_open_data_offers_a_years_value_file_only_when_it_has_values(portal):
     html = Client().get("/oppna-data/").content.decode()
     assert 'href="/oppna-data/2024/indikatorer.csv"' in html
     assert 'href="/oppna-data/2027/indikatorer.csv"' not in html
-    assert 'href="/oppna-data/2027/grupper.csv"' in html
+    # Likewise a year's group file: 2027 is being planned and has nothing approved yet.
+    assert 'href="/oppna-data/2025/grupper.csv"' in html
+    assert 'href="/oppna-data/2027/grupper.csv"' not in html
+    empty = Client().get("/oppna-data/2027/grupper.csv").content.decode("utf-8-sig")
+    assert len(empty.strip().splitlines()) == 1  # the header alone: nothing to offer
 
 
 def test_open_data_and_accessibility_pages(portal):

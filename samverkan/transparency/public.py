@@ -20,6 +20,7 @@ from samverkan.planning.models import (
     Activity,
     AnnualReport,
     Goal,
+    PlanningYear,
     PlanVersion,
     ReportActivity,
     ReportGoal,
@@ -38,6 +39,20 @@ from samverkan.strategy.models import PlanVersion as StrategicPlanVersion
 
 PLAN_PUBLIC = Status.APPROVED
 REPORT_PUBLIC = ReportStatus.ACCEPTED
+
+
+def years_with_figures() -> QuerySet[PlanningYear]:
+    """Planning years with an approved plan or an accepted report, newest first.
+
+    A year that is only being planned would give a file with nothing but its header.
+    """
+    return (
+        PlanningYear.objects.filter(
+            Q(plans__versions__status=PLAN_PUBLIC) | Q(reports__status=REPORT_PUBLIC)
+        )
+        .distinct()
+        .order_by("-year")
+    )
 
 
 def municipalities() -> QuerySet[Municipality]:

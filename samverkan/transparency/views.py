@@ -67,7 +67,7 @@ def open_data(request):
             "licence_url": LICENCE_URL,
             "kolada_citation": KOLADA_CITATION,
             "indicators": Indicator.objects.order_by("title"),
-            "years": PlanningYear.objects.order_by("-year"),
+            "years": public.years_with_figures(),
             # A year's value file is offered only when it has rows, newest first.
             "value_years": sorted(
                 set(public.values().order_by().values_list("year", flat=True).distinct()),

@@ -22,3 +22,15 @@ def content_lang(language: str = "sv") -> str:
     if (get_language() or "sv").split("-")[0] == language:
         return ""
     return format_html(' lang="{}"', language)
+
+
+@register.filter
+def isodate(value) -> str:
+    """A date as <time>2009-12-16</time>: kept on one line (a phone would break it at a
+    hyphen) and machine-readable for assistive technology."""
+    from django.utils.html import format_html
+
+    if not value:
+        return ""
+    text = value.isoformat()[:10]
+    return format_html('<time datetime="{}">{}</time>', text, text)
