@@ -9,6 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from samverkan.core.datasets import demo, demo_plans, demo_values
 from samverkan.followup.models import Indicator, Value
@@ -184,7 +185,24 @@ def test_page_renders_in_english(portal):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     html = client.get(BJURHOLM_URL).content.decode()
     assert '<html lang="en">' in html and "Prioritised commitments" in html
-    assert 'lang="sv"' in html  # the commitments' Swedish wording is marked as such
+    # The commitments' Swedish wording is marked as such (not merely "På svenska" in the header).
+    pc = PriorityCommitment.objects.filter(municipalities__code="2403").first()
+    assert f'<span lang="sv">{escape(pc.wording)}</span>' in html
+
+
+def test_secretariat_staff_are_not_the_municipalitys_representatives(portal, bjurholm):
+    clerk = PersonFactory(municipality=bjurholm, first_name="Ingrid", last_name="Kanslisdotter")
+    BodyMembership.objects.create(
+        body=Body.objects.get(kind=Body.Kind.SECRETARIAT),
+        person=clerk,
+        role=BodyMembership.Role.MEMBER,
+        start=date(2024, 1, 1),
+    )
+    html = Client().get(BJURHOLM_URL).content.decode()
+    assert "Kanslisdotter" not in html
+    _council_seat(bjurholm, first_name="Sunná", last_name="Ŋoađđi")
+    html = Client().get(BJURHOLM_URL).content.decode()
+    assert "Sunná Ŋoađđi" in html and "Kanslisdotter" not in html
 
 
 def test_queries_do_not_grow_with_people_decisions_priorities_or_values(portal, bjurholm):

@@ -147,8 +147,9 @@ def body_detail(kind: str) -> Body:
 
 
 def municipality_list() -> QuerySet[Municipality]:
-    """Member municipalities with how many of their people sit in groups today and how many
-    commitments they prioritised: one query, however many people and groups there are."""
+    """Member municipalities with how many group seats their people hold today (one person
+    in two groups holds two) and how many commitments they prioritised: one query, however
+    many people and groups there are."""
     return member_municipalities().annotate(
         group_seats=Count(
             "person__memberships",
@@ -183,8 +184,9 @@ class MunicipalityPage:
 def municipality_page(code: str) -> MunicipalityPage:
     """What a resident may see about one member municipality, in a fixed number of queries.
 
-    Reads only through the portal's public selectors (council decisions, priority areas,
-    indicators); people are fetched for their names and roles, and the template shows no more.
+    Council decisions and priority areas come through the portal's public selectors; seats
+    and the latest values are queried here, and only what the public may see is read: people
+    for their names and roles (the template shows no more), and values, which are all public.
     """
     # Imported here: transparency.public imports this app's models, not the other way round.
     from samverkan.followup.models import Value as IndicatorValue
@@ -193,7 +195,13 @@ def municipality_page(code: str) -> MunicipalityPage:
 
     municipality = get_object_or_404(member_municipalities(), code=code)
     body_seats = list(
-        BodyMembership.objects.filter(current_q(), person__municipality=municipality)
+        # The council and the chief executives' group are where a municipality is represented;
+        # the secretariat's staff work for the cooperation, whichever municipality employs them.
+        BodyMembership.objects.filter(
+            current_q(),
+            person__municipality=municipality,
+            body__kind__in=[Body.Kind.COUNCIL, Body.Kind.CHIEF_EXECUTIVES],
+        )
         .select_related("body", "person")
         .order_by(
             _rank("body__kind", Body.Kind.values),
