@@ -296,7 +296,7 @@ def test_year_csvs(portal):
     rows = {r["grupp"]: r for r in csv.DictReader(io.StringIO(groups), delimiter=";")}
     infra = rows["infra-kommunikation"]
     assert infra["verksamhetsplan_godkänd"] == "ja" and infra["mål"] == "2"
-    assert infra["årsberättelse_godtagen"] == "ja"
+    assert infra["verksamhetsberättelse_godtagen"] == "ja"
     met = sum(
         int(infra[k]) for k in ["mål_helt_uppfyllda", "mål_delvis_uppfyllda", "mål_inte_uppfyllda"]
     )
@@ -376,3 +376,28 @@ def test_a_group_without_a_described_field_of_work_shows_what_its_approved_plan_
 def test_search_shows_a_revised_plan_once(portal):
     html = Client().get("/sok/", {"q": "Bibliotek"}).content.decode()
     assert html.count('href="/verksamhetsplaner/2026/bibliotek/"') == 1
+    assert "/verksamhetsplaner/2026/bibliotek/v1/" not in html
+
+
+def test_search_leads_to_the_revised_away_version_that_says_what_was_searched_for(portal):
+    first = PlanVersion.objects.get(plan__group__slug="bibliotek", plan__year__year=2026, number=1)
+    goal = first.goals.order_by("order").first()
+    goal.statement = "Ett mål om zyxkvistläsning som revisionen strök."
+    goal.save()
+    html = Client().get("/sok/", {"q": "zyxkvist"}).content.decode()
+    # Version 1 matches; version 2, in force, does not: the hit leads to version 1 and says so.
+    assert f'href="{first.get_absolute_url()}"' in html
+    assert 'href="/verksamhetsplaner/2026/bibliotek/"' not in html
+    assert "version 1, sedan reviderad" in html and "zyxkvistläsning" in html
+
+
+def test_search_marks_only_the_cooperations_own_text_as_swedish(portal):
+    client = _english()
+    html = client.get("/sok/", {"q": "Bjurholm"}).content.decode()
+    municipality = re.search(r'<a href="/organisation/kommuner/2403/"[^>]*>.*?</li>', html, re.S)
+    assert municipality, html[:2000]
+    # The excerpt is the interface's own English sentence, not Swedish content.
+    assert "<p>Representatives" in municipality.group(0)
+    html = client.get("/sok/", {"q": "Bibliotek"}).content.decode()
+    plan = re.search(r'<a href="/verksamhetsplaner/2026/bibliotek/" lang="sv">', html)
+    assert plan, "a plan's Swedish title is marked lang=sv on an English page"

@@ -9,7 +9,7 @@ unicode_upper); PostgreSQL's UPPER() already folds every letter.
 
 from dataclasses import dataclass, field
 
-from django.db.models import CharField, OuterRef, Prefetch, Q, Subquery, TextField
+from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, Subquery, TextField
 from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -44,6 +44,9 @@ class Hit:
     url: str
     excerpt: str
     context: str = ""
+    # The title and excerpt are the cooperation's own Swedish text, marked lang="sv" on an
+    # English page; False when the excerpt is written in the page's language by this module.
+    excerpt_is_content: bool = True
 
 
 @dataclass
@@ -124,32 +127,34 @@ def search(text: str) -> list[Section]:
         )
     )
 
-    plan_ids = (
-        public.plans()
-        .filter(
-            _any(needle, "purpose", "field_of_work", "plan__group__name")
-            | _any(needle, "goals__statement", "activities__what")
-        )
-        .values("pk")
+    matching = PlanVersion.objects.filter(status=public.PLAN_PUBLIC).filter(
+        _any(needle, "purpose", "field_of_work", "plan__group__name")
+        | _any(needle, "goals__statement", "activities__what")
     )
-    plans, more = _take(public.plans().filter(pk__in=plan_ids))
-    # A revised plan has several approved versions; one hit per plan, the one in force,
-    # which is where the plan's address leads.
-    in_force: dict[int, object] = {}
-    for p in plans:
-        if p.plan_id not in in_force or p.number > in_force[p.plan_id].number:
-            in_force[p.plan_id] = p
+    later = {"plan_id": OuterRef("plan_id"), "number__gt": OuterRef("number")}
+    # A revised plan has several approved versions: one hit per plan, chosen in the database
+    # before the section is cut at its limit. It is the newest version that matches; when a
+    # later one is in force (and no longer says what was searched for), the hit leads to the
+    # version that does, not to the plan's address.
+    plans, more = _take(
+        public.plans()
+        .filter(pk__in=matching.values("pk"))
+        .exclude(Exists(matching.filter(**later)))
+        .annotate(superseded=Exists(PlanVersion.objects.filter(status=public.PLAN_PUBLIC, **later)))
+    )
     sections.append(
         Section(
             "plans",
             [
                 Hit(
                     f"{p.plan.group.name} {p.plan.year.year}",
-                    p.plan.get_absolute_url(),
+                    p.get_absolute_url() if p.superseded else p.plan.get_absolute_url(),
                     _plan_excerpt(p, needle),
+                    _("version %(number)s, since revised") % {"number": p.number}
+                    if p.superseded
+                    else "",
                 )
                 for p in plans
-                if in_force[p.plan_id] is p
             ],
             more,
         )
@@ -192,15 +197,7 @@ def search(text: str) -> list[Section]:
     sections.append(
         Section(
             "decisions",
-            [
-                Hit(
-                    d.title,
-                    reverse("governance:decisions") + f"#beslut-{d.pk}",
-                    _first(d, needle, "text") or _adoption_excerpt(d, needle),
-                    d.meeting.date.isoformat(),
-                )
-                for d in decisions
-            ],
+            [_decision_hit(d, needle) for d in decisions],
             more,
         )
     )
@@ -259,6 +256,18 @@ def _plan_excerpt(version, needle: str) -> str:
     return ""
 
 
+def _decision_hit(decision, needle: str) -> Hit:
+    text = _first(decision, needle, "text")
+    return Hit(
+        decision.title,
+        reverse("governance:decisions") + f"#beslut-{decision.pk}",
+        text or _adoption_excerpt(decision, needle),
+        decision.meeting.date.isoformat(),
+        # A match in a municipality's reference is told with a translated status.
+        excerpt_is_content=bool(text),
+    )
+
+
 def _adoption_excerpt(decision, needle: str) -> str:
     for adoption in decision.adoptions.all():
         if needle in adoption.reference.upper():
@@ -284,6 +293,7 @@ def _municipalities(needle: str) -> Section:
                 m.get_absolute_url(),
                 excerpt,
                 _("municipality code %(code)s") % {"code": m.code},
+                excerpt_is_content=False,
             )
             for m in found
         ],
