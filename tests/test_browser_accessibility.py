@@ -43,6 +43,8 @@ PAGES = [
     "/strategisk-plan/jamfor/",
     "/organisation/organ/chief_executives/",
     "/organisation/organ/secretariat/",
+    "/organisation/kommuner/",
+    "/organisation/kommuner/2403/",
 ]
 # Drawn by Swagger UI, English only, and without our layout: axe alone applies.
 API_DOCS = "/api/v1/docs"

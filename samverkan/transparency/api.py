@@ -4,9 +4,10 @@ Errors are always JSON: {"message": ..., "errors": [{"parameter": ..., "message"
 Bad, unknown and repeated query parameters are a 400 that names the parameter and says what
 is expected, so that a misspelt filter never silently returns everything; a filter that names
 something that does not exist (an indicator, a municipality, a commitment) is a 404 that says
-where the valid values are listed. Caching, HEAD, Last-Modified, ETag and 304 answers are
-added around the API by transparency.middleware.PublicApiMiddleware, JSON for errors raised
-outside the API by ApiErrorsMiddleware.
+where the valid values are listed. Around the API, transparency.middleware adds the public
+cache, HEAD, Last-Modified and the ETag (PublicApiMiddleware) and JSON for errors raised
+outside the API (ApiErrorsMiddleware); django-cors-headers answers CORS, and Django's
+ConditionalGetMiddleware the 304s.
 """
 
 from dataclasses import dataclass

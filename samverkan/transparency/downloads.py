@@ -48,9 +48,9 @@ def _response(filename: str, header: list[str], rows) -> HttpResponse:
     return response
 
 
-# Swedish column names, spelt as the import template spells them (år, kön, värde), so a
-# file downloaded here reads the same as one prepared for import; the BOM keeps å, ä and ö
-# intact in Excel.
+# Swedish column names, spelt as the import template spells the columns they share (år,
+# kön, värde); a download has more columns (area names, source) and is meant for reading,
+# not for importing back. The BOM keeps å, ä and ö intact in Excel.
 VALUE_HEADER = [
     "indikator",
     "indikatornamn",
@@ -149,7 +149,7 @@ YEAR_HEADER = [
     "planversion",
     "mål",
     "aktiviteter",
-    "årsberättelse_godtagen",
+    "verksamhetsberättelse_godtagen",
     "mål_helt_uppfyllda",
     "mål_delvis_uppfyllda",
     "mål_inte_uppfyllda",
