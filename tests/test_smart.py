@@ -96,7 +96,7 @@ def test_summary_names_the_open_letters():
 def test_figures_are_written_as_the_reader_writes_them():
     from django.utils import translation
 
-    from samverkan.planning.smart import _number
+    from samverkan.core.formats import figure as _number
 
     with translation.override("sv"):
         assert _number(Decimal("1250000.00")) == "1\u00a0250\u00a0000"

@@ -6,9 +6,10 @@ Every chart is shown with its numbers beside it in a table; the chart only helps
 import io
 
 import matplotlib
-from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+
+from samverkan.core import formats
 
 matplotlib.use("Agg")  # no display on a server
 # Text as <text> elements, not glyph outlines: the browser draws it, a reader can select
@@ -153,9 +154,7 @@ def line_svg(
 def _axis_number(value: float, _position) -> str:
     # Tick positions are sums of floats (0.30000000000000004); six places is more than an
     # axis ever shows.
-    value = round(float(value), 6)
-    decimals = 0 if value.is_integer() else None
-    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    return formats.figure(round(float(value), 6))
 
 
 def _spread(heights: list[float], *, gap: float) -> list[float]:

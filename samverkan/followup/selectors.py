@@ -5,13 +5,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from samverkan.followup import analysis
 from samverkan.followup.models import Indicator, Target, Value
 from samverkan.followup.services import COUNTRY, COUNTY
 from samverkan.organisation.models import Municipality
 from samverkan.organisation.selectors import cooperation
+from samverkan.planning.models import PlanningYear
 
 AREA_NAMES = {COUNTY: "Västerbottens län", COUNTRY: "Riket"}
 
@@ -40,6 +43,13 @@ class IndicatorView:
     @property
     def has_country(self) -> bool:
         return any(row["country"] is not None for row in self.table)
+
+
+def followed_up_years() -> QuerySet[PlanningYear]:
+    """Planning years that have begun, newest first. A year is followed up once it is under
+    way; next year's plans may already be open, but its follow-up would show this year's
+    figures under next year's title."""
+    return PlanningYear.objects.filter(year__lte=timezone.localdate().year).order_by("-year")
 
 
 def population_indicator() -> Indicator | None:

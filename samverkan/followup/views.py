@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.accounts import permissions
@@ -14,7 +13,6 @@ from samverkan.followup.models import SyncRun
 from samverkan.followup.services import COUNTRY, COUNTY, values_upsert
 from samverkan.organisation.models import Municipality
 from samverkan.organisation.selectors import cooperation
-from samverkan.planning.models import PlanningYear
 from samverkan.transparency.cache import public_page
 
 LIGHTS = {
@@ -35,10 +33,7 @@ def overview(request):
             "vision": selectors.vision(),
             "cooperation": cooperation(),
             "can_manage": permissions.can_manage_indicators(request.user),
-            # A year is followed up once it has begun; next year's plans may already be open.
-            "years": PlanningYear.objects.filter(year__lte=timezone.localdate().year).order_by(
-                "-year"
-            ),
+            "years": selectors.followed_up_years(),
         },
     )
 
@@ -165,14 +160,11 @@ def council_report(request, year: int, fmt: str):
 
     from samverkan.core.exports import registry
     from samverkan.followup import council_report as follow_up
-    from samverkan.planning.models import PlanningYear
 
     identifier = {"pdf": "followup_pdf", "docx": "followup_docx"}.get(fmt)
     if identifier is None:
         raise Http404
-    # As on the overview: a year is followed up once it has begun; before that the report
-    # would present last year's figures under next year's title.
-    planning_year = get_object_or_404(PlanningYear, year=year, year__lte=timezone.localdate().year)
+    planning_year = get_object_or_404(selectors.followed_up_years(), year=year)
     result = registry.get(identifier).render(follow_up.build(planning_year))
     response = HttpResponse(result.content, content_type=result.content_type)
     response["Content-Disposition"] = f'attachment; filename="{result.filename}"'

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samverkan.core.exports import pdf, registry
+from samverkan.core.formats import figure
 from samverkan.planning import selectors
 from samverkan.planning.models import PlanVersion, Status
-from samverkan.planning.smart import _number
 
 
 @dataclass
@@ -67,10 +67,10 @@ def _goal_detail(goal) -> str:
     if goal.baseline_value is not None:
         when = f" ({goal.baseline_date.isoformat()})" if goal.baseline_date else ""
         bits.append(
-            _("today %(value)s%(when)s") % {"value": _number(goal.baseline_value), "when": when}
+            _("today %(value)s%(when)s") % {"value": figure(goal.baseline_value), "when": when}
         )
     if goal.target_value is not None:
-        bits.append(_("target %(value)s") % {"value": _number(goal.target_value)})
+        bits.append(_("target %(value)s") % {"value": figure(goal.target_value)})
     if goal.deadline:
         bits.append(_("by %(date)s") % {"date": goal.deadline.isoformat()})
     return " · ".join(bits)

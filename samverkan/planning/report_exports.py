@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samverkan.core.exports import pdf, registry
+from samverkan.core.formats import figure
 from samverkan.planning import selectors
 from samverkan.planning.models import AnnualReport, ReportStatus
-from samverkan.planning.smart import _number
 
 
 @dataclass
@@ -53,20 +53,20 @@ def _person(line, public: bool) -> str:
 def _goal(number: str, g) -> GoalOutcome:
     # "Utgångsläge 12 platser, mål 30 platser senast 2025-12-31": each figure with its unit,
     # so the line reads as a sentence and the reached value below can be compared with it.
-    def figure(value) -> str:
-        return f"{_number(value)} {g.unit}".strip()
+    def with_unit(value) -> str:
+        return f"{figure(value)} {g.unit}".strip()
 
     planned = []
     if g.baseline_value is not None:
-        planned.append(_("baseline %(value)s") % {"value": figure(g.baseline_value)})
+        planned.append(_("baseline %(value)s") % {"value": with_unit(g.baseline_value)})
     if g.target_value is not None:
-        planned.append(_("target %(value)s") % {"value": figure(g.target_value)})
+        planned.append(_("target %(value)s") % {"value": with_unit(g.target_value)})
     text = ", ".join(planned)
     if g.deadline:
         text = " ".join(filter(None, [text, _("by %(date)s") % {"date": g.deadline.isoformat()}]))
     outcome = g.get_fulfilment_display() if g.fulfilment else _("not reported")
     if g.value_reached is not None:
-        outcome += " – " + _("reached %(value)s") % {"value": figure(g.value_reached)}
+        outcome += " – " + _("reached %(value)s") % {"value": with_unit(g.value_reached)}
     return GoalOutcome(number, g.statement, text, outcome, g.comment, g.reason)
 
 

@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from samverkan.core.formats import figure
 
 DIRECTION_WORDS = re.compile(
     r"\b(öka\w*|minska\w*|höja\w*|sänka\w*|halvera\w*|fördubbla\w*|förbättra\w*|"
@@ -119,8 +120,8 @@ def _measurable(goal, text: str) -> Letter:
             % {
                 "measure": goal.measure,
                 "unit": goal.unit,
-                "base": _number(goal.baseline_value),
-                "target": _number(goal.target_value),
+                "base": figure(goal.baseline_value),
+                "target": figure(goal.target_value),
             },
         )
     if FROM_TO.search(text) and NUMBER_WITH_UNIT.search(text):
@@ -206,7 +207,7 @@ def _realistic(goal, text: str) -> Letter:
                     "The target is %(ratio)s times today's value in one step. Is that realistic, "
                     "or should it be split into sub-goals?"
                 )
-                % {"ratio": _number(ratio.quantize(Decimal("0.1")))},
+                % {"ratio": figure(ratio.quantize(Decimal("0.1")))},
             )
     return Letter("R", name, True, _("The step from today's value to the target looks reasonable."))
 
@@ -228,15 +229,3 @@ def _time_bound(goal, text: str, year: int | None) -> Letter:
     if DATE_WORDS.search(text):
         return Letter("T", name, True, _("The text says when the goal is to be reached."))
     return Letter("T", name, False, _("Set a date by which the goal is to be reached."))
-
-
-def _number(value) -> str:
-    """A figure as the reader's language writes it: 1 250 000 and 2,5 in Swedish.
-
-    Trailing zeros go (12.50 is stored for 12,5) but no written decimal is cut off.
-    """
-    if value is None:
-        return ""
-    text = f"{value:f}"
-    decimals = len(text.split(".")[1].rstrip("0")) if "." in text else 0
-    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
