@@ -2,11 +2,13 @@
 
 import json
 from collections import defaultdict
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import connection, transaction
 from django.utils import timezone
 
+from samverkan.core import cache
 from samverkan.followup.kolada import KoladaClient, KoladaError, Row, parse_values
 from samverkan.followup.models import Indicator, SyncRun, Value
 from samverkan.organisation.models import Municipality
@@ -73,7 +75,6 @@ def values_upsert(*, indicator: Indicator, rows: list[Row], origin: str) -> int:
                 ],
             )
     # Raw SQL sends no signals: tell the public cache itself that values changed.
-    from samverkan.transparency import cache
 
     cache.bump()
     return len(changed)
@@ -81,7 +82,6 @@ def values_upsert(*, indicator: Indicator, rows: list[Row], origin: str) -> int:
 
 def _q(value):
     # Stored with four decimals: compare like with like so an unchanged value is not "new".
-    from decimal import Decimal
 
     return None if value is None else value.quantize(Decimal("0.0001"))
 

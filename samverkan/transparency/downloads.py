@@ -14,6 +14,7 @@ from django.utils import translation
 
 from samverkan.core.charts import REGION_LABEL as REGION_NAME
 from samverkan.followup.models import Indicator, Value
+from samverkan.organisation.models import Municipality
 from samverkan.transparency.licence import KOLADA_CITATION, LICENCE_NAME
 
 DEMO_SOURCE = "Påhittat demovärde – inte Kolada"
@@ -82,7 +83,6 @@ def value_rows(values, area_names: dict[str, str]):
 
 
 def area_names() -> dict[str, str]:
-    from samverkan.organisation.models import Municipality
 
     names = dict(Municipality.objects.values_list("code", "name"))
     names.setdefault("0024", "Västerbottens län")

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from samverkan.accounts import permissions
 from samverkan.core.audit import audit_log
-from samverkan.planning import desk
 from samverkan.planning.models import (
     AnnualReport,
     OperationalPlan,
@@ -20,6 +19,7 @@ from samverkan.planning.models import (
     ReminderLog,
     Reopening,
 )
+from samverkan.planning.selectors import cycle as desk
 
 
 def year_close(*, year: PlanningYear, actor) -> PlanningYear:

@@ -11,8 +11,10 @@ from django.utils.translation import pgettext_lazy
 
 from samverkan.accounts import permissions
 from samverkan.core.audit import audit_log
+from samverkan.followup.selectors import latest_regional_value
 from samverkan.organisation.models import Group, Membership, Person, current_q
-from samverkan.planning import exports, selectors, smart, workflow
+from samverkan.planning import smart, workflow
+from samverkan.planning.documents import plans as exports
 from samverkan.planning.models import (
     Activity,
     Anchoring,
@@ -23,6 +25,7 @@ from samverkan.planning.models import (
     PlanVersion,
     Status,
 )
+from samverkan.planning.selectors import plans as selectors
 
 MAX_PAGES = 2
 
@@ -155,8 +158,6 @@ def goal_save(*, goal: Goal, expected_lock: int | None, actor) -> Goal:
     """Add or change a goal; a deadline outside the year needs a reason. A goal measured by
     an indicator gets its baseline from the indicator's latest regional value."""
     if goal.indicator_id and goal.baseline_value is None:
-        from samverkan.followup.selectors import latest_regional_value
-
         latest = latest_regional_value(goal.indicator)
         if latest is not None:
             year, value = latest

@@ -9,7 +9,9 @@ from django.utils.translation import pgettext_lazy
 from samverkan.accounts import permissions
 from samverkan.core.audit import audit_log
 from samverkan.organisation.models import Group, Municipality
-from samverkan.planning import exports, report_exports, selectors, workflow
+from samverkan.planning import workflow
+from samverkan.planning.documents import plans as exports
+from samverkan.planning.documents import reports as report_exports
 from samverkan.planning.models import (
     ActivityResult,
     AnnualReport,
@@ -22,23 +24,23 @@ from samverkan.planning.models import (
     ReportPriority,
     ReportStatus,
 )
+from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.services.plans import MAX_PAGES, claim_for_edit
 
 
 def _revisions_text(plan: OperationalPlan | None) -> str:
     if plan is None:
         return ""
-    lines = []
-    for version in selectors.revision_log(plan):
-        lines.append(
-            _("From %(when)s (version %(n)s): %(how)s Why: %(why)s")
-            % {
-                "when": version.revision_when.isoformat() if version.revision_when else "–",
-                "n": version.number,
-                "how": version.revision_how.strip(),
-                "why": version.revision_why.strip(),
-            }
-        )
+    lines = [
+        _("From %(when)s (version %(n)s): %(how)s Why: %(why)s")
+        % {
+            "when": version.revision_when.isoformat() if version.revision_when else "–",
+            "n": version.number,
+            "how": version.revision_how.strip(),
+            "why": version.revision_why.strip(),
+        }
+        for version in selectors.revision_log(plan)
+    ]
     return "\n".join(lines)
 
 

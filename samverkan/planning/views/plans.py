@@ -9,10 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
+from samverkan.core.cache import public_page
 from samverkan.core.exports import registry
 from samverkan.core.forms import attach_errors
 from samverkan.organisation.models import Group, Person
-from samverkan.planning import exports, selectors, smart, workflow
+from samverkan.planning import smart, workflow
+from samverkan.planning.documents import plans as exports
 from samverkan.planning.forms import (
     ActivityForm,
     AnchorForm,
@@ -22,8 +24,8 @@ from samverkan.planning.forms import (
     TransitionForm,
 )
 from samverkan.planning.models import Activity, Goal, PlanningYear, Status
+from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.services import plans as services
-from samverkan.transparency.cache import public_page
 
 
 def _version_for_view(request, slug: str, year: int, number: int):

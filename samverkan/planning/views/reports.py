@@ -9,9 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
+from samverkan.core.cache import public_page
 from samverkan.core.exports import registry
 from samverkan.organisation.models import Group
-from samverkan.planning import report_exports, selectors, workflow
+from samverkan.planning import workflow
+from samverkan.planning.documents import reports as report_exports
 from samverkan.planning.forms import (
     ReportActivityFormSet,
     ReportForm,
@@ -20,9 +22,9 @@ from samverkan.planning.forms import (
     TransitionForm,
 )
 from samverkan.planning.models import PlanningYear
+from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.services import reports as services
 from samverkan.planning.services.plans import MAX_PAGES, ConcurrentEditError
-from samverkan.transparency.cache import public_page
 
 
 def _report_for_view(request, slug: str, year: int):
