@@ -262,6 +262,12 @@ def can_record_decisions(user) -> bool:
     return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
 
 
+def can_take_step(user, document, transition) -> bool:
+    """A row of a governance table (matters, adoptions, groups' lifecycle) is taken by the
+    role it names, or by an administrator."""
+    return has_role(user, transition.role, Role.ADMINISTRATOR)
+
+
 def can_change_groups(user) -> bool:
     """Forming, winding down and converting groups is the head of secretariat's task."""
     return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)

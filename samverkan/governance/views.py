@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
+from samverkan.core import workflow as core_workflow
 from samverkan.core.cache import public_page
 from samverkan.core.forms import attach_errors
 from samverkan.governance import services
@@ -143,17 +144,11 @@ def assignments(request):
             else:
                 messages.success(request, _("The assignment is given."))
                 return redirect("governance:assignments")
-    items = Assignment.objects.select_related("group")
-    return render(
-        request,
-        "governance/assignments.html",
-        {
-            "assignments": items,
-            "form": form,
-            "statuses": Assignment.Status.choices,
-            "editable": {a.pk for a in items if permissions.can_report_on_assignment(user, a)},
-        },
-    )
+    items = list(Assignment.objects.select_related("group"))
+    for item in items:
+        # The statuses this user may move it to, from its table; none: shown, not editable.
+        item.steps = core_workflow.available(item, user)
+    return render(request, "governance/assignments.html", {"assignments": items, "form": form})
 
 
 @require_POST
@@ -195,14 +190,15 @@ def matters(request):
     items = Matter.objects.select_related("group")
     if not permissions.can_read_unapproved_plans(user):
         items = items.filter(group__in=member_of)
+    items = list(items)
+    for item in items:
+        item.actions = {t.action for t in core_workflow.available(item, user)}
     return render(
         request,
         "governance/matters.html",
         {
             "matters": items,
             "form": form if groups.exists() else None,
-            "can_forward": allow_summons,
-            "can_decide": permissions.can_decide_matters(user),
             "decision_form": MatterDecisionForm(initial={"decided_on": timezone.localdate()}),
         },
     )
@@ -259,11 +255,21 @@ def groups(request):
         "governance/groups.html",
         {
             "form": form,
-            "groups": Group.objects.select_related("converted_into").order_by("status", "name"),
+            "groups": _with_actions(
+                Group.objects.select_related("converted_into").order_by("status", "name"),
+                request.user,
+            ),
             "wind_down_form": WindDownForm(initial={"on": timezone.localdate()}),
             "convert_form": ConvertForm(initial={"on": timezone.localdate()}),
         },
     )
+
+
+def _with_actions(groups, user) -> list[Group]:
+    groups = list(groups)
+    for group in groups:
+        group.actions = {t.action for t in core_workflow.available(group, user)}
+    return groups
 
 
 @require_POST

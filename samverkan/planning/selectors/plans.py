@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from samverkan.accounts import permissions
 from samverkan.organisation.models import Group, Membership, current_q
 from samverkan.planning.models import (
+    REPORT_EDITABLE,
     Activity,
     Anchoring,
     AnnualReport,
@@ -314,7 +315,7 @@ def todos_for(user) -> list[Todo]:
                         )
                     )
         reports = AnnualReport.objects.filter(
-            group_id__in=group_ids, status__in=["draft", "returned"], year__in=years
+            group_id__in=group_ids, status__in=REPORT_EDITABLE, year__in=years
         ).select_related("group", "year")
         todos.extend(
             Todo(

@@ -15,6 +15,7 @@ from samverkan.planning import workflow
 from samverkan.planning.documents import plans as exports
 from samverkan.planning.documents import reports as report_exports
 from samverkan.planning.models import (
+    Activity,
     ActivityResult,
     AnnualReport,
     Fulfilment,
@@ -115,9 +116,9 @@ def _copy_plan(report: AnnualReport, version) -> None:
             planned=activity.what + (f" – {activity.how}" if activity.how else ""),
             result=(
                 ActivityResult.DONE
-                if activity.status == "done"
+                if activity.status == Activity.Status.DONE
                 else ActivityResult.NOT_DONE
-                if activity.status == "not_done"
+                if activity.status == Activity.Status.NOT_DONE
                 else ""
             ),
         )

@@ -80,7 +80,7 @@ def year_detail(request, year: int):
     for row in rows:
         report = reports.get(row.group.pk)
         visible = report is not None and (
-            unapproved or row.group.pk in my_groups or report.status == "accepted"
+            unapproved or row.group.pk in my_groups or report.is_accepted
         )
         row.report = report if visible else None
     return render(
