@@ -14,7 +14,7 @@ from samverkan.core.audit import audit_log
 from samverkan.core.workflow import Transition, Workflow
 from samverkan.governance import workflow
 from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
-from samverkan.organisation.models import Group, Membership, Municipality, current_q
+from samverkan.organisation.models import Body, Group, Membership, Municipality, current_q
 from samverkan.organisation.services import membership_create, membership_end
 from samverkan.strategy.models import PlanObjective, PlanVersion, SubObjective
 from samverkan.strategy.selectors import current_plan_version
@@ -114,6 +114,18 @@ def matter_decide(*, matter: Matter, decision: str, decided_on: date, actor) -> 
         comment=decision,
         changes={"decision": decision, "decided_on": decided_on},
     )
+
+
+def meeting_add(*, date: date, place: str, actor) -> Meeting:
+    """The secretariat adds a meeting of the regional council, to record its decisions."""
+    if not permissions.can_record_decisions(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        meeting = Meeting(body=Body.objects.get(kind=Body.Kind.COUNCIL), date=date, place=place)
+        meeting.full_clean()
+        meeting.save()
+        audit_log(action="samverkan.meeting.added", actor=actor, obj=meeting)
+    return meeting
 
 
 def decision_record(

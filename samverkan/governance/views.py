@@ -63,14 +63,15 @@ def meeting_add(request):
     if not permissions.can_record_decisions(request.user):
         raise PermissionDenied
     form = MeetingForm(request.POST, prefix="meeting")
-    if form.is_valid():
-        meeting = form.save(commit=False)
-        meeting.body = Body.objects.get(kind=Body.Kind.COUNCIL)
-        meeting.save()
-        messages.success(request, _("The meeting is added."))
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        services.meeting_add(actor=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
     else:
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+        messages.success(request, _("The meeting is added."))
     return redirect("governance:decisions")
 
 
