@@ -5,8 +5,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from django.shortcuts import get_object_or_404
-
 from samverkan.followup import analysis
 from samverkan.followup.models import Indicator, Target, Value
 from samverkan.followup.services import COUNTRY, COUNTY
@@ -97,12 +95,9 @@ def region_points(indicators) -> list[RegionPoint]:
 
 
 def indicator_view(slug: str) -> IndicatorView:
-    indicator = get_object_or_404(
-        Indicator.objects.prefetch_related(
-            "commitments__municipalities", "commitments__commitment"
-        ),
-        slug=slug,
-    )
+    indicator = Indicator.objects.prefetch_related(
+        "commitments__municipalities", "commitments__commitment"
+    ).get(slug=slug)
     municipalities = list(Municipality.objects.filter(is_member=True).order_by("name"))
     codes = [m.code for m in municipalities]
     values = list(Value.objects.filter(indicator=indicator))

@@ -6,7 +6,6 @@ a fixed number of times however large the federation."""
 from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, Prefetch, Subquery
-from django.shortcuts import get_object_or_404
 
 from samverkan.followup.models import Value as IndicatorValue
 from samverkan.governance.models import Adoption
@@ -112,7 +111,7 @@ def municipality_page(code: str) -> MunicipalityPage:
     and the latest values are queried here, and only what the public may see is read: people
     for their names and roles (the template shows no more), and values, which are all public.
     """
-    municipality = get_object_or_404(organisation.member_municipalities(), code=code)
+    municipality = organisation.member_municipalities().get(code=code)
     body_seats = list(
         # The council and the chief executives' group are where a municipality is represented;
         # the secretariat's staff work for the cooperation, whichever municipality employs them.

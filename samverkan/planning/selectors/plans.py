@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from samverkan.accounts import permissions
@@ -65,14 +64,9 @@ def _priority_commitments():
 
 
 def plan_for(group_slug: str, year: int) -> OperationalPlan:
-    plan = (
-        OperationalPlan.objects.select_related("group", "year")
-        .filter(group__slug=group_slug, year__year=year)
-        .first()
+    return OperationalPlan.objects.select_related("group", "year").get(
+        group__slug=group_slug, year__year=year
     )
-    if plan is None:
-        raise Http404
-    return plan
 
 
 def versions_of(plan: OperationalPlan) -> list[PlanVersion]:
@@ -88,10 +82,7 @@ def latest(plan: OperationalPlan) -> PlanVersion:
 
 
 def version_detail(plan: OperationalPlan, number: int) -> PlanVersion:
-    version = version_queryset().filter(plan=plan, number=number).first()
-    if version is None:
-        raise Http404
-    return version
+    return version_queryset().get(plan=plan, number=number)
 
 
 def loaded_version(version: PlanVersion) -> PlanVersion:
@@ -230,10 +221,7 @@ def report_queryset():
 
 
 def report_for(group_slug: str, year: int):
-    report = report_queryset().filter(group__slug=group_slug, year__year=year).first()
-    if report is None:
-        raise Http404
-    return report
+    return report_queryset().get(group__slug=group_slug, year__year=year)
 
 
 def loaded_report(report):

@@ -21,14 +21,17 @@ from samverkan.planning.forms import (
     ReportPriorityFormSet,
     TransitionForm,
 )
-from samverkan.planning.models import PlanningYear
+from samverkan.planning.models import AnnualReport, PlanningYear
 from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.services import reports as services
 from samverkan.planning.services.plans import MAX_PAGES, ConcurrentEditError
 
 
 def _report_for_view(request, slug: str, year: int):
-    report = selectors.report_for(slug, year)
+    try:
+        report = selectors.report_for(slug, year)
+    except AnnualReport.DoesNotExist:
+        raise Http404 from None
     if not permissions.can_view_report(request.user, report):
         raise Http404
     return report
