@@ -5,12 +5,12 @@ currently is — a member or contact person of a group, a member of a body — s
 a membership ends the rights it gave, with nothing else to remember.
 """
 
-from typing import Protocol, TypeAlias
+from typing import Protocol
 
-from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.types import AnyUser
 from samverkan.organisation.models import (
     Body,
     BodyMembership,
@@ -19,9 +19,6 @@ from samverkan.organisation.models import (
     Person,
     current_q,
 )
-
-# Whoever asks: request.user, a service's actor, or nobody at all (a management command).
-AnyUser: TypeAlias = User | AnonymousUser | None
 
 
 class Role(TextChoices):

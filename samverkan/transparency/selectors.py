@@ -4,6 +4,7 @@ decisions and its adoption of them, its priorities and latest indicator values).
 a fixed number of times however large the federation."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import OuterRef, Prefetch, Subquery
 
@@ -94,9 +95,10 @@ class MunicipalityPage:
     municipality: Municipality
     body_seats: list[BodyMembership]
     group_seats: list[GroupSeats]
-    decisions: list  # public council decisions, each with `adoption` for this municipality
-    priorities: list  # the commitments it prioritised, with their indicators
-    indicators: list  # every indicator, with `latest_year`, `latest_value`, `latest_origin`
+    # Model objects that carry attributes of their own, set or annotated below (so Any):
+    decisions: list[Any]  # public council decisions, each with `adoption` for this municipality
+    priorities: list[Any]  # the commitments it prioritised, with their indicators
+    indicators: list[Any]  # every indicator, with `latest_year`, `latest_value`, `latest_origin`
 
     @property
     def origins(self) -> set[str]:
@@ -138,7 +140,7 @@ def municipality_page(code: str) -> MunicipalityPage:
     ):
         seats = group_seats.setdefault(membership.group_id, GroupSeats(membership.group, []))
         seats.memberships.append(membership)
-    decisions = list(
+    decisions: list[Any] = list(
         public.decisions()
         .prefetch_related(None)
         .prefetch_related(

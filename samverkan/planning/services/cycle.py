@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -22,7 +23,7 @@ from samverkan.planning.models import (
 from samverkan.planning.selectors import cycle as desk
 
 
-def year_close(*, year: PlanningYear, actor) -> PlanningYear:
+def year_close(*, year: PlanningYear, actor: User) -> PlanningYear:
     """Closing a year locks its plans and reports."""
     if not permissions.can_manage_cycle(actor):
         raise PermissionDenied
@@ -39,7 +40,7 @@ def year_close(*, year: PlanningYear, actor) -> PlanningYear:
 def document_reopen(
     *,
     year: PlanningYear,
-    actor,
+    actor: User,
     reason: str,
     plan: OperationalPlan | None = None,
     report: AnnualReport | None = None,
@@ -56,10 +57,12 @@ def document_reopen(
         reopening = Reopening.objects.create(
             year=year, plan=plan, report=report, reason=reason, by=actor
         )
+        document = plan or report
+        assert document is not None  # the desk always reopens one of them
         audit_log(
             action="samverkan.planning_year.reopened",
             actor=actor,
-            obj=plan or report,
+            obj=document,
             comment=reason,
         )
     return reopening
@@ -69,11 +72,13 @@ DEFAULT_INTERVAL_DAYS = 7
 DUE_SOON_DAYS = 14
 
 
-def reminders_due(year: PlanningYear, *, today: date, recent: set[tuple[int, str]]) -> list[tuple]:
+def reminders_due(
+    year: PlanningYear, *, today: date, recent: set[tuple[int, str]]
+) -> list[tuple[desk.DeskRow, ReminderLog.Stage, bool]]:
     """(row, stage, late) for every group of the year that should be reminded now and has
     not been reminded of that stage (of any year) within the interval: `recent`."""
     rows = desk.desk_rows(year, today=today)
-    due = []
+    due: list[tuple[desk.DeskRow, ReminderLog.Stage, bool]] = []
     for row in rows:
         if row.contact is None or not row.contact.person.email:
             continue
@@ -84,17 +89,21 @@ def reminders_due(year: PlanningYear, *, today: date, recent: set[tuple[int, str
             and not row.has_approved_plan
             and desk.WAITING_GROUP in row.waiting
         ):
-            plan_started = row.plan_version is not None
-            if today >= year.plans_due - timedelta(days=DUE_SOON_DAYS) and not (
-                plan_started and row.plan_version.status not in {"draft", "returned"}
+            version = row.plan_version
+            if (
+                today >= year.plans_due - timedelta(days=DUE_SOON_DAYS)
+                and not (version is not None and version.status not in {"draft", "returned"})
+                and (row.group.pk, ReminderLog.Stage.PLAN) not in recent
             ):
-                if (row.group.pk, ReminderLog.Stage.PLAN) not in recent:
-                    due.append((row, ReminderLog.Stage.PLAN, row.plan_overdue))
+                due.append((row, ReminderLog.Stage.PLAN, row.plan_overdue))
         if row.report_required and today > year.last_day:
             submitted = row.report is not None and row.report.status in {"submitted", "accepted"}
-            if not submitted and today >= year.reports_due - timedelta(days=DUE_SOON_DAYS):
-                if (row.group.pk, ReminderLog.Stage.REPORT) not in recent:
-                    due.append((row, ReminderLog.Stage.REPORT, row.report_overdue))
+            if (
+                not submitted
+                and today >= year.reports_due - timedelta(days=DUE_SOON_DAYS)
+                and (row.group.pk, ReminderLog.Stage.REPORT) not in recent
+            ):
+                due.append((row, ReminderLog.Stage.REPORT, row.report_overdue))
     return due
 
 
@@ -110,10 +119,11 @@ def reminders_send(
     # One reminder per group and stage per interval, whichever year it concerns: the oldest
     # open year goes first, being the most overdue.
     recent = set(ReminderLog.objects.filter(sent_at__gte=since).values_list("group_id", "stage"))
-    sent = []
+    sent: list[ReminderLog] = []
     for year in PlanningYear.objects.filter(closed_at__isnull=True).order_by("year"):
         for row, stage, late in reminders_due(year, today=today, recent=recent):
             recent.add((row.group.pk, stage))
+            assert row.contact is not None  # reminders_due passes over groups without one
             person = row.contact.person
             with translation.override("sv"):
                 context = {
