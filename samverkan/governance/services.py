@@ -1,7 +1,10 @@
 """Writes for assignments, matters, the council's decisions and the groups' lifecycle."""
 
+from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
@@ -11,16 +14,20 @@ from django.utils.translation import gettext_lazy
 from samverkan.accounts import permissions
 from samverkan.core import workflow as core_workflow
 from samverkan.core.audit import audit_log
+from samverkan.core.types import AnyUser
 from samverkan.core.workflow import Transition, Workflow
 from samverkan.governance import workflow
 from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
 from samverkan.organisation.models import Body, Group, Membership, Municipality, current_q
 from samverkan.organisation.services import membership_create, membership_end
-from samverkan.strategy.models import PlanObjective, PlanVersion, SubObjective
+from samverkan.strategy.models import Objective, PlanObjective, PlanVersion, SubObjective
 from samverkan.strategy.selectors import current_plan_version
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
-def assignment_give(*, actor, **fields) -> Assignment:
+
+def assignment_give(*, actor: User, **fields: Any) -> Assignment:
     """The chief executives give a group or the secretariat an assignment with a due date."""
     if not permissions.can_give_assignments(actor):
         raise PermissionDenied
@@ -32,7 +39,9 @@ def assignment_give(*, actor, **fields) -> Assignment:
     return assignment
 
 
-def _assignment_before(assignment: Assignment, transition: Transition, actor, comment: str):
+def _assignment_before(
+    assignment: Assignment, transition: Transition, actor: AnyUser, comment: str
+) -> None:
     if transition.target == Assignment.Status.DONE and not assignment.outcome.strip():
         raise ValidationError({"outcome": _("Describe the outcome of a finished assignment.")})
 
@@ -49,14 +58,16 @@ ASSIGNMENTS = core_workflow.register(
 )
 
 
-def assignment_update(*, assignment: Assignment, status: str, outcome: str, actor) -> Assignment:
+def assignment_update(
+    *, assignment: Assignment, status: str, outcome: str, actor: AnyUser
+) -> Assignment:
     """The assignee (or the secretariat) keeps status and outcome up to date."""
     if status not in Assignment.Status.values:
         raise ValidationError({"status": _("Choose one of the statuses in the list.")})
     return core_workflow.transition(assignment, status, actor=actor, changes={"outcome": outcome})
 
 
-def matter_raise(*, group: Group, kind: str, title: str, description: str, actor) -> Matter:
+def matter_raise(*, group: Group, kind: str, title: str, description: str, actor: User) -> Matter:
     """A group proposes an area for cooperation or an improvement; a summons is the
     secretariat's."""
     if kind == Matter.Kind.SUMMONS:
@@ -74,8 +85,11 @@ def matter_raise(*, group: Group, kind: str, title: str, description: str, actor
     return matter
 
 
-def _matter_before(matter: Matter, transition: Transition, actor, comment: str) -> None:
-    if transition.action == "decide" and matter.decided_on < matter.raised_on:
+def _matter_before(matter: Matter, transition: Transition, actor: AnyUser, comment: str) -> None:
+    if transition.action != "decide":
+        return
+    assert matter.decided_on is not None  # matter_decide passes it along with the transition
+    if matter.decided_on < matter.raised_on:
         raise ValidationError({"decided_on": _("A matter cannot be decided before it was raised.")})
 
 
@@ -98,12 +112,12 @@ MATTERS = core_workflow.register(
 )
 
 
-def matter_forward(*, matter: Matter, actor) -> Matter:
+def matter_forward(*, matter: Matter, actor: AnyUser) -> Matter:
     """The head of secretariat takes the matter on to the chief executives."""
     return core_workflow.transition(matter, "forward", actor=actor)
 
 
-def matter_decide(*, matter: Matter, decision: str, decided_on: date, actor) -> Matter:
+def matter_decide(*, matter: Matter, decision: str, decided_on: date, actor: AnyUser) -> Matter:
     """The chief executives record their decision on a forwarded matter."""
     if not decision.strip():
         raise ValidationError({"decision": _("Write the decision.")})
@@ -116,7 +130,7 @@ def matter_decide(*, matter: Matter, decision: str, decided_on: date, actor) -> 
     )
 
 
-def meeting_add(*, date: date, place: str, actor) -> Meeting:
+def meeting_add(*, date: date, place: str, actor: AnyUser) -> Meeting:
     """The secretariat adds a meeting of the regional council, to record its decisions."""
     if not permissions.can_record_decisions(actor):
         raise PermissionDenied
@@ -129,7 +143,7 @@ def meeting_add(*, date: date, place: str, actor) -> Meeting:
 
 
 def decision_record(
-    *, meeting: Meeting, actor, valid_from: date | None = None, **fields
+    *, meeting: Meeting, actor: User, valid_from: date | None = None, **fields: Any
 ) -> Decision:
     """Record a council decision. One that concerns the municipalities is then tracked per
     municipality; one that adopts a strategic plan version puts that version in force."""
@@ -145,6 +159,8 @@ def decision_record(
                 for m in Municipality.objects.filter(is_member=True)
             )
         if decision.kind == Decision.Kind.ADOPT_PLAN:
+            # full_clean() above requires the version of a decision that adopts one.
+            assert decision.plan_version_id is not None
             version = PlanVersion.objects.select_for_update().get(pk=decision.plan_version_id)
             if version.decision_date is not None:
                 raise ValidationError({"plan_version": _("That version is already adopted.")})
@@ -157,7 +173,9 @@ def decision_record(
     return decision
 
 
-def _adoption_before(adoption: Adoption, transition: Transition, actor, comment: str):
+def _adoption_before(
+    adoption: Adoption, transition: Transition, actor: AnyUser, comment: str
+) -> None:
     adoption.status = transition.target
     adoption.full_clean()
 
@@ -176,7 +194,7 @@ ADOPTIONS = core_workflow.register(
 
 
 def adoption_record(
-    *, adoption: Adoption, status: str, decided_on: date | None, reference: str, actor
+    *, adoption: Adoption, status: str, decided_on: date | None, reference: str, actor: AnyUser
 ) -> Adoption:
     """A municipality has taken the council's decision again: adopted or rejected."""
     if status not in Adoption.Status.values:
@@ -189,7 +207,7 @@ def adoption_record(
     )
 
 
-def plan_version_draft(*, year: int, actor) -> PlanVersion:
+def plan_version_draft(*, year: int, actor: AnyUser) -> PlanVersion:
     """The yearly review: a proposal for `year`, copied from the version in force."""
 
     if not permissions.can_record_decisions(actor):
@@ -221,7 +239,9 @@ def plan_version_draft(*, year: int, actor) -> PlanVersion:
 # --- The groups' lifecycle ----------------------------------------------------------------
 
 
-def group_form(*, name: str, kind: str, objectives, field_of_work: str, actor) -> Group:
+def group_form(
+    *, name: str, kind: str, objectives: Iterable[Objective], field_of_work: str, actor: AnyUser
+) -> Group:
     """The head of secretariat forms a group, for example for a prioritised area."""
     if not permissions.can_change_groups(actor):
         raise PermissionDenied
@@ -248,17 +268,24 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def _group_before(group: Group, transition: Transition, actor, comment: str) -> None:
-    on = group._on
+def _passed(group: Group, name: str) -> Any:
+    """A value the service passed along with the transition: core.workflow sets its `changes`
+    on the document as attributes (`_on`, `_network_name`), which the model does not declare."""
+    return getattr(group, name)
+
+
+def _group_before(group: Group, transition: Transition, actor: AnyUser, comment: str) -> None:
+    on: date = _passed(group, "_on")
     group.end_year = on.year
     if transition.action == "wind_down":
         group.wound_down_on, group.wound_down_reason = on, comment
         group.status = transition.target
         group.full_clean()
     else:
+        network_name: str = _passed(group, "_network_name")
         network = Group(
-            name=group._network_name,
-            slug=_unique_slug(group._network_name),
+            name=network_name,
+            slug=_unique_slug(network_name),
             kind=Group.Kind.NETWORK,
             field_of_work=group.field_of_work,
             start_year=on.year,
@@ -269,14 +296,16 @@ def _group_before(group: Group, transition: Transition, actor, comment: str) -> 
         group.converted_into = network
 
 
-def _group_after(group: Group, transition: Transition, actor, comment: str) -> None:
+def _group_after(group: Group, transition: Transition, actor: AnyUser, comment: str) -> None:
     """The group's memberships end with it; a network carries them over from `on`."""
-    on = group._on
+    on: date = _passed(group, "_on")
     current = list(Membership.objects.filter(current_q(on), group=group))
     if transition.action == "convert":
+        network = group.converted_into
+        assert network is not None  # _group_before made it
         for membership in current:
             membership_create(
-                group=group.converted_into,
+                group=network,
                 person=membership.person,
                 role=membership.role,
                 start=on,
@@ -305,22 +334,24 @@ GROUPS = core_workflow.register(
     )
 )
 
-_GROUP_REFUSALS = {
+_GROUP_REFUSALS: "dict[str, StrPromise]" = {
     "wind_down": gettext_lazy("Only an active group can be wound down."),
     "convert": gettext_lazy("Only an active working group can become a network."),
 }
 
 
-def group_wind_down(*, group: Group, on: date, reason: str, actor) -> Group:
+def group_wind_down(*, group: Group, on: date, reason: str, actor: AnyUser) -> Group:
     """A group that fulfilled its task is wound down; its memberships end that day."""
     return core_workflow.transition(
         group, "wind_down", actor=actor, comment=reason, changes={"_on": on}
     )
 
 
-def group_convert_to_network(*, group: Group, name: str, on: date, actor) -> Group:
+def group_convert_to_network(*, group: Group, name: str, on: date, actor: AnyUser) -> Group:
     """Replace a working group by an informal network, carrying its members over."""
     group = core_workflow.transition(
         group, "convert", actor=actor, changes={"_on": on, "_network_name": name}
     )
-    return group.converted_into
+    network = group.converted_into
+    assert network is not None  # the transition made it
+    return network
