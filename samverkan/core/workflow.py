@@ -185,6 +185,12 @@ class Workflow:
         return document
 
 
+def old_status(document: Any) -> str:
+    """The status `document` had before the transition being taken: for `after` hooks."""
+    status: str = document._old_status
+    return status
+
+
 _WORKFLOWS: dict[type[models.Model], Workflow] = {}
 
 
