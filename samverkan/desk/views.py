@@ -1,5 +1,7 @@
 """The secretariat's desk: thin views over the cycle's selectors and services."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -110,7 +112,7 @@ def year_close(request, year: int):
 def reopen(request, year: int, kind: str, pk: int):
     _require_desk(request)
     planning_year = get_object_or_404(PlanningYear, year=year)
-    target = {}
+    target: dict[str, Any] = {}  # plan= or report=, whichever is reopened
     if kind == "plan":
         target["plan"] = get_object_or_404(OperationalPlan, pk=pk, year=planning_year)
     elif kind == "report":

@@ -126,7 +126,7 @@ def adoption_update(request, adoption_id: int):
             )
     else:
         for errors in form.errors.values():
-            messages.error(request, f"{adoption.municipality}: " + " ".join(errors))
+            messages.error(request, f"{adoption.municipality}: " + " ".join(map(str, errors)))
     return redirect("governance:decisions")
 
 
@@ -221,7 +221,7 @@ def matter_decide(request, pk: int):
     form = MatterDecisionForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+            messages.error(request, " ".join(map(str, errors)))
         return redirect("governance:matters")
     try:
         services.matter_decide(

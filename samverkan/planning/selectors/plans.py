@@ -181,7 +181,7 @@ class OverviewRow:
     plan: OperationalPlan | None
     status: str | None
     number: int | None
-    report: object = None
+    report: AnnualReport | None = None
 
 
 def year_overview(year: PlanningYear, *, include_unapproved: bool) -> list[OverviewRow]:
@@ -266,7 +266,7 @@ def revision_log(plan: OperationalPlan) -> list[PlanVersion]:
     return list(plan.versions.filter(status=Status.APPROVED, number__gt=1).order_by("number"))
 
 
-def report_overview(year: PlanningYear, *, include_unaccepted: bool) -> dict[int, object]:
+def report_overview(year: PlanningYear, *, include_unaccepted: bool) -> dict[int, AnnualReport]:
     """Each group's report for the year, keyed by group id, in one query."""
 
     reports = AnnualReport.objects.filter(year=year)
