@@ -322,3 +322,27 @@ def test_winding_down_audits_each_ended_membership(demo_data):
     ended = AuditEntry.objects.filter(action="samverkan.membership.ended", actor=user("kansli"))
     assert {int(e.object_id) for e in ended} == current
     assert AuditEntry.objects.filter(action="samverkan.group.wound_down").exists()
+
+
+def test_assignment_status_is_updated_from_its_page(demo_data, persona):
+    assignment = services.assignment_give(
+        actor=user("kommunchef"),
+        title="Kartlägg e-boksutbudet",
+        group=Group.objects.get(slug="bibliotek"),
+        given_on=date(2026, 3, 1),
+        due=date(2026, 9, 1),
+    )
+    url = reverse("governance:assignment_update", args=[assignment.pk])
+    done = {"status": "done", "outcome": "Kartlagt i alla sex kommuner."}
+    for role in ("council_member", "signed_in_visitor"):
+        assert persona(role).post(url, done).status_code == 403, role
+    client = persona("group_member")
+    refused = client.post(url, {"status": "done", "outcome": ""}, follow=True)
+    assert "Beskriv resultatet" in refused.content.decode()
+    assignment.refresh_from_db()
+    assert assignment.status == Assignment.Status.OPEN
+    assert client.post(url, done).status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.status == Assignment.Status.DONE and assignment.outcome.startswith("Kart")
+    entry = AuditEntry.objects.get(action="samverkan.assignment.updated")
+    assert entry.actor == user("medlem") and entry.changes == {"status": ["open", "done"]}

@@ -156,17 +156,19 @@ def assignments(request):
 @login_required
 def assignment_update(request, pk: int):
     assignment = get_object_or_404(Assignment, pk=pk)
-    form = AssignmentUpdateForm(request.POST)
-    if form.is_valid():
-        try:
-            services.assignment_update(
-                assignment=assignment, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("The assignment is updated."))
+    if not permissions.can_report_on_assignment(request.user, assignment):
+        raise PermissionDenied
+    # Bound to the assignment, so the model's own checks see its group and dates.
+    form = AssignmentUpdateForm(request.POST, instance=assignment)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        services.assignment_update(assignment=assignment, actor=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The assignment is updated."))
     return redirect("governance:assignments")
 
 

@@ -359,8 +359,9 @@ def _before(version: PlanVersion, transition: Transition, actor: AnyUser, commen
         contact, members = selectors.snapshot(selectors.current_members(version.plan.group))
         version.frozen_contact, version.frozen_members = contact, members
         version.submitted_at = now
-    if transition.target == Status.DRAFT:
-        # Reopening changes the text the members anchored, so they anchor it again.
+    if transition.target in {Status.DRAFT, Status.ANCHORING}:
+        # Each round of anchoring starts afresh: a plan reopened, or returned and edited,
+        # is no longer the text the members anchored.
         version.anchorings.all().delete()
     if transition.target == Status.APPROVED:
         version.approved_at = now
