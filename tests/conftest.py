@@ -7,6 +7,7 @@ from django.test import Client
 from django.utils import translation
 
 from samverkan.datasets import demo, umearegionen
+from tests.snapshots import load_once, snapshots
 
 
 def pytest_configure(config):
@@ -30,16 +31,29 @@ def _empty_public_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _data_from_the_start():
+    # Every test starts from the empty database; what its fixtures load is counted from there.
+    with snapshots.watching():
+        yield
+
+
 @pytest.fixture
 def umearegionen_data(db):
-    return umearegionen.load()
+    # Loaded once per session, written back per test (tests/snapshots.py). The loaders still
+    # run from the empty database where they are tested (test_loader.py, test_demo_data.py).
+    return load_once("umearegionen", umearegionen.load)
+
+
+def _demo():
+    demo.load_people()
+    demo.load_plan_revision()
+    return demo.ensure_accounts()
 
 
 @pytest.fixture
 def demo_data(umearegionen_data):
-    demo.load_people()
-    demo.load_plan_revision()
-    return demo.ensure_accounts()
+    return load_once("demo", _demo)
 
 
 def _client_for(username: str) -> Client:

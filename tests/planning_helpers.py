@@ -6,9 +6,10 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 
 from samverkan.organisation.models import Group, Membership, current_q
-from samverkan.planning.models import Activity, Goal, PlanningYear, Status
+from samverkan.planning.models import Activity, Goal, PlanningYear, PlanVersion, Status
 from samverkan.planning.services import plans as services
 from samverkan.strategy.models import Objective, PriorityCommitment
+from tests.snapshots import load_once
 
 
 def user(username: str):
@@ -31,7 +32,15 @@ def bibliotek_members():
 
 
 def complete_plan(year: int = 2027, author: str = "medlem"):
-    """A Bibliotek plan with everything Mall 1 asks for, as a member would write it."""
+    """A Bibliotek plan with everything Mall 1 asks for, as a member would write it.
+
+    Written through the services once per session, and back from the snapshot after that
+    (tests/snapshots.py), unless the test has already written rows of its own."""
+    pk = load_once(f"complete_plan({year}, {author})", lambda: _complete_plan(year, author).pk)
+    return PlanVersion.objects.get(pk=pk)
+
+
+def _complete_plan(year: int, author: str):
     group = Group.objects.get(slug="bibliotek")
     plan = services.plan_create(group=group, year=open_year(year), actor=user(author))
     version = plan.versions.get()
@@ -91,6 +100,15 @@ def _user_for(person):
 
 
 def approved_plan(year: int = 2027):
+    """complete_plan, anchored, submitted and approved; once per session as complete_plan."""
+    version = PlanVersion.objects.get(
+        pk=load_once(f"approved_plan({year})", lambda: _approved_plan(year).pk)
+    )
+    assert version.status == Status.APPROVED
+    return version
+
+
+def _approved_plan(year: int):
     version = complete_plan(year)
     services.plan_start_anchoring(version=version, actor=user("kontaktperson"))
     anchor_all(version)

@@ -11,13 +11,18 @@ from pypdf import PdfReader
 from samverkan.council import compilations
 from samverkan.datasets import demo, demo_plans
 from samverkan.planning.models import PlanningYear
+from tests.snapshots import load_once
+
+
+def _networks_plans_reports():
+    demo.load_networks()
+    demo_plans.load_plans()
+    demo_plans.load_reports()
 
 
 @pytest.fixture
 def years(demo_data):
-    demo.load_networks()
-    demo_plans.load_plans()
-    demo_plans.load_reports()
+    load_once("networks+plans+reports", _networks_plans_reports)
     return {y.year: y for y in PlanningYear.objects.all()}
 
 

@@ -6,12 +6,17 @@ from django.urls import reverse
 from samverkan.council import coverage
 from samverkan.datasets import demo, demo_plans
 from samverkan.planning.models import PlanningYear
+from tests.snapshots import load_once
+
+
+def _networks_and_plans():
+    demo.load_networks()
+    demo_plans.load_plans()
 
 
 @pytest.fixture
 def year(demo_data):
-    demo.load_networks()
-    demo_plans.load_plans()
+    load_once("networks+plans", _networks_and_plans)
     return PlanningYear.objects.get(year=2026)
 
 

@@ -25,11 +25,12 @@ from samverkan.planning.services import plans as plan_services
 from samverkan.planning.services import reports as report_services
 from tests.factories import GroupFactory, MembershipFactory
 from tests.planning_helpers import complete_plan, user
+from tests.snapshots import load_once
 
 
 @pytest.fixture
 def year_2026(demo_data):
-    demo_plans.load_plans()
+    load_once("plans", demo_plans.load_plans)
     return PlanningYear.objects.get(year=2026)
 
 

@@ -12,13 +12,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
-from samverkan.datasets import demo, demo_plans, demo_values
+from samverkan.datasets import demo
 from samverkan.followup.models import Indicator, Value
 from samverkan.governance.models import Adoption, Decision, Matter, Meeting
 from samverkan.organisation.models import Body, BodyMembership, Group, Municipality, Person
 from samverkan.strategy.models import PlanObjective, PlanVersion, PriorityCommitment, SubObjective
 from samverkan.transparency import search
 from tests.factories import GroupFactory, MembershipFactory, PersonFactory
+from tests.transparency_helpers import load_portal
 
 BJURHOLM_URL = "/organisation/kommuner/2403/"
 
@@ -26,11 +27,7 @@ BJURHOLM_URL = "/organisation/kommuner/2403/"
 @pytest.fixture
 def portal(demo_data):
     # Approved plans, accepted reports, a council decision and indicator values.
-    demo.load_networks()
-    demo_plans.load_plans()
-    demo_plans.load_reports()
-    demo_plans.load_governance()
-    demo_values.load_values()
+    load_portal()
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.services import plans as plan_services
 from samverkan.planning.services import reports as services
 from tests.planning_helpers import approved_plan, open_year, user
+from tests.snapshots import load_once
 
 
 @pytest.fixture
@@ -255,10 +256,14 @@ def test_non_numeric_value_is_refused_at_the_field(report, persona):
     assert "Ange ett tal, till exempel 25 eller 12,5." in response.content.decode()
 
 
-@pytest.fixture
-def network_report(demo_data):
+def _networks_and_accounts():
     demo.load_networks()
     demo.ensure_accounts()
+
+
+@pytest.fixture
+def network_report(demo_data):
+    load_once("networks+accounts", _networks_and_accounts)
     return services.report_create(
         group=Group.objects.get(slug="landsbygdsnatverket"),
         year=open_year(2027),

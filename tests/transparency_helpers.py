@@ -17,6 +17,7 @@ from samverkan.planning.models import (
 )
 from samverkan.planning.services import plans as plan_services
 from tests.planning_helpers import complete_plan, user
+from tests.snapshots import load_once
 
 # Each must stay out of every public page, download and API answer.
 SECRETS = {
@@ -35,12 +36,17 @@ SECRETS = {
 }
 
 
-def load_portal() -> None:
+def _load_portal() -> None:
     demo.load_networks()
     demo_plans.load_plans()
     demo_plans.load_reports()
     demo_plans.load_governance()
     demo_values.load_values()
+
+
+def load_portal() -> None:
+    """Networks, plans, reports, a council decision and indicator values, on top of the demo."""
+    load_once("portal", _load_portal)
 
 
 def plant_secrets() -> None:
