@@ -18,7 +18,7 @@ from samverkan.core.models import AuditEntry
 from samverkan.datasets import demo
 from samverkan.organisation.models import Group
 from samverkan.planning.documents.reports import _goal
-from samverkan.planning.models import AnnualReport, ReportStatus
+from samverkan.planning.models import AnnualReport, PlanVersion, ReportStatus
 from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.services import plans as plan_services
 from samverkan.planning.services import reports as services
@@ -28,6 +28,10 @@ from tests.snapshots import load_once
 
 @pytest.fixture
 def approved(demo_data):
+    return PlanVersion.objects.get(pk=load_once("approved revision", _approved_revision))
+
+
+def _approved_revision() -> int:
     version = approved_plan()
     revision = plan_services.plan_revision_start(plan=version.plan, actor=user("medlem"))
     plan_services.plan_update(
@@ -45,15 +49,18 @@ def approved(demo_data):
     plan_services.plan_submit(version=revision, actor=user("kontaktperson"))
     plan_services.plan_forward(version=revision, actor=user("kansli"))
     plan_services.plan_approve(version=revision, actor=user("kommunchef"))
-    revision.refresh_from_db()
-    return revision
+    return revision.pk
 
 
 @pytest.fixture
 def report(approved):
-    return services.report_create(
-        group=approved.plan.group, year=approved.plan.year, actor=user("kontaktperson")
-    )
+    def create() -> int:
+        plan = approved.plan
+        return services.report_create(
+            group=plan.group, year=plan.year, actor=user("kontaktperson")
+        ).pk
+
+    return AnnualReport.objects.get(pk=load_once("report on the approved revision", create))
 
 
 def _fill(report, *, fulfilment="partly", reason="Resursbrist.", touched=True):
