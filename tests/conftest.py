@@ -1,6 +1,11 @@
 """Shared fixtures: the Umeåregionen data set and one signed-in client per role."""
 
+import time
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
@@ -54,6 +59,22 @@ def _demo():
 @pytest.fixture
 def demo_data(umearegionen_data):
     return load_once("demo", _demo)
+
+
+# A day in the demo's year under way: 2025 reported on, 2026's plans approved and their reports
+# not yet due, 2027 open for planning. test_desk reads its rows on this day too.
+DEMO_NOW = datetime(2026, 11, 28, 10, 0, tzinfo=ZoneInfo(settings.TIME_ZONE))
+_STARTED = time.monotonic()
+
+
+@pytest.fixture
+def demo_today():
+    """For a test whose outcome hangs on today's date (what is overdue, which year is under
+    way): it runs on 28 November 2026 whenever it runs. The date is fixed, the clock ticks on
+    from one such test to the next, so rows kept from an earlier test (tests/snapshots.py) are
+    never later than the ones this test writes."""
+    with time_machine.travel(DEMO_NOW + timedelta(seconds=time.monotonic() - _STARTED), tick=True):
+        yield DEMO_NOW.date()
 
 
 def _client_for(username: str) -> Client:

@@ -86,6 +86,7 @@ def test_desk_is_the_secretariats(year_2026, persona, role):
     assert not year_2026.is_closed
 
 
+@pytest.mark.usefixtures("demo_today")  # what is overdue depends on the day
 def test_desk_page_for_the_secretariat(year_2026, persona):
     response = persona("secretariat").get(reverse("desk:year", args=[2026]), {"status": "overdue"})
     html = response.content.decode()
