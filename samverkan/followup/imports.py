@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samverkan.core.spreadsheets import csv_row, xlsx_append
 from samverkan.followup.kolada import Row
 from samverkan.followup.models import Indicator
 from samverkan.followup.services import COUNTRY, COUNTY, values_upsert
@@ -125,8 +126,8 @@ def template_csv() -> bytes:
     example = ["hallbara-resor", "2480", "2025", "T", "42,5"]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(COLUMNS)
-    writer.writerow(example)
+    writer.writerow(csv_row(COLUMNS))
+    writer.writerow(csv_row(example))
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -136,8 +137,8 @@ def template_xlsx() -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Värden"
-    sheet.append(COLUMNS)
-    sheet.append(["hallbara-resor", "2480", 2025, "T", 42.5])
+    xlsx_append(sheet, COLUMNS)
+    xlsx_append(sheet, ["hallbara-resor", "2480", 2025, "T", 42.5])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
