@@ -124,7 +124,8 @@ def reopen(request, year: int, kind: str, pk: int):
 @require_POST
 def send_reminders(request, year: int):
     _require_desk(request)
-    sent = cycle.reminders_send(base_url=request.build_absolute_uri("/"))
+    planning_year = get_object_or_404(PlanningYear, year=year)
+    sent = cycle.reminders_send(year=planning_year, base_url=request.build_absolute_uri("/"))
     if sent:
         messages.success(request, _("%(n)s reminder(s) sent.") % {"n": len(sent)})
     else:

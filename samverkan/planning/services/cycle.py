@@ -98,10 +98,29 @@ def reminders_due(year: PlanningYear, *, today: date, recent: set[tuple[int, str
     return due
 
 
+def _mail_after_commit(log: ReminderLog, body: str) -> None:
+    """Send the reminder once its log is committed, so that a rollback sends nothing. If the
+    mail cannot be sent, the log goes, so that the next run tries again."""
+
+    def send() -> None:
+        try:
+            send_mail(log.subject, body, settings.DEFAULT_FROM_EMAIL, [log.recipient])
+        except Exception:
+            ReminderLog.objects.filter(pk=log.pk).delete()
+            raise
+
+    transaction.on_commit(send)
+
+
 def reminders_send(
-    *, today: date | None = None, interval_days: int = DEFAULT_INTERVAL_DAYS, base_url: str = ""
+    *,
+    year: PlanningYear | None = None,
+    today: date | None = None,
+    interval_days: int = DEFAULT_INTERVAL_DAYS,
+    base_url: str = "",
 ) -> list[ReminderLog]:
-    """E-mail the contact persons of groups whose plan or report is missing or late.
+    """E-mail the contact persons of groups whose plan or report is missing or late: for the
+    year given, or for every open year. The mails go when the logs are committed.
 
     Safe to run every day: each group gets at most one reminder per stage per interval.
     """
@@ -111,7 +130,10 @@ def reminders_send(
     # open year goes first, being the most overdue.
     recent = set(ReminderLog.objects.filter(sent_at__gte=since).values_list("group_id", "stage"))
     sent = []
-    for year in PlanningYear.objects.filter(closed_at__isnull=True).order_by("year"):
+    years = PlanningYear.objects.filter(closed_at__isnull=True).order_by("year")
+    if year is not None:
+        years = years.filter(pk=year.pk)
+    for year in years:
         for row, stage, late in reminders_due(year, today=today, recent=recent):
             recent.add((row.group.pk, stage))
             person = row.contact.person
@@ -137,15 +159,14 @@ def reminders_send(
                     }
                 body = render_to_string("planning/email/reminder.txt", context)
             with transaction.atomic():
-                send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
-                sent.append(
-                    ReminderLog.objects.create(
-                        group=row.group,
-                        year=year,
-                        stage=stage,
-                        recipient=person.email,
-                        subject=subject,
-                        late=late,
-                    )
+                log = ReminderLog.objects.create(
+                    group=row.group,
+                    year=year,
+                    stage=stage,
+                    recipient=person.email,
+                    subject=subject,
+                    late=late,
                 )
+                _mail_after_commit(log, body)
+                sent.append(log)
     return sent
