@@ -166,10 +166,13 @@ def test_send_reminders_command_takes_a_year(
 def test_a_rollback_after_the_reminders_are_queued_sends_nothing(
     year_2026, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            assert cycle.reminders_send(today=TODAY)  # logged, and the mails queued ...
-            raise RuntimeError("something fails before the transaction commits")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        assert cycle.reminders_send(today=TODAY)  # logged, and the mails queued ...
+        raise RuntimeError("something fails before the transaction commits")
     assert not callbacks and not mail.outbox  # ... but nothing is sent
     assert not ReminderLog.objects.exists()
 

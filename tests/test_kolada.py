@@ -11,6 +11,7 @@ from django.core.management.base import CommandError
 
 from samverkan.followup import services
 from samverkan.followup.kolada import KoladaClient, KoladaError
+from samverkan.followup.kolada_files import split_unit
 from samverkan.followup.models import Indicator, SyncRun, Value
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kolada"
@@ -268,6 +269,4 @@ def test_from_file_refuses_a_foreign_file_by_name_and_writes_nothing(
     ],
 )
 def test_unit_is_read_from_the_end_of_koladas_title(title, split):
-    from samverkan.followup.kolada_files import split_unit
-
     assert split_unit(title) == split

@@ -98,9 +98,9 @@ def shape(payload: object) -> str | None:
         return "empty"
     if not all(isinstance(r, dict) for r in rows):
         return None
-    if all(METADATA_KEYS <= r.keys() for r in rows):
+    if all(r.keys() >= METADATA_KEYS for r in rows):
         return "metadata"
-    if all(DATA_KEYS <= r.keys() for r in rows):
+    if all(r.keys() >= DATA_KEYS for r in rows):
         return "data"
     return None
 
