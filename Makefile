@@ -44,6 +44,7 @@ test-fast: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # Refresh the Swedish catalogue after changing user-facing strings, then translate and compile.
 messages: $(VENV)/.installed

@@ -15,16 +15,18 @@ import harness
 
 harness.setup_django("compilation")
 
-from datetime import date  # noqa: E402
-from decimal import Decimal  # noqa: E402
+from datetime import date
+from decimal import Decimal
 
-import federation  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.urls import reverse  # noqa: E402
+import federation
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
 
-from samverkan.organisation.models import Group  # noqa: E402
-from samverkan.planning import compilation_exports, compilations  # noqa: E402
-from samverkan.planning.models import (  # noqa: E402
+from samverkan.council import compilations
+from samverkan.council import documents as compilation_exports
+from samverkan.organisation.models import Group
+from samverkan.planning.models import (
     Activity,
     AnnualReport,
     Goal,
@@ -36,7 +38,7 @@ from samverkan.planning.models import (  # noqa: E402
     ReportPriority,
     Status,
 )
-from samverkan.strategy.models import PriorityCommitment  # noqa: E402
+from samverkan.strategy.models import PriorityCommitment
 
 
 def _fill(year: PlanningYear) -> None:
@@ -142,7 +144,6 @@ def main() -> None:
     year = PlanningYear.objects.create(
         year=2027, plans_due=date(2026, 12, 15), reports_due=date(2028, 2, 15)
     )
-    from django.contrib.auth import get_user_model
 
     admin = get_user_model().objects.create_superuser("admin", password="bench-only-password")
     client = Client()

@@ -11,17 +11,17 @@ import harness
 
 harness.setup_django("followup")
 
-from decimal import Decimal  # noqa: E402
+from decimal import Decimal
 
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.urls import reverse  # noqa: E402
+from django.db import connection, transaction
+from django.test import Client
+from django.urls import reverse
 
-from samverkan.core.datasets import umearegionen  # noqa: E402
-from samverkan.followup.kolada import parse_values  # noqa: E402
-from samverkan.followup.models import Indicator, Value  # noqa: E402
-from samverkan.followup.services import values_upsert  # noqa: E402
-from samverkan.organisation.models import Municipality  # noqa: E402
+from samverkan.datasets import umearegionen
+from samverkan.followup.kolada import parse_values
+from samverkan.followup.models import Indicator, Value
+from samverkan.followup.services import values_upsert
+from samverkan.organisation.models import Municipality
 
 AREAS, YEARS, KPIS = 500, 20, 25  # 500 × 20 × 25 × 2 genders = 500,000 values
 
@@ -117,7 +117,7 @@ def main() -> None:
     client = Client()
     url = reverse("followup:indicator", args=[indicator.slug])
     queries, ms = harness.measure(client, url, runs=5)
-    floor_q, floor_ms = harness.measure(client, reverse("accounts:login"))
+    _floor_q, floor_ms = harness.measure(client, reverse("accounts:login"))
     print()
     print("| page | municipalities × years | queries | median ms | floor ms |")
     print("|---|---|---:|---:|---:|")

@@ -11,11 +11,11 @@ import harness
 
 harness.setup_django("organisation")
 
-import federation  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.urls import reverse  # noqa: E402
+import federation
+from django.test import Client
+from django.urls import reverse
 
-from samverkan.organisation.models import Group, Municipality, Person  # noqa: E402
+from samverkan.organisation.models import Group, Municipality, Person
 
 SIZES = [(10, 100, 1_000), (50, 1_000, 10_000)]
 
@@ -28,7 +28,7 @@ def main() -> None:
         counts = (Municipality.objects.count(), Group.objects.count(), Person.objects.count())
         busiest = Group.objects.filter(slug__startswith="grupp-").order_by("pk").first()
         member = Municipality.objects.filter(is_member=True).order_by("pk").first()
-        floor_q, floor_ms = harness.measure(client, reverse("accounts:login"))
+        _floor_q, floor_ms = harness.measure(client, reverse("accounts:login"))
         for label, url in (
             ("organisation page", reverse("organisation:chart")),
             ("group page", busiest.get_absolute_url()),

@@ -14,16 +14,26 @@ import harness
 
 harness.setup_django("planning")
 
-from datetime import date  # noqa: E402
-from decimal import Decimal  # noqa: E402
+from datetime import date
+from decimal import Decimal
 
-import federation  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.urls import reverse  # noqa: E402
+import federation
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
 
-from samverkan.organisation.models import Group, Membership  # noqa: E402
-from samverkan.planning import exports, selectors  # noqa: E402
-from samverkan.planning.models import (  # noqa: E402
+from samverkan.datasets import umearegionen
+from samverkan.organisation.models import (
+    Body,
+    BodyMembership,
+    Group,
+    Membership,
+    Municipality,
+    Person,
+)
+from samverkan.planning.documents import plans as exports
+from samverkan.planning.documents.plans import PlanDocument, pdf_from_document
+from samverkan.planning.models import (
     Activity,
     Goal,
     OperationalPlan,
@@ -31,6 +41,7 @@ from samverkan.planning.models import (  # noqa: E402
     PlanVersion,
     Status,
 )
+from samverkan.planning.selectors import plans as selectors
 
 
 def _time(fn, runs: int = 9) -> float:
@@ -96,10 +107,6 @@ def _full_plan(year: PlanningYear) -> PlanVersion:
 
 
 def _secretariat_user():
-    from django.contrib.auth import get_user_model
-
-    from samverkan.core.datasets import umearegionen
-    from samverkan.organisation.models import Body, BodyMembership, Municipality, Person
 
     umearegionen.load()
     user = get_user_model().objects.create_user("kansli", password="bench-only-password")
@@ -134,7 +141,7 @@ def main() -> None:
         rows.append((groups, "plans overview (visitor)", queries, ms))
         queries, ms = harness.measure(secretariat, overview)
         rows.append((groups, "plans overview (secretariat)", queries, ms))
-    floor_q, floor_ms = harness.measure(client, reverse("accounts:login"))
+    _floor_q, floor_ms = harness.measure(client, reverse("accounts:login"))
     print("| groups | page | queries | median ms | floor ms | ratio |")
     print("|---:|---|---:|---:|---:|---:|")
     for groups, label, queries, ms in rows:
@@ -148,7 +155,6 @@ def main() -> None:
     version = _full_plan(year)
     pdf_ms = _time(lambda: exports.render_pdf(version))
     docx_ms = _time(lambda: exports.render_docx(version))
-    from samverkan.planning.exports import PlanDocument, pdf_from_document
 
     tiny = PlanDocument("Floor", 2027, "", "", [], "x", "", [], [], [], [], "")
     floor = _time(lambda: pdf_from_document(tiny))

@@ -25,13 +25,14 @@ import harness
 
 DB_PATH = harness.setup_django("portal")
 
-import federation  # noqa: E402
+import federation
+from django.db import connection
 
-from samverkan.followup.kolada import Row  # noqa: E402
-from samverkan.followup.models import Indicator  # noqa: E402
-from samverkan.followup.services import values_upsert  # noqa: E402
-from samverkan.organisation.models import Group, Municipality  # noqa: E402
-from samverkan.planning.models import (  # noqa: E402
+from samverkan.followup.kolada import Row
+from samverkan.followup.models import Indicator
+from samverkan.followup.services import values_upsert
+from samverkan.organisation.models import Group, Municipality
+from samverkan.planning.models import (
     Activity,
     Goal,
     OperationalPlan,
@@ -151,7 +152,6 @@ def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: `make bench` installs Debian's wrk.")
     build()
-    from django.db import connection
 
     connection.close()
     workers = os.environ.get("GUNICORN_WORKERS", str(os.cpu_count() * 2 + 1))

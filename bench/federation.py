@@ -6,7 +6,7 @@ Built with bulk inserts so that building it takes seconds, not the benchmark's t
 import random
 from datetime import date
 
-from samverkan.core.datasets import umearegionen
+from samverkan.datasets import umearegionen
 from samverkan.organisation.models import Group, Membership, Municipality, Person
 from samverkan.strategy.models import Objective
 
@@ -44,8 +44,10 @@ def build(*, municipalities: int, groups: int, people: int, seed: int = 2050) ->
     through = Group.objectives.through
     links, memberships = [], []
     for group in Group.objects.filter(slug__in=new_slugs):
-        for objective in rng.sample(objectives, rng.choice([1, 1, 2])):
-            links.append(through(group_id=group.pk, objective_id=objective.pk))
+        links.extend(
+            through(group_id=group.pk, objective_id=objective.pk)
+            for objective in rng.sample(objectives, rng.choice([1, 1, 2]))
+        )
         chosen = rng.sample(person_ids, 10)
         for k, person_id in enumerate(chosen):
             role = Membership.Role.CONTACT_PERSON if k == 0 else Membership.Role.MEMBER

@@ -7,6 +7,12 @@ import tempfile
 import time
 from pathlib import Path
 
+import django
+from django.conf import settings
+from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -22,17 +28,12 @@ def setup_django(db_name: str) -> Path:
     # These benchmarks measure rendering: a public page served from the cache would measure
     # the cache instead (bench_portal.py measures both, with gunicorn).
     os.environ["PUBLIC_CACHE_SECONDS"] = "0"
-    import django
 
     django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
 
     settings.ALLOWED_HOSTS = ["testserver"]
     # Keep one connection for the whole run, as the test client does, so that queries can be
     # counted across requests (Django would otherwise close it after every request).
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections
 
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
@@ -42,7 +43,6 @@ def setup_django(db_name: str) -> Path:
 
 def measure(client, url: str, runs: int = 15) -> tuple[int, float]:
     """(queries per request, median milliseconds) for GET url, after one warm-up."""
-    from django.db import connection
 
     assert client.get(url).status_code == 200, url
     executed: list[str] = []

@@ -48,8 +48,11 @@ INSTALLED_APPS = [
     "samverkan.planning",
     "samverkan.followup",
     "samverkan.governance",
+    "samverkan.council",
     "samverkan.desk",
     "samverkan.transparency",
+    "samverkan.backoffice",
+    "samverkan.datasets",
     "ninja",
     "corsheaders",
     "django.contrib.admin",
@@ -95,7 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "samverkan.core.context_processors.site",
+                "samverkan.accounts.context_processors.site",
             ],
         },
     },
@@ -121,8 +124,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "transparency:home"
+LOGOUT_REDIRECT_URL = "transparency:home"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
@@ -148,7 +151,7 @@ STORAGES = {
 # Serve static files straight from the apps when collectstatic has not been run (make run).
 WHITENOISE_USE_FINDERS = True
 
-# The public cache (transparency.cache): pages for signed-out visitors and API answers,
+# The public cache (core.cache): pages for signed-out visitors and API answers,
 # cleared by publishing. The default is per process; CACHE_BACKEND/CACHE_LOCATION can name a
 # shared one (Django's RedisCache with the redis package, or a DatabaseCache table).
 CACHE_BACKEND = envstr("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache")

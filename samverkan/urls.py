@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from samverkan.core.admin_site import admin_site
+from samverkan.backoffice.site import admin_site
 from samverkan.core.views import set_language
 from samverkan.transparency.api import api
 
@@ -10,11 +10,11 @@ urlpatterns = [
     path("", include("samverkan.transparency.urls")),
     path("admin/", admin_site.urls),
     path("konto/", include("samverkan.accounts.urls")),
-    path("organisation/", include("samverkan.organisation.urls")),
+    path("organisation/", include("samverkan.transparency.organisation_urls")),
     path("verksamhetsplaner/", include("samverkan.planning.urls")),
+    path("uppfoljning/", include("samverkan.council.urls")),
     path("uppfoljning/", include("samverkan.followup.urls")),
     path("", include("samverkan.governance.urls")),
-    path("kansli/", include("samverkan.desk.urls")),
+    path("", include("samverkan.desk.urls")),
     path("", include("samverkan.strategy.urls")),
-    path("", include("samverkan.core.urls")),
 ]

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 SCREENSHOTS = (
     Path(
@@ -23,7 +24,6 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 def chromium_page(locale: str = "sv-SE"):
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: run `make test`, which installs Debian's chromium.")
-    from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread, and Django refuses ORM calls
     # while one runs. The tests only touch the ORM between browser steps, so allow it here

@@ -1,14 +1,15 @@
 """Shared fixtures: the Umeåregionen data set and one signed-in client per role."""
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
-from samverkan.core.datasets import demo, umearegionen
+from samverkan.datasets import demo, umearegionen
 
 
 def pytest_configure(config):
-    from django.conf import settings
 
     # Real hashing costs a third of a second per password; the suite signs in hundreds of times.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -24,7 +25,6 @@ def _swedish():
 @pytest.fixture(autouse=True)
 def _empty_public_cache():
     # The database rolls back between tests, the in-memory cache would not.
-    from django.core.cache import cache
 
     cache.clear()
     yield

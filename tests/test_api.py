@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 
 from samverkan.followup.kolada import Row
@@ -172,7 +173,6 @@ def test_the_region_values_are_those_of_the_indicator_download(portal):
 def test_the_region_list_takes_the_same_queries_however_many_indicators(
     portal, settings, django_assert_max_num_queries
 ):
-    from samverkan.followup.models import Indicator
 
     settings.PUBLIC_CACHE_SECONDS = 0
     with django_assert_max_num_queries(8):
@@ -389,8 +389,6 @@ def test_answers_are_cached_until_publication(portal, django_assert_num_queries)
 
 def test_list_queries_do_not_grow_with_the_page(portal, django_assert_max_num_queries):
     for path in ["/api/v1/plans", "/api/v1/reports", "/api/v1/groups", "/api/v1/indicators"]:
-        from django.core.cache import cache
-
         cache.clear()
         with django_assert_max_num_queries(14):
             assert get(f"{path}?page_size=1000")[0].status_code == 200

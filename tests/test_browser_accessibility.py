@@ -6,7 +6,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from samverkan.core.datasets import demo, demo_plans, demo_values, umearegionen
+from samverkan.datasets import demo, demo_plans, demo_values, umearegionen
 from tests.browser import chromium_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -75,9 +75,11 @@ def _violations(page, *, layout: bool = True) -> list[str]:
         # axe rates these "moderate", but the issue asks for them on every page.
         if page.locator("h1").count() != 1:
             problems.append(f"{page.locator('h1').count()} h1 elements")
-        for landmark in ("header", "main", "footer"):
-            if page.locator(f"body > {landmark}, body > * > {landmark}").count() < 1:
-                problems.append(f"no {landmark} landmark")
+        problems.extend(
+            f"no {landmark} landmark"
+            for landmark in ("header", "main", "footer")
+            if page.locator(f"body > {landmark}, body > * > {landmark}").count() < 1
+        )
         if page.locator("a.skip-link, a[href='#main']").count() < 1:
             problems.append("no skip link")
     return problems

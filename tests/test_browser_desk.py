@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from samverkan.core.datasets import demo, demo_plans, umearegionen
+from samverkan.datasets import demo, demo_plans, umearegionen
 from samverkan.planning.models import ReminderLog
 from tests.browser import chromium_page, screenshot, sign_in
 
@@ -47,7 +47,7 @@ def test_head_of_secretariat_finds_overdue_groups_and_reminds_them(site):
         with page.expect_download() as download:
             page.get_by_role("link", name="PDF", exact=True).click()
         path = download.value.path()
-        assert open(path, "rb").read(4) == b"%PDF"
+        assert path.read_bytes()[:4] == b"%PDF"
         assert (
             download.value.suggested_filename == "sammanstallning-verksamhetsberattelser-2025.pdf"
         )

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from samverkan.core.datasets import umearegionen
+from samverkan.datasets import umearegionen
 from samverkan.followup.kolada import Row
 from samverkan.followup.models import Indicator, Target
 from samverkan.followup.services import values_upsert

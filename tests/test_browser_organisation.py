@@ -2,7 +2,7 @@
 
 import pytest
 
-from samverkan.core.datasets import demo, umearegionen
+from samverkan.datasets import demo, umearegionen
 from tests.browser import chromium_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from samverkan.core.datasets import demo, demo_plans, umearegionen
+from samverkan.datasets import demo, demo_plans, umearegionen
 from samverkan.planning.models import PlanVersion, Status
 from tests.browser import chromium_page, screenshot, sign_in
 

@@ -3,7 +3,7 @@ by keyboard alone and by mouse; a journalist finds the open data."""
 
 import pytest
 
-from samverkan.core.datasets import demo, umearegionen
+from samverkan.datasets import demo, umearegionen
 from tests.browser import chromium_page, screenshot
 from tests.transparency_helpers import load_portal
 

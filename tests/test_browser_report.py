@@ -3,7 +3,7 @@ network reports its meetings, and the secretariat accepts both — in real Chrom
 
 import pytest
 
-from samverkan.core.datasets import demo, demo_plans, umearegionen
+from samverkan.datasets import demo, demo_plans, umearegionen
 from samverkan.planning.models import AnnualReport, ReportStatus
 from tests.browser import chromium_page, screenshot, sign_in
 

@@ -1,5 +1,6 @@
 """The line chart names its lines readably, however many areas there are."""
 
+import itertools
 import re
 
 from samverkan.core import charts
@@ -40,4 +41,4 @@ def test_names_of_lines_that_end_together_are_pushed_apart():
     placed = charts._spread([10.0, 10.0, 10.1, 15.0], gap=0.5)
 
     assert placed == [10.0, 10.5, 11.0, 15.0]
-    assert all(b - a >= 0.5 for a, b in zip(placed, placed[1:], strict=False))
+    assert all(b - a >= 0.5 for a, b in itertools.pairwise(placed))

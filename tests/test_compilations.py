@@ -8,8 +8,8 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from samverkan.core.datasets import demo, demo_plans
-from samverkan.planning import compilations
+from samverkan.council import compilations
+from samverkan.datasets import demo, demo_plans
 from samverkan.planning.models import PlanningYear
 
 
@@ -28,7 +28,7 @@ def test_report_compilation_figures(years):
     fully, partly, not_at_all = c.fulfilment.values()
     assert fully and partly and not_at_all  # the demo's mix
     assert figures["Nätverkens träffar"] == "10"
-    assert [s.title for s in c.sections][0].startswith("1.")
+    assert next(s.title for s in c.sections).startswith("1.")
 
 
 def test_plan_compilation_orders_by_objective(years):

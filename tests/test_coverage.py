@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from samverkan.core.datasets import demo, demo_plans
-from samverkan.planning import coverage
+from samverkan.council import coverage
+from samverkan.datasets import demo, demo_plans
 from samverkan.planning.models import PlanningYear
 
 

@@ -3,7 +3,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 
+from samverkan.datasets import demo_plans
+from samverkan.governance.models import Adoption, Assignment
 from samverkan.organisation.models import Group, Membership, Person, current_q
+from samverkan.planning.models import PlanVersion
 
 
 def test_every_working_group_has_exactly_one_current_contact_person(demo_data):
@@ -34,8 +37,6 @@ def test_demo_command_refuses_outside_demo_mode(db):
 
 
 def test_demo_plans_cover_every_state_and_a_revision(demo_data):
-    from samverkan.core.datasets import demo_plans
-    from samverkan.planning.models import PlanVersion
 
     assert demo_plans.load_plans() > 0
     assert demo_plans.load_plans() == 0  # a second run adds nothing
@@ -47,8 +48,6 @@ def test_demo_plans_cover_every_state_and_a_revision(demo_data):
 
 
 def test_demo_governance_is_loaded_once(demo_data):
-    from samverkan.core.datasets import demo_plans
-    from samverkan.governance.models import Adoption, Assignment
 
     assert demo_plans.load_governance() == 1
     assert demo_plans.load_governance() == 0

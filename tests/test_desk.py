@@ -9,16 +9,25 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from samverkan.core.datasets import demo_plans
 from samverkan.core.models import AuditEntry
-from samverkan.planning import desk
-from samverkan.planning.models import PlanningYear, ReminderLog
+from samverkan.datasets import demo_plans
+from samverkan.planning.models import (
+    AnnualReport,
+    OperationalPlan,
+    PlanningYear,
+    PlanVersion,
+    ReminderLog,
+)
+from samverkan.planning.selectors import cycle as desk
 from samverkan.planning.services import cycle
 from samverkan.planning.services import plans as plan_services
+from samverkan.planning.services import reports as report_services
+from tests.factories import GroupFactory, MembershipFactory
 from tests.planning_helpers import complete_plan, user
 
 
@@ -225,7 +234,6 @@ def test_closing_locks_and_reopening_one_unlocks(demo_data):
 def test_closed_year_refuses_new_plans(demo_data):
     draft = complete_plan()
     cycle.year_close(year=draft.plan.year, actor=user("kansli"))
-    from samverkan.planning.services import reports as report_services
 
     with pytest.raises(ValidationError) as exc:
         report_services.report_create(
@@ -235,10 +243,6 @@ def test_closed_year_refuses_new_plans(demo_data):
 
 
 def test_desk_query_count_does_not_grow(year_2026, persona):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from tests.factories import GroupFactory, MembershipFactory
 
     client = persona("secretariat")
     url = reverse("desk:year", args=[2026])
@@ -247,8 +251,6 @@ def test_desk_query_count_does_not_grow(year_2026, persona):
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(url).status_code == 200
         return len(ctx.captured_queries)
-
-    from samverkan.planning.models import AnnualReport, OperationalPlan, PlanVersion
 
     before = count()
     for group in GroupFactory.create_batch(10):

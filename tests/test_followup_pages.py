@@ -1,15 +1,26 @@
 """The follow-up pages, read by everyone, signed in or not."""
 
+import io
 import re
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone, translation
+from docx import Document
+from pypdf import PdfReader
 
+from samverkan.council.followup_report import _figure
+from samverkan.datasets import demo, demo_values
+from samverkan.followup import selectors
 from samverkan.followup.kolada import Row
 from samverkan.followup.models import Indicator, Target, Value
 from samverkan.followup.services import values_upsert
+from samverkan.planning.models import Goal, PlanningYear
+from samverkan.planning.services import plans as plan_services
+from tests.planning_helpers import complete_plan, user
 
 MEMBERS = {"2401": 7000, "2403": 2400, "2404": 5400, "2409": 6700, "2460": 8700, "2480": 130000}
 
@@ -47,7 +58,6 @@ def test_indicator_page_has_chart_table_and_light(population, client):
 
 
 def test_table_matches_the_chart_data(population):
-    from samverkan.followup import selectors
 
     view = selectors.indicator_view("invanare")
     region = dict(view.series["Umeåregionen"])
@@ -96,7 +106,7 @@ def test_indicator_without_values_explains_how_to_get_them(umearegionen_data, cl
 
 
 def test_overview_lists_areas_and_indicators(umearegionen_data, client):
-    html = client.get(reverse("followup:overview")).content.decode()
+    html = client.get(reverse("council:overview")).content.decode()
     assert "Tillgängligt och jämställt transportsystem" in html and "N07418" in html
 
 
@@ -109,10 +119,6 @@ def test_missing_value_shows_its_status(population, client):
 
 
 def test_a_goal_linked_to_an_indicator_gets_its_baseline(population):
-    from samverkan.core.datasets import demo
-    from samverkan.planning.models import Goal
-    from samverkan.planning.services import plans as plan_services
-    from tests.planning_helpers import complete_plan, user
 
     demo.load_people()
     demo.ensure_accounts()
@@ -134,34 +140,21 @@ def test_a_goal_linked_to_an_indicator_gets_its_baseline(population):
 
 
 def test_council_follow_up_downloads(population, client):
-    import io
-
-    from docx import Document
-    from pypdf import PdfReader
-
-    from samverkan.planning.models import PlanningYear
 
     PlanningYear.objects.create(year=2025, plans_due="2024-12-15", reports_due="2026-02-15")
-    pdf = client.get(reverse("followup:council_report", args=[2025, "pdf"]))
+    pdf = client.get(reverse("council:followup_report", args=[2025, "pdf"]))
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Uppföljning av de prioriterade områdena 2025" in text
     assert "Medskapande och demokrati" in text
-    docx = client.get(reverse("followup:council_report", args=[2025, "docx"]))
+    docx = client.get(reverse("council:followup_report", args=[2025, "docx"]))
     assert Document(io.BytesIO(docx.content)).paragraphs[0].text.startswith("Uppföljning")
 
 
 def test_council_follow_up_formats_figures_and_says_where_they_come_from(umearegionen_data, client):
-    import io
-    import re
-
-    from pypdf import PdfReader
-
-    from samverkan.core.datasets import demo_values
-    from samverkan.planning.models import PlanningYear
 
     demo_values.load_values()
     PlanningYear.objects.create(year=2025, plans_due="2024-12-15", reports_due="2026-02-15")
-    pdf = client.get(reverse("followup:council_report", args=[2025, "pdf"]))
+    pdf = client.get(reverse("council:followup_report", args=[2025, "pdf"]))
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     flat = text.replace("\n", " ")
     # Read out of context, the report must itself say the figures are invented.
@@ -187,34 +180,26 @@ def test_indicator_table_leaves_out_county_and_sweden_when_there_are_none(popula
 def test_overview_offers_the_council_follow_up_only_for_years_that_have_begun(
     umearegionen_data, client
 ):
-    from django.utils import timezone
-
-    from samverkan.planning.models import PlanningYear
 
     this_year = timezone.localdate().year
     for year in (this_year, this_year + 1):
         PlanningYear.objects.create(
             year=year, plans_due=f"{year - 1}-12-15", reports_due=f"{year + 1}-02-15"
         )
-    html = client.get(reverse("followup:overview")).content.decode()
-    assert reverse("followup:council_report", args=[this_year, "pdf"]) in html
-    assert reverse("followup:council_report", args=[this_year + 1, "pdf"]) not in html
+    html = client.get(reverse("council:overview")).content.decode()
+    assert reverse("council:followup_report", args=[this_year, "pdf"]) in html
+    assert reverse("council:followup_report", args=[this_year + 1, "pdf"]) not in html
     # Nor is it served at its address: it would carry this year's figures under next year's.
     assert (
-        client.get(reverse("followup:council_report", args=[this_year + 1, "pdf"])).status_code
+        client.get(reverse("council:followup_report", args=[this_year + 1, "pdf"])).status_code
         == 404
     )
     assert (
-        client.get(reverse("followup:council_report", args=[this_year, "pdf"])).status_code == 200
+        client.get(reverse("council:followup_report", args=[this_year, "pdf"])).status_code == 200
     )
 
 
 def test_council_follow_up_rounds_half_up_as_the_indicator_page_does():
-    from types import SimpleNamespace
-
-    from django.utils import translation
-
-    from samverkan.followup.council_report import _figure
 
     mean = SimpleNamespace(rule="weighted_mean", unit="%")
     total = SimpleNamespace(rule="sum", unit="invånare")

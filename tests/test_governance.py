@@ -11,6 +11,7 @@ from samverkan.core.models import AuditEntry
 from samverkan.governance import services
 from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
 from samverkan.organisation.models import Body, Group, Membership, current_q
+from samverkan.planning.models import PlanningYear
 from samverkan.strategy.selectors import current_plan_version
 from tests.planning_helpers import user
 
@@ -71,7 +72,6 @@ def test_assignment_shown_on_group_page_and_desk(demo_data, persona):
     )
     page = persona("group_member").get(reverse("organisation:group", args=["bibliotek"]))
     assert "Kartlägg e-boksutbudet" in page.content.decode()
-    from samverkan.planning.models import PlanningYear
 
     PlanningYear.objects.create(
         year=2026, plans_due=date(2025, 12, 15), reports_due=date(2027, 2, 15)

@@ -1,5 +1,6 @@
 """The Swedish catalogue is complete, compiled, and matches the code's strings."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -58,7 +59,6 @@ def test_catalogue_has_every_string_in_the_code(tmp_path):
 
 
 def test_translations_keep_every_placeholder():
-    import re
 
     pattern = re.compile(r"%\(\w+\)s")
     for entry in polib.pofile(str(PO)):

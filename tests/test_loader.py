@@ -1,6 +1,7 @@
 from django.core.management import call_command
 
-from samverkan.core.datasets import umearegionen
+from samverkan.datasets import umearegionen
+from samverkan.followup.models import Indicator
 from samverkan.organisation.models import Body, Cooperation, Group, Municipality
 from samverkan.strategy.models import (
     Commitment,
@@ -121,7 +122,6 @@ def test_loader_restores_edited_source_data(umearegionen_data):
 
 
 def test_every_prioritised_commitment_has_an_indicator(umearegionen_data):
-    from samverkan.followup.models import Indicator
 
     for pc in PriorityCommitment.objects.select_related("commitment"):
         assert pc.indicators.exists(), pc.commitment.code

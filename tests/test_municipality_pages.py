@@ -5,13 +5,14 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
-from samverkan.core.datasets import demo, demo_plans, demo_values
+from samverkan.datasets import demo, demo_plans, demo_values
 from samverkan.followup.models import Indicator, Value
 from samverkan.governance.models import Adoption, Decision, Matter, Meeting
 from samverkan.organisation.models import Body, BodyMembership, Group, Municipality, Person
@@ -227,7 +228,6 @@ def test_queries_do_not_grow_with_people_decisions_priorities_or_values(portal, 
             gender="T",
             defaults={"value": Decimal("1.5"), "origin": "manual"},
         )
-    from django.core.cache import cache
 
     cache.clear()
     assert [_count(client, url) for url in urls] == before

@@ -3,7 +3,7 @@ from django.urls import reverse
 from samverkan.organisation.models import Group, Person
 
 PAGES = [
-    ("core:home", []),
+    ("transparency:home", []),
     ("organisation:chart", []),
     ("organisation:groups", []),
     ("organisation:group", ["bibliotek"]),
@@ -18,7 +18,7 @@ PAGES = [
     ("accounts:login", []),
     ("planning:years", []),
     ("governance:decisions", []),
-    ("followup:overview", []),
+    ("council:overview", []),
     ("followup:vision", []),
     ("transparency:search", []),
     ("transparency:open_data", []),
@@ -121,7 +121,7 @@ def test_proposals_are_shown_to_those_who_decide(persona):
 
 
 def test_the_plan_in_force_is_the_decided_one(persona):
-    html = persona("secretariat").get(reverse("core:home")).content.decode()
+    html = persona("secretariat").get(reverse("transparency:home")).content.decode()
     assert "Europas kulturhuvudstad" not in html
     assert "2006-11-23" in html
 

@@ -1,10 +1,13 @@
 """Who may do what, for every role — the refused ones included."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.urls import reverse
 
 from samverkan.accounts.permissions import Role, roles_of
 from samverkan.core.models import AuditEntry
+from samverkan.datasets import demo_plans
 from samverkan.organisation.models import Group, Municipality
 
 EXPECTED_ROLES = {
@@ -25,7 +28,6 @@ def test_demo_accounts_hold_their_roles(demo_data, django_user_model):
 
 
 def test_roles_end_with_the_membership(demo_data, django_user_model):
-    from datetime import date, timedelta
 
     user = django_user_model.objects.get(username="medlem")
     membership = user.person.memberships.get()
@@ -108,9 +110,9 @@ def test_audit_log_is_read_only_even_for_administrators(persona):
 
 
 def test_my_page_needs_sign_in_and_lists_roles(persona):
-    response = persona("visitor").get(reverse("core:my_page"))
+    response = persona("visitor").get(reverse("desk:my_page"))
     assert response.status_code == 302 and "/konto/logga-in/" in response["Location"]
-    html = persona("contact_person").get(reverse("core:my_page")).content.decode()
+    html = persona("contact_person").get(reverse("desk:my_page")).content.decode()
     assert "Kontaktperson" in html and "Bibliotek" in html
 
 
@@ -127,12 +129,11 @@ def test_sign_in_and_out(demo_data, client):
 
 
 def test_my_page_lists_what_waits(persona):
-    from samverkan.core.datasets import demo_plans
 
     demo_plans.load_plans()
-    member = persona("group_member").get(reverse("core:my_page")).content.decode()
+    member = persona("group_member").get(reverse("desk:my_page")).content.decode()
     assert "Bibliotek har ingen plan för 2027 än" in member
-    chief = persona("chief_executive").get(reverse("core:my_page")).content.decode()
+    chief = persona("chief_executive").get(reverse("desk:my_page")).content.decode()
     assert "Väntar på ditt beslut: Verksamhetsplan 2026 för Folkhälsa." in chief
-    desk = persona("secretariat").get(reverse("core:my_page")).content.decode()
+    desk = persona("secretariat").get(reverse("desk:my_page")).content.decode()
     assert "/kansli/" in desk

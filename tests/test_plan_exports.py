@@ -7,7 +7,8 @@ from docx import Document
 from pypdf import PdfReader
 
 from samverkan.core.exports import registry
-from samverkan.planning import exports, selectors
+from samverkan.planning.documents import plans as exports
+from samverkan.planning.selectors import plans as selectors
 from tests.planning_helpers import approved_plan
 
 
@@ -51,7 +52,7 @@ def test_docx_opens_and_holds_the_same_plan(version):
 
 
 def test_public_exports_leave_out_phone_and_email(version):
-    contact, members = selectors.people_of(version)
+    contact, _members = selectors.people_of(version)
     for identifier in ("plan_pdf", "plan_docx"):
         private = registry.get(identifier).render(version, public=False).content
         public = registry.get(identifier).render(version, public=True).content

@@ -3,8 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from samverkan.organisation.models import Group, Person
 from samverkan.planning.models import Goal, PlanVersion, Status
-from tests.planning_helpers import approved_plan, complete_plan, open_year
+from samverkan.planning.services import plans as services
+from tests.planning_helpers import approved_plan, complete_plan, open_year, user
 
 
 def _url(version, name="planning:version", *extra):
@@ -94,9 +96,6 @@ def test_refused_transition_by_post_is_403(draft, persona):
 
 
 def test_transition_error_is_shown_in_swedish(demo_data, persona):
-    from samverkan.organisation.models import Group
-    from samverkan.planning.services import plans as services
-    from tests.planning_helpers import user
 
     plan = services.plan_create(
         group=Group.objects.get(slug="bibliotek"), year=open_year(), actor=user("medlem")
@@ -161,7 +160,6 @@ def test_deadline_outside_the_year_needs_a_reason(draft, persona):
 
 
 def test_responsible_must_be_a_member(draft, persona):
-    from samverkan.organisation.models import Person
 
     outsider = Person.objects.exclude(memberships__group=draft.plan.group).first()
     response = persona("group_member").post(

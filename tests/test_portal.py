@@ -10,6 +10,8 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from django.test import Client
+from docx import Document
+from pypdf import PdfReader
 
 from samverkan.followup.kolada import Row
 from samverkan.followup.models import Indicator
@@ -17,7 +19,7 @@ from samverkan.followup.selectors import indicator_view
 from samverkan.followup.services import values_upsert
 from samverkan.planning.models import PlanVersion
 from samverkan.planning.services import plans as plan_services
-from tests.planning_helpers import complete_plan, user
+from tests.planning_helpers import anchor_all, complete_plan, user
 from tests.transparency_helpers import (
     SECRETS,
     contact_details,
@@ -38,14 +40,10 @@ def _text(response) -> str | None:
     if kind.startswith(TEXT_TYPES):
         return response.content.decode("utf-8-sig")
     if kind.startswith(PDF):
-        from pypdf import PdfReader
-
         reader = PdfReader(io.BytesIO(response.content))
         # Without spaces: a line break inside a word must not hide a leak.
         return "".join(page.extract_text() for page in reader.pages).replace("\n", "")
     if kind.startswith(DOCX):
-        from docx import Document
-
         document = Document(io.BytesIO(response.content))
         cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
         return "\n".join([p.text for p in document.paragraphs] + cells)
@@ -199,7 +197,6 @@ def test_an_approved_plans_activity_status_refreshes_the_public_page_and_api(por
 
 
 def _approve(version):
-    from tests.planning_helpers import anchor_all
 
     plan_services.plan_start_anchoring(version=version, actor=user("kontaktperson"))
     anchor_all(version)

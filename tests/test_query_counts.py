@@ -1,9 +1,12 @@
 """Pages query the database a fixed number of times, however many groups there are."""
 
+from datetime import date
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from samverkan.planning.models import OperationalPlan, PlanningYear, PlanVersion
 from samverkan.strategy.models import Objective
 from tests.factories import GroupFactory, MembershipFactory
 
@@ -42,9 +45,6 @@ def test_priority_areas_and_group_list_are_constant(demo_data, client):
 
 
 def test_plans_overview_does_not_grow_with_groups(demo_data, persona):
-    from datetime import date
-
-    from samverkan.planning.models import OperationalPlan, PlanningYear, PlanVersion
 
     year = PlanningYear.objects.create(
         year=2027, plans_due=date(2026, 12, 15), reports_due=date(2028, 2, 15)

@@ -2,19 +2,24 @@
 
 import io
 from datetime import date
+from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from docx import Document
 from pypdf import PdfReader
 
-from samverkan.core.datasets import demo
 from samverkan.core.exports import registry
 from samverkan.core.models import AuditEntry
+from samverkan.datasets import demo
 from samverkan.organisation.models import Group
-from samverkan.planning import selectors
+from samverkan.planning.documents.reports import _goal
 from samverkan.planning.models import AnnualReport, ReportStatus
+from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.services import plans as plan_services
 from samverkan.planning.services import reports as services
 from tests.planning_helpers import approved_plan, open_year, user
@@ -274,7 +279,6 @@ def test_network_gets_the_light_report(network_report):
     ],
 )
 def test_bad_meeting_count_is_refused_at_the_field(network_report, meetings, message):
-    from django.test import Client
 
     client = Client()
     client.force_login(user("natverk"))
@@ -370,13 +374,6 @@ def test_refused_report_transition_by_post_is_403(report, persona):
 
 
 def test_a_goals_plan_and_result_read_as_a_sentence_with_their_units():
-    from datetime import date
-    from decimal import Decimal
-    from types import SimpleNamespace
-
-    from django.utils import translation
-
-    from samverkan.planning.report_exports import _goal
 
     goal = SimpleNamespace(
         baseline_value=Decimal("12"),

@@ -4,7 +4,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
+from samverkan.core.formats import figure as _number
 from samverkan.planning import smart
 from samverkan.planning.models import Goal
 
@@ -94,9 +96,6 @@ def test_summary_names_the_open_letters():
 
 
 def test_figures_are_written_as_the_reader_writes_them():
-    from django.utils import translation
-
-    from samverkan.core.formats import figure as _number
 
     with translation.override("sv"):
         assert _number(Decimal("1250000.00")) == "1\u00a0250\u00a0000"

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from samverkan.core.datasets import demo, demo_plans, demo_values
+from samverkan.datasets import demo, demo_plans, demo_values
 from samverkan.governance import services as governance
 from samverkan.governance.models import Assignment, Matter
 from samverkan.organisation.models import Group, Person

@@ -136,25 +136,6 @@ def is_contact_person(user, group) -> bool:
     return Membership.Role.CONTACT_PERSON in _group_roles(user, group.pk)
 
 
-def is_locked(*, year, plan=None, report=None) -> bool:
-    """A closed year locks its plans and reports, except one the secretariat reopened."""
-    if year.closed_at is None:
-        return False
-    from samverkan.planning.models import Reopening
-
-    reopened = Reopening.objects.filter(year=year)
-    reopened = reopened.filter(plan=plan) if plan is not None else reopened.filter(report=report)
-    return not reopened.exists()
-
-
-def _plan_locked(plan) -> bool:
-    return is_locked(year=plan.year, plan=plan)
-
-
-def _report_locked(report) -> bool:
-    return is_locked(year=report.year, report=report)
-
-
 def can_manage_cycle(user) -> bool:
     """The desk, reminders, closing and reopening: the secretariat's follow-up work."""
     return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
@@ -168,9 +149,7 @@ def can_read_unapproved_plans(user) -> bool:
 
 
 def can_view_plan_version(user, version) -> bool:
-    from samverkan.planning.models import Status
-
-    if version.status == Status.APPROVED:
+    if version.is_approved:
         return True
     return can_read_unapproved_plans(user) or is_group_member(user, version.plan.group)
 
@@ -180,7 +159,7 @@ def can_edit_plan_version(user, version) -> bool:
     return (
         version.is_editable
         and is_group_member(user, version.plan.group)
-        and not _plan_locked(version.plan)
+        and not version.plan.is_locked
     )
 
 
@@ -189,7 +168,7 @@ def can_create_plan(user, group) -> bool:
 
 
 def can_take_transition(user, version, transition) -> bool:
-    if _plan_locked(version.plan):
+    if version.plan.is_locked:
         return False
     group = version.plan.group
     if transition.role == Role.CONTACT_PERSON:
@@ -198,22 +177,20 @@ def can_take_transition(user, version, transition) -> bool:
 
 
 def can_anchor(user, version) -> bool:
-    from samverkan.planning.models import Status
-
     return (
-        version.status == Status.ANCHORING
+        version.is_anchoring
         and is_group_member(user, version.plan.group)
-        and not _plan_locked(version.plan)
+        and not version.plan.is_locked
     )
 
 
 def can_propose_revision(user, plan) -> bool:
-    return is_group_member(user, plan.group) and not _plan_locked(plan)
+    return is_group_member(user, plan.group) and not plan.is_locked
 
 
 def can_update_activity_status(user, plan) -> bool:
     """Keeping the activity plan's status up during the year is the group's own follow-up."""
-    return is_group_member(user, plan.group) and not _plan_locked(plan)
+    return is_group_member(user, plan.group) and not plan.is_locked
 
 
 def can_manage_planning_years(user) -> bool:
@@ -225,13 +202,13 @@ def can_manage_planning_years(user) -> bool:
 
 def can_view_report(user, report) -> bool:
     """Accepted reports are public; others are for the group and those who follow it."""
-    if report.status == "accepted":
+    if report.is_accepted:
         return True
     return can_read_unapproved_plans(user) or is_group_member(user, report.group)
 
 
 def can_edit_report(user, report) -> bool:
-    return report.is_editable and is_group_member(user, report.group) and not _report_locked(report)
+    return report.is_editable and is_group_member(user, report.group) and not report.is_locked
 
 
 def can_create_report(user, group) -> bool:
@@ -239,7 +216,7 @@ def can_create_report(user, group) -> bool:
 
 
 def can_take_report_transition(user, report, transition) -> bool:
-    if _report_locked(report):
+    if report.is_locked:
         return False
     if transition.role == Role.CONTACT_PERSON:
         return is_contact_person(user, report.group)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,11 +12,17 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
+from samverkan.accounts.permissions import Role, roles_of
 from samverkan.core import charts
 from samverkan.core.exports import registry
+from samverkan.council import compilations, coverage
+from samverkan.council import documents as compilation_exports
+from samverkan.governance import selectors as governance_selectors
+from samverkan.organisation.models import BodyMembership, Membership, current_q
 from samverkan.organisation.selectors import member_municipalities
-from samverkan.planning import compilation_exports, compilations, coverage, desk
 from samverkan.planning.models import AnnualReport, OperationalPlan, PlanningYear
+from samverkan.planning.selectors import cycle as desk
+from samverkan.planning.selectors.plans import todos_for
 from samverkan.planning.services import cycle
 from samverkan.strategy.models import Objective
 
@@ -78,7 +85,7 @@ def desk_year(request, year: int):
             "summary": desk.summarise(desk.desk_rows(planning_year) if filters else rows),
             "form": form,
             "reminders": desk.reminder_log(planning_year),
-            "assignments": desk.open_assignments(),
+            "assignments": governance_selectors.open_assignments(),
             "filtered": any(filters.values()) if filters else False,
         },
     )
@@ -200,4 +207,28 @@ def coverage_view(request, year: int):
         request,
         "desk/coverage.html",
         {"year": planning_year, "c": coverage.coverage(planning_year)},
+    )
+
+
+@login_required
+def my_page(request):
+    """What waits for the signed-in person, whatever their roles: the desk of everyone."""
+    person = getattr(request.user, "person", None)
+    memberships = body_memberships = []
+    if person is not None:
+        memberships = Membership.objects.filter(current_q(), person=person).select_related("group")
+        body_memberships = BodyMembership.objects.filter(current_q(), person=person).select_related(
+            "body"
+        )
+    roles = [role for role in Role if role in roles_of(request.user)]
+    return render(
+        request,
+        "desk/my_page.html",
+        {
+            "person": person,
+            "memberships": memberships,
+            "body_memberships": body_memberships,
+            "roles": roles,
+            "todos": todos_for(request.user),
+        },
     )

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.forms import DecimalField
 from samverkan.followup.models import Indicator, Value
-from samverkan.planning.forms import DecimalField
 
 
 class ImportForm(forms.Form):

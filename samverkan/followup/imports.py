@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
 
 from samverkan.core.spreadsheets import csv_row, xlsx_append
 from samverkan.followup.kolada import Row
@@ -36,8 +37,6 @@ class ImportRefused(Exception):
 
 def read_table(name: str, content: bytes) -> list[list[str]]:
     if name.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
         try:
             sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
         except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
@@ -132,7 +131,6 @@ def template_csv() -> bytes:
 
 
 def template_xlsx() -> bytes:
-    from openpyxl import Workbook
 
     workbook = Workbook()
     sheet = workbook.active

@@ -5,16 +5,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from samverkan.followup import analysis
 from samverkan.followup.models import Indicator, Target, Value
 from samverkan.followup.services import COUNTRY, COUNTY
 from samverkan.organisation.models import Municipality
 from samverkan.organisation.selectors import cooperation
-from samverkan.planning.models import PlanningYear
+from samverkan.strategy.selectors import priority_areas
 
 AREA_NAMES = {COUNTY: "Västerbottens län", COUNTRY: "Riket"}
 
@@ -43,13 +41,6 @@ class IndicatorView:
     @property
     def has_country(self) -> bool:
         return any(row["country"] is not None for row in self.table)
-
-
-def followed_up_years() -> QuerySet[PlanningYear]:
-    """Planning years that have begun, newest first. A year is followed up once it is under
-    way; next year's plans may already be open, but its follow-up would show this year's
-    figures under next year's title."""
-    return PlanningYear.objects.filter(year__lte=timezone.localdate().year).order_by("-year")
 
 
 def population_indicator() -> Indicator | None:
@@ -126,17 +117,16 @@ def indicator_view(slug: str) -> IndicatorView:
             rule=indicator.rule,
             weights={c: weights.get((c, year)) for c in codes},
         )
-    table = []
-    for year in years:
-        table.append(
-            {
-                "year": year,
-                "cells": [by_key.get((c, year, "T")) for c in codes],
-                "region": region_by_year[year],
-                "county": by_key.get((COUNTY, year, "T")),
-                "country": by_key.get((COUNTRY, year, "T")),
-            }
-        )
+    table = [
+        {
+            "year": year,
+            "cells": [by_key.get((c, year, "T")) for c in codes],
+            "region": region_by_year[year],
+            "county": by_key.get((COUNTY, year, "T")),
+            "country": by_key.get((COUNTRY, year, "T")),
+        }
+        for year in years
+    ]
     series: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for m in municipalities:
         for year in years:
@@ -164,16 +154,16 @@ def indicator_view(slug: str) -> IndicatorView:
     latest_year = region_points[-1][0] if region_points else (years[-1] if years else None)
     gender_rows = []
     if latest_year and any(g != "T" for (_a, _y, g) in by_key):
-        for m in municipalities:
-            gender_rows.append(
-                (
-                    m.name,
-                    *[
-                        getattr(by_key.get((m.code, latest_year, g)), "value", None)
-                        for g in ("T", "K", "M")
-                    ],
-                )
+        gender_rows = [
+            (
+                m.name,
+                *[
+                    getattr(by_key.get((m.code, latest_year, g)), "value", None)
+                    for g in ("T", "K", "M")
+                ],
             )
+            for m in municipalities
+        ]
     return IndicatorView(
         indicator=indicator,
         municipalities=municipalities,
@@ -192,7 +182,6 @@ def indicator_view(slug: str) -> IndicatorView:
 
 
 def indicators_by_area():
-    from samverkan.strategy.selectors import priority_areas
 
     areas = list(priority_areas().prefetch_related("commitments__indicators"))
     return areas

@@ -1,10 +1,12 @@
 """Writes for the follow-up: bringing Kolada's values in, all or nothing per KPI."""
 
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import connection, transaction
 from django.utils import timezone
 
+from samverkan.core import cache
 from samverkan.followup.kolada import KoladaClient, KoladaError, Row
 from samverkan.followup.kolada_files import KpiMeta, read_saved_responses
 from samverkan.followup.models import Indicator, SyncRun, Value
@@ -72,7 +74,6 @@ def values_upsert(*, indicator: Indicator, rows: list[Row], origin: str) -> int:
                 ],
             )
     # Raw SQL sends no signals: tell the public cache itself that values changed.
-    from samverkan.transparency import cache
 
     cache.bump()
     return len(changed)
@@ -80,7 +81,6 @@ def values_upsert(*, indicator: Indicator, rows: list[Row], origin: str) -> int:
 
 def _q(value):
     # Stored with four decimals: compare like with like so an unchanged value is not "new".
-    from decimal import Decimal
 
     return None if value is None else value.quantize(Decimal("0.0001"))
 

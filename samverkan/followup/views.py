@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.accounts import permissions
 from samverkan.core import charts
+from samverkan.core.cache import public_page
 from samverkan.followup import analysis, imports, selectors
 from samverkan.followup.forms import ImportForm, ValueForm
 from samverkan.followup.kolada import Row
@@ -13,7 +14,6 @@ from samverkan.followup.models import SyncRun
 from samverkan.followup.services import COUNTRY, COUNTY, values_upsert
 from samverkan.organisation.models import Municipality
 from samverkan.organisation.selectors import cooperation
-from samverkan.transparency.cache import public_page
 
 LIGHTS = {
     analysis.ON_TRACK: "on_track",
@@ -21,21 +21,6 @@ LIGHTS = {
     analysis.OFF_TRACK: "off_track",
     analysis.UNKNOWN: "unknown",
 }
-
-
-@public_page
-def overview(request):
-    return render(
-        request,
-        "followup/overview.html",
-        {
-            "areas": selectors.indicators_by_area(),
-            "vision": selectors.vision(),
-            "cooperation": cooperation(),
-            "can_manage": permissions.can_manage_indicators(request.user),
-            "years": selectors.followed_up_years(),
-        },
-    )
 
 
 @public_page
@@ -150,22 +135,4 @@ def template(request, fmt: str):
     else:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="indikatorvarden-mall.{fmt}"'
-    return response
-
-
-@public_page
-def council_report(request, year: int, fmt: str):
-    """The yearly follow-up for the council; public, as the indicators are."""
-    from django.shortcuts import get_object_or_404
-
-    from samverkan.core.exports import registry
-    from samverkan.followup import council_report as follow_up
-
-    identifier = {"pdf": "followup_pdf", "docx": "followup_docx"}.get(fmt)
-    if identifier is None:
-        raise Http404
-    planning_year = get_object_or_404(selectors.followed_up_years(), year=year)
-    result = registry.get(identifier).render(follow_up.build(planning_year))
-    response = HttpResponse(result.content, content_type=result.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
     return response

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.forms import DATE_MESSAGES, DateInput
 from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
 from samverkan.organisation.models import Group
-from samverkan.planning.forms import DATE_MESSAGES, DateInput
 from samverkan.strategy.models import Objective, PlanVersion
 
 

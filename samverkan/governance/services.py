@@ -12,6 +12,7 @@ from samverkan.core.audit import audit_log
 from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
 from samverkan.organisation.models import Group, Membership, Municipality, current_q
 from samverkan.strategy.models import PlanObjective, PlanVersion, SubObjective
+from samverkan.strategy.selectors import current_plan_version
 
 
 def assignment_give(*, actor, **fields) -> Assignment:
@@ -164,7 +165,6 @@ def adoption_record(
 
 def plan_version_draft(*, year: int, actor) -> PlanVersion:
     """The yearly review: a proposal for `year`, copied from the version in force."""
-    from samverkan.strategy.selectors import current_plan_version
 
     if not permissions.can_record_decisions(actor):
         raise PermissionDenied

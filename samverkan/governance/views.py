@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
+from samverkan.core.cache import public_page
 from samverkan.core.forms import attach_errors
 from samverkan.governance import services
 from samverkan.governance.forms import (
@@ -26,7 +27,6 @@ from samverkan.governance.forms import (
 )
 from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
 from samverkan.organisation.models import Body, Group
-from samverkan.transparency.cache import public_page
 
 
 @public_page

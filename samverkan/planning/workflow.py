@@ -1,30 +1,19 @@
-"""The plan workflow as an explicit table: which action moves which status where, for whom.
+"""The tables of plans and annual reports: which action moves which status where, for whom,
+and whether it needs a comment. The one place that says so; the engine is core.workflow,
+and what else happens on each transition is in services/plans.py and services/reports.py.
 
 Version 1 of a plan is anchored by the members, submitted by the contact person and
 approved or returned by the chief executives. A revision (version 2 and later) goes from
 the contact person through the secretariat to the chief executives.
 """
 
-from dataclasses import dataclass
-
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.accounts.permissions import Role
-from samverkan.planning.models import Status
+from samverkan.core.workflow import Transition
+from samverkan.planning.models import ReportStatus, Status
 
 FIRST, REVISION = "first", "revision"
-
-
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    label: object
-    sources: frozenset[str]
-    target: str
-    role: Role
-    applies_to: frozenset[str]
-    needs_comment: bool = False
-
 
 TRANSITIONS = [
     Transition(
@@ -33,7 +22,7 @@ TRANSITIONS = [
         frozenset({Status.DRAFT, Status.RETURNED}),
         Status.ANCHORING,
         Role.CONTACT_PERSON,
-        frozenset({FIRST}),
+        applies_to=frozenset({FIRST}),
     ),
     Transition(
         "reopen",
@@ -41,7 +30,7 @@ TRANSITIONS = [
         frozenset({Status.ANCHORING}),
         Status.DRAFT,
         Role.CONTACT_PERSON,
-        frozenset({FIRST}),
+        applies_to=frozenset({FIRST}),
     ),
     Transition(
         "submit",
@@ -49,7 +38,7 @@ TRANSITIONS = [
         frozenset({Status.ANCHORING}),
         Status.SUBMITTED,
         Role.CONTACT_PERSON,
-        frozenset({FIRST}),
+        applies_to=frozenset({FIRST}),
     ),
     Transition(
         "submit",
@@ -57,7 +46,7 @@ TRANSITIONS = [
         frozenset({Status.DRAFT, Status.RETURNED}),
         Status.SUBMITTED,
         Role.CONTACT_PERSON,
-        frozenset({REVISION}),
+        applies_to=frozenset({REVISION}),
     ),
     Transition(
         "forward",
@@ -65,7 +54,8 @@ TRANSITIONS = [
         frozenset({Status.SUBMITTED}),
         Status.FORWARDED,
         Role.SECRETARIAT,
-        frozenset({REVISION}),
+        applies_to=frozenset({REVISION}),
+        takes_comment=True,
     ),
     Transition(
         "approve",
@@ -73,7 +63,8 @@ TRANSITIONS = [
         frozenset({Status.SUBMITTED}),
         Status.APPROVED,
         Role.CHIEF_EXECUTIVE,
-        frozenset({FIRST}),
+        applies_to=frozenset({FIRST}),
+        takes_comment=True,
     ),
     Transition(
         "approve",
@@ -81,7 +72,8 @@ TRANSITIONS = [
         frozenset({Status.FORWARDED}),
         Status.APPROVED,
         Role.CHIEF_EXECUTIVE,
-        frozenset({REVISION}),
+        applies_to=frozenset({REVISION}),
+        takes_comment=True,
     ),
     Transition(
         "return",
@@ -89,7 +81,7 @@ TRANSITIONS = [
         frozenset({Status.SUBMITTED}),
         Status.RETURNED,
         Role.CHIEF_EXECUTIVE,
-        frozenset({FIRST}),
+        applies_to=frozenset({FIRST}),
         needs_comment=True,
     ),
     Transition(
@@ -98,7 +90,7 @@ TRANSITIONS = [
         frozenset({Status.SUBMITTED}),
         Status.RETURNED,
         Role.SECRETARIAT,
-        frozenset({REVISION}),
+        applies_to=frozenset({REVISION}),
         needs_comment=True,
     ),
     Transition(
@@ -107,7 +99,7 @@ TRANSITIONS = [
         frozenset({Status.FORWARDED}),
         Status.RETURNED,
         Role.CHIEF_EXECUTIVE,
-        frozenset({REVISION}),
+        applies_to=frozenset({REVISION}),
         needs_comment=True,
     ),
 ]
@@ -117,67 +109,30 @@ def kind_of(version) -> str:
     return REVISION if version.is_revision else FIRST
 
 
-def find(action: str, version) -> Transition | None:
-    """The transition `action` would take from the version's present status, if any."""
-    kind = kind_of(version)
-    for transition in TRANSITIONS:
-        if (
-            transition.action == action
-            and version.status in transition.sources
-            and kind in transition.applies_to
-        ):
-            return transition
-    return None
-
-
-def available(version) -> list[Transition]:
-    kind = kind_of(version)
-    return [t for t in TRANSITIONS if version.status in t.sources and kind in t.applies_to]
-
-
 # --- Annual reports: the contact person submits, the secretariat accepts or returns. ---------
 
 REPORT_TRANSITIONS = [
     Transition(
         "submit",
         _("Submit to the secretariat"),
-        frozenset({"draft", "returned"}),
-        "submitted",
+        frozenset({ReportStatus.DRAFT, ReportStatus.RETURNED}),
+        ReportStatus.SUBMITTED,
         Role.CONTACT_PERSON,
-        frozenset({"full", "light"}),
     ),
     Transition(
         "accept",
         _("Accept the report"),
-        frozenset({"submitted"}),
-        "accepted",
+        frozenset({ReportStatus.SUBMITTED}),
+        ReportStatus.ACCEPTED,
         Role.SECRETARIAT,
-        frozenset({"full", "light"}),
+        takes_comment=True,
     ),
     Transition(
         "return",
         _("Return with a comment"),
-        frozenset({"submitted"}),
-        "returned",
+        frozenset({ReportStatus.SUBMITTED}),
+        ReportStatus.RETURNED,
         Role.SECRETARIAT,
-        frozenset({"full", "light"}),
         needs_comment=True,
     ),
 ]
-
-
-def find_report(action: str, report) -> Transition | None:
-    for transition in REPORT_TRANSITIONS:
-        if (
-            transition.action == action
-            and report.status in transition.sources
-            and report.kind in transition.applies_to
-        ):
-            return transition
-    return None
-
-
-def available_report(report) -> list[Transition]:
-    return [
-        t for t in REPORT_TRANSITIONS if report.status in t.sources and report.kind in t.applies_to
-    ]

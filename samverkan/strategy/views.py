@@ -4,8 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.permissions import can_record_decisions, can_see_plan_proposals
+from samverkan.core.cache import public_page
 from samverkan.strategy import selectors
-from samverkan.transparency.cache import public_page
 
 
 @public_page

@@ -495,7 +495,6 @@ def _plans(filters: PlanFilter):
 
 def _mark_current(versions):
     """Flag the latest approved version of each plan, on one page of versions."""
-    from django.db.models import Max
 
     plan_ids = {v.plan_id for v in versions}
     latest = dict(

@@ -7,9 +7,11 @@ class TransparencyConfig(AppConfig):
     verbose_name = _("Transparency")
 
     def ready(self) -> None:
-        from django.db.backends.signals import connection_created
+        # Django's rule: a module that imports models may be imported only once the app
+        # registry is ready, so the signal and lookup modules are imported here.
+        from django.db.backends.signals import connection_created  # noqa: PLC0415
 
-        from samverkan.transparency import search, signals
+        from samverkan.transparency import search, signals  # noqa: PLC0415
 
         signals.connect()
         search.register_upper_lookup()

@@ -15,6 +15,7 @@ from django.utils import translation
 from samverkan.core.charts import REGION_LABEL as REGION_NAME
 from samverkan.core.spreadsheets import csv_row
 from samverkan.followup.models import Indicator, Value
+from samverkan.organisation.models import Municipality
 from samverkan.transparency.licence import KOLADA_CITATION, LICENCE_NAME
 
 DEMO_SOURCE = "Påhittat demovärde – inte Kolada"
@@ -83,7 +84,6 @@ def value_rows(values, area_names: dict[str, str]):
 
 
 def area_names() -> dict[str, str]:
-    from samverkan.organisation.models import Municipality
 
     names = dict(Municipality.objects.values_list("code", "name"))
     names.setdefault("0024", "Västerbottens län")

@@ -3,7 +3,7 @@ from django.utils.cache import set_response_etag
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
-from samverkan.transparency import cache
+from samverkan.core import cache
 
 API_PREFIX = "/api/"
 # The schema and its documentation change with a deployment, not with publication.

@@ -10,6 +10,8 @@ from decimal import Decimal
 from django.urls import reverse
 from ninja import Field, Schema
 
+from samverkan.transparency.downloads import source_of
+
 
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
@@ -550,7 +552,6 @@ class Value(Schema):
 
     @staticmethod
     def resolve_source(obj) -> str:
-        from samverkan.transparency.downloads import source_of
 
         # A computed value carries its own note of how, as in the CSV download.
         return obj.source if obj.origin == COMPUTED else source_of(obj)

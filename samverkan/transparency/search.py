@@ -310,7 +310,7 @@ def _vision(needle: str) -> Section:
         [
             Hit(
                 c.vision,
-                reverse("core:home"),
+                reverse("transparency:home"),
                 _first(c, needle, "description"),
                 c.name,
             )

@@ -8,7 +8,7 @@ publication. Bulk writes that bypass signals (Kolada upserts) call cache.bump().
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from samverkan.transparency import cache
+from samverkan.core import cache
 
 # Models whose every saved row can appear on a public page or in the API.
 ALWAYS_PUBLIC = [

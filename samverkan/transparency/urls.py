@@ -1,10 +1,11 @@
 from django.urls import path
 
-from samverkan.transparency import views
+from samverkan.transparency.views import portal as views
 
 app_name = "transparency"
 
 urlpatterns = [
+    path("", views.home, name="home"),
     path("sok/", views.search_view, name="search"),
     path("oppna-data/", views.open_data, name="open_data"),
     path("oppna-data/indikatorer/<slug:slug>.csv", views.indicator_csv, name="indicator_csv"),

@@ -6,6 +6,11 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from samverkan.core.exports.registry import pdf_fonts
 
@@ -23,8 +28,6 @@ class Styles:
 
 
 def styles() -> Styles:
-    from reportlab.lib import colors
-    from reportlab.lib.styles import ParagraphStyle
 
     regular, bold = pdf_fonts()
     base = ParagraphStyle("base", fontName=regular, fontSize=9.5, leading=12.5)
@@ -51,7 +54,6 @@ def styles() -> Styles:
 
 def para(text: str, style):
     """A paragraph of plain text: escaped, with its line breaks kept."""
-    from reportlab.platypus import Paragraph
 
     return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
 
@@ -59,9 +61,6 @@ def para(text: str, style):
 def box(flowables: list):
     """A framed section, as the templates' text boxes; long content runs onto the next page
     (splitInRow) so that an over-long document can still be rendered and its pages counted."""
-    from reportlab.lib import colors
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Table, TableStyle
 
     table = Table([[flowables]], colWidths=[170 * mm], splitInRow=1)
     table.setStyle(
@@ -80,8 +79,6 @@ def box(flowables: list):
 
 def grid(rows: list[list], widths: list[float]):
     """A table with a header row and a grid, repeating the header on each page."""
-    from reportlab.lib import colors
-    from reportlab.platypus import Table, TableStyle
 
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(
@@ -97,10 +94,6 @@ def grid(rows: list[list], widths: list[float]):
 
 
 def build(story: list, *, title: str) -> bytes:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
 
     regular, _bold = pdf_fonts()
     buffer = io.BytesIO()

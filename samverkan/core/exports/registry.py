@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from django.utils import timezone, translation
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 
@@ -66,9 +68,6 @@ def pdf_fonts() -> tuple[str, str]:
     """Register the bundled DejaVu fonts once: they draw Sámi letters, Helvetica does not."""
     global _fonts_registered
     if not _fonts_registered:
-        from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
-
         pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONT_DIR / "DejaVuSans.ttf")))
         pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(FONT_DIR / "DejaVuSans-Bold.ttf")))
         pdfmetrics.registerFontFamily(

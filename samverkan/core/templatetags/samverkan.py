@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -17,7 +18,6 @@ def localized(obj, field: str) -> str:
 @register.simple_tag
 def content_lang(language: str = "sv") -> str:
     """` lang="sv"` on Swedish content shown on a page in another language (WCAG 3.1.2)."""
-    from django.utils.html import format_html
 
     if (get_language() or "sv").split("-")[0] == language:
         return ""
@@ -28,7 +28,6 @@ def content_lang(language: str = "sv") -> str:
 def isodate(value) -> str:
     """A date as <time>2009-12-16</time>: kept on one line (a phone would break it at a
     hyphen) and machine-readable for assistive technology."""
-    from django.utils.html import format_html
 
     if not value:
         return ""

@@ -98,6 +98,13 @@ class OperationalPlan(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("planning:plan", args=[self.year.year, self.group.slug])
 
+    @property
+    def is_locked(self) -> bool:
+        """A closed year locks its plans and reports, except one the secretariat reopened."""
+        if self.year.closed_at is None:
+            return False
+        return not self.reopenings.filter(year=self.year_id).exists()
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -179,6 +186,14 @@ class PlanVersion(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == Status.APPROVED
+
+    @property
+    def is_anchoring(self) -> bool:
+        return self.status == Status.ANCHORING
 
 
 class Goal(models.Model):

@@ -108,6 +108,13 @@ class AnnualReport(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("planning:report", args=[self.year.year, self.group.slug])
 
+    @property
+    def is_locked(self) -> bool:
+        """A closed year locks its plans and reports, except one the secretariat reopened."""
+        if self.year.closed_at is None:
+            return False
+        return not self.reopenings.filter(year=self.year_id).exists()
+
     def clean(self) -> None:
         if self.meetings is not None and self.meetings < 0:
             raise ValidationError({"meetings": _("The number of meetings cannot be negative.")})
@@ -115,6 +122,10 @@ class AnnualReport(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in REPORT_EDITABLE
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == ReportStatus.ACCEPTED
 
     @property
     def is_light(self) -> bool:

@@ -12,14 +12,15 @@ from django.utils.translation import gettext as _
 
 from samverkan.accounts import permissions
 from samverkan.core.audit import audit_log
-from samverkan.planning import desk
 from samverkan.planning.models import (
     AnnualReport,
     OperationalPlan,
     PlanningYear,
     ReminderLog,
     Reopening,
+    ReportStatus,
 )
+from samverkan.planning.selectors import cycle as desk
 
 
 def year_close(*, year: PlanningYear, actor) -> PlanningYear:
@@ -84,17 +85,25 @@ def reminders_due(year: PlanningYear, *, today: date, recent: set[tuple[int, str
             and not row.has_approved_plan
             and desk.WAITING_GROUP in row.waiting
         ):
-            plan_started = row.plan_version is not None
-            if today >= year.plans_due - timedelta(days=DUE_SOON_DAYS) and not (
-                plan_started and row.plan_version.status not in {"draft", "returned"}
+            # A plan the group has sent on waits for others, not for the group.
+            sent_on = row.plan_version is not None and not row.plan_version.is_editable
+            if (
+                today >= year.plans_due - timedelta(days=DUE_SOON_DAYS)
+                and not sent_on
+                and (row.group.pk, ReminderLog.Stage.PLAN) not in recent
             ):
-                if (row.group.pk, ReminderLog.Stage.PLAN) not in recent:
-                    due.append((row, ReminderLog.Stage.PLAN, row.plan_overdue))
+                due.append((row, ReminderLog.Stage.PLAN, row.plan_overdue))
         if row.report_required and today > year.last_day:
-            submitted = row.report is not None and row.report.status in {"submitted", "accepted"}
-            if not submitted and today >= year.reports_due - timedelta(days=DUE_SOON_DAYS):
-                if (row.group.pk, ReminderLog.Stage.REPORT) not in recent:
-                    due.append((row, ReminderLog.Stage.REPORT, row.report_overdue))
+            submitted = row.report is not None and row.report.status in {
+                ReportStatus.SUBMITTED,
+                ReportStatus.ACCEPTED,
+            }
+            if (
+                not submitted
+                and today >= year.reports_due - timedelta(days=DUE_SOON_DAYS)
+                and (row.group.pk, ReminderLog.Stage.REPORT) not in recent
+            ):
+                due.append((row, ReminderLog.Stage.REPORT, row.report_overdue))
     return due
 
 

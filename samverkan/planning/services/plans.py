@@ -7,12 +7,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from samverkan.accounts import permissions
+from samverkan.core import workflow as core_workflow
 from samverkan.core.audit import audit_log
+from samverkan.core.workflow import Transition, Workflow
+from samverkan.followup.selectors import latest_regional_value
 from samverkan.organisation.models import Group, Membership, Person, current_q
-from samverkan.planning import exports, selectors, smart, workflow
+from samverkan.planning import smart, workflow
+from samverkan.planning.documents import plans as exports
 from samverkan.planning.models import (
     Activity,
     Anchoring,
@@ -23,6 +27,7 @@ from samverkan.planning.models import (
     PlanVersion,
     Status,
 )
+from samverkan.planning.selectors import plans as selectors
 
 MAX_PAGES = 2
 
@@ -155,8 +160,6 @@ def goal_save(*, goal: Goal, expected_lock: int | None, actor) -> Goal:
     """Add or change a goal; a deadline outside the year needs a reason. A goal measured by
     an indicator gets its baseline from the indicator's latest regional value."""
     if goal.indicator_id and goal.baseline_value is None:
-        from samverkan.followup.selectors import latest_regional_value
-
         latest = latest_regional_value(goal.indicator)
         if latest is not None:
             year, value = latest
@@ -333,53 +336,37 @@ def smart_summary(version: PlanVersion) -> list[tuple[Goal, list[smart.Letter]]]
 # --- Workflow -----------------------------------------------------------------------------
 
 
-def _transition(*, version: PlanVersion, action: str, actor, comment: str = "") -> PlanVersion:
-    with transaction.atomic():
-        version = (
-            PlanVersion.objects.select_for_update()
-            .select_related("plan__group", "plan__year")
-            .get(pk=version.pk)
-        )
-        transition = workflow.find(action, version)
-        if transition is None:
-            raise ValidationError(
-                _("A plan that is “%(status)s” cannot be %(action)s.")
-                % {"status": version.get_status_display(), "action": _ACTION_WORDS[action]}
-            )
-        if not permissions.can_take_transition(actor, version, transition):
-            raise PermissionDenied
-        if transition.needs_comment and not comment.strip():
-            raise ValidationError({"comment": _("Say why the plan is returned.")})
-        _preconditions(version, transition)
-        old = version.status
-        version.status = transition.target
-        now = timezone.now()
-        if transition.target == Status.SUBMITTED:
-            contact, members = selectors.snapshot(selectors.current_members(version.plan.group))
-            version.frozen_contact, version.frozen_members = contact, members
-            version.submitted_at = now
-        if transition.target == Status.DRAFT:
-            # Reopening changes the text the members anchored, so they anchor it again.
-            version.anchorings.all().delete()
-        if transition.target == Status.APPROVED:
-            version.approved_at = now
-        version.lock_version += 1
-        version.save()
-        PlanEvent.objects.create(
-            version=version,
-            from_status=old,
-            to_status=version.status,
-            actor=actor,
-            comment=comment,
-        )
-        audit_log(
-            action=f"samverkan.plan.{transition.target}",
-            actor=actor,
-            obj=version,
-            changes={"status": [old, version.status]},
-            comment=comment,
-        )
-    return version
+def _before(version: PlanVersion, transition: Transition, actor, comment: str) -> None:
+    """What a plan's transition checks and changes before its new status is saved."""
+    _preconditions(version, transition)
+    now = timezone.now()
+    if transition.target == Status.SUBMITTED:
+        contact, members = selectors.snapshot(selectors.current_members(version.plan.group))
+        version.frozen_contact, version.frozen_members = contact, members
+        version.submitted_at = now
+    if transition.target == Status.DRAFT:
+        # Reopening changes the text the members anchored, so they anchor it again.
+        version.anchorings.all().delete()
+    if transition.target == Status.APPROVED:
+        version.approved_at = now
+    version.lock_version += 1
+
+
+def _after(version: PlanVersion, transition: Transition, actor, comment: str) -> None:
+    PlanEvent.objects.create(
+        version=version,
+        from_status=version._old_status,
+        to_status=version.status,
+        actor=actor,
+        comment=comment,
+    )
+
+
+def _refused(version: PlanVersion, action: str) -> str:
+    return _("A plan that is “%(status)s” cannot be %(action)s.") % {
+        "status": version.get_status_display(),
+        "action": _ACTION_WORDS[action],
+    }
 
 
 # Context keeps these apart from field labels such as “submitted” (a date).
@@ -393,7 +380,7 @@ _ACTION_WORDS = {
 }
 
 
-def _preconditions(version: PlanVersion, transition: workflow.Transition) -> None:
+def _preconditions(version: PlanVersion, transition: Transition) -> None:
     if transition.action in {"start_anchoring", "submit"}:
         errors = completeness_errors(version)
         if errors:
@@ -411,44 +398,50 @@ def _preconditions(version: PlanVersion, transition: workflow.Transition) -> Non
             )
 
 
+PLANS = core_workflow.register(
+    Workflow(
+        name="plan",
+        model=PlanVersion,
+        transitions=workflow.TRANSITIONS,
+        allowed=permissions.can_take_transition,
+        kind_of=workflow.kind_of,
+        before=_before,
+        after=_after,
+        refused=_refused,
+        comment_required=gettext_lazy("Say why the plan is returned."),
+        lock_related=("plan__group", "plan__year"),
+    )
+)
+
+
 def plan_start_anchoring(*, version: PlanVersion, actor) -> PlanVersion:
     """The contact person sends a complete draft of at most two pages to the members."""
-    return _transition(version=version, action="start_anchoring", actor=actor)
+    return core_workflow.transition(version, "start_anchoring", actor=actor)
 
 
 def plan_reopen(*, version: PlanVersion, actor) -> PlanVersion:
     """Back to draft from anchoring; confirmations already given are cleared."""
-    return _transition(version=version, action="reopen", actor=actor)
+    return core_workflow.transition(version, "reopen", actor=actor)
 
 
 def plan_submit(*, version: PlanVersion, actor) -> PlanVersion:
     """The contact person submits an anchored plan (or a revision); members are frozen."""
-    return _transition(version=version, action="submit", actor=actor)
+    return core_workflow.transition(version, "submit", actor=actor)
 
 
 def plan_forward(*, version: PlanVersion, actor, comment: str = "") -> PlanVersion:
     """The secretariat forwards a revision to the chief executives."""
-    return _transition(version=version, action="forward", actor=actor, comment=comment)
+    return core_workflow.transition(version, "forward", actor=actor, comment=comment)
 
 
 def plan_approve(*, version: PlanVersion, actor, comment: str = "") -> PlanVersion:
     """A chief executive approves; the version becomes the plan in force and is frozen."""
-    return _transition(version=version, action="approve", actor=actor, comment=comment)
+    return core_workflow.transition(version, "approve", actor=actor, comment=comment)
 
 
 def plan_return(*, version: PlanVersion, actor, comment: str) -> PlanVersion:
     """Returned with a comment, the plan can be edited again."""
-    return _transition(version=version, action="return", actor=actor, comment=comment)
-
-
-TRANSITION_SERVICES = {
-    "start_anchoring": plan_start_anchoring,
-    "reopen": plan_reopen,
-    "submit": plan_submit,
-    "forward": plan_forward,
-    "approve": plan_approve,
-    "return": plan_return,
-}
+    return core_workflow.transition(version, "return", actor=actor, comment=comment)
 
 
 def plan_anchor(

@@ -4,12 +4,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from samverkan.accounts import permissions
+from samverkan.core import workflow as core_workflow
 from samverkan.core.audit import audit_log
+from samverkan.core.workflow import Transition, Workflow
 from samverkan.organisation.models import Group, Municipality
-from samverkan.planning import exports, report_exports, selectors, workflow
+from samverkan.planning import workflow
+from samverkan.planning.documents import plans as exports
+from samverkan.planning.documents import reports as report_exports
 from samverkan.planning.models import (
     ActivityResult,
     AnnualReport,
@@ -22,23 +26,23 @@ from samverkan.planning.models import (
     ReportPriority,
     ReportStatus,
 )
+from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.services.plans import MAX_PAGES, claim_for_edit
 
 
 def _revisions_text(plan: OperationalPlan | None) -> str:
     if plan is None:
         return ""
-    lines = []
-    for version in selectors.revision_log(plan):
-        lines.append(
-            _("From %(when)s (version %(n)s): %(how)s Why: %(why)s")
-            % {
-                "when": version.revision_when.isoformat() if version.revision_when else "–",
-                "n": version.number,
-                "how": version.revision_how.strip(),
-                "why": version.revision_why.strip(),
-            }
-        )
+    lines = [
+        _("From %(when)s (version %(n)s): %(how)s Why: %(why)s")
+        % {
+            "when": version.revision_when.isoformat() if version.revision_when else "–",
+            "n": version.number,
+            "how": version.revision_how.strip(),
+            "why": version.revision_why.strip(),
+        }
+        for version in selectors.revision_log(plan)
+    ]
     return "\n".join(lines)
 
 
@@ -239,50 +243,38 @@ def page_limit_error(report: AnnualReport, pages: int) -> str | None:
     ) % {"pages": pages, "max": MAX_PAGES}
 
 
-def _transition(*, report: AnnualReport, action: str, actor, comment: str = "") -> AnnualReport:
-    with transaction.atomic():
-        report = (
-            AnnualReport.objects.select_for_update()
-            .select_related("group", "year")
-            .get(pk=report.pk)
-        )
-        transition = workflow.find_report(action, report)
-        if transition is None:
-            raise ValidationError(
-                _("A report that is “%(status)s” cannot be %(action)s.")
-                % {"status": report.get_status_display(), "action": _ACTION_WORDS[action]}
-            )
-        if not permissions.can_take_report_transition(actor, report, transition):
-            raise PermissionDenied
-        if transition.needs_comment and not comment.strip():
-            raise ValidationError({"comment": _("Say why the report is returned.")})
-        if action == "submit":
-            errors = completeness_errors(report)
-            if errors:
-                raise ValidationError(errors)
-            limit = page_limit_error(report, pages_of(report))
-            if limit:
-                raise ValidationError({"__all__": [limit]})
-            contact, members = selectors.snapshot(selectors.current_members(report.group))
-            report.frozen_contact, report.frozen_members = contact, members
-            report.submitted_at = timezone.now()
-        if transition.target == ReportStatus.ACCEPTED:
-            report.accepted_at = timezone.now()
-        old = report.status
-        report.status = transition.target
-        report.lock_version += 1
-        report.save()
-        ReportEvent.objects.create(
-            report=report, from_status=old, to_status=report.status, actor=actor, comment=comment
-        )
-        audit_log(
-            action=f"samverkan.report.{report.status}",
-            actor=actor,
-            obj=report,
-            changes={"status": [old, report.status]},
-            comment=comment,
-        )
-    return report
+def _before(report: AnnualReport, transition: Transition, actor, comment: str) -> None:
+    """What a report's transition checks and changes before its new status is saved."""
+    if transition.action == "submit":
+        errors = completeness_errors(report)
+        if errors:
+            raise ValidationError(errors)
+        limit = page_limit_error(report, pages_of(report))
+        if limit:
+            raise ValidationError({"__all__": [limit]})
+        contact, members = selectors.snapshot(selectors.current_members(report.group))
+        report.frozen_contact, report.frozen_members = contact, members
+        report.submitted_at = timezone.now()
+    if transition.target == ReportStatus.ACCEPTED:
+        report.accepted_at = timezone.now()
+    report.lock_version += 1
+
+
+def _after(report: AnnualReport, transition: Transition, actor, comment: str) -> None:
+    ReportEvent.objects.create(
+        report=report,
+        from_status=report._old_status,
+        to_status=report.status,
+        actor=actor,
+        comment=comment,
+    )
+
+
+def _refused(report: AnnualReport, action: str) -> str:
+    return _("A report that is “%(status)s” cannot be %(action)s.") % {
+        "status": report.get_status_display(),
+        "action": _ACTION_WORDS[action],
+    }
 
 
 # Context keeps these apart from field labels such as “submitted” (a date).
@@ -293,23 +285,31 @@ _ACTION_WORDS = {
 }
 
 
+REPORTS = core_workflow.register(
+    Workflow(
+        name="report",
+        model=AnnualReport,
+        transitions=workflow.REPORT_TRANSITIONS,
+        allowed=permissions.can_take_report_transition,
+        before=_before,
+        after=_after,
+        refused=_refused,
+        comment_required=gettext_lazy("Say why the report is returned."),
+        lock_related=("group", "year"),
+    )
+)
+
+
 def report_submit(*, report: AnnualReport, actor) -> AnnualReport:
     """The contact person submits a complete report of at most two pages."""
-    return _transition(report=report, action="submit", actor=actor)
+    return core_workflow.transition(report, "submit", actor=actor)
 
 
 def report_accept(*, report: AnnualReport, actor, comment: str = "") -> AnnualReport:
     """The secretariat accepts; an accepted report is never changed again."""
-    return _transition(report=report, action="accept", actor=actor, comment=comment)
+    return core_workflow.transition(report, "accept", actor=actor, comment=comment)
 
 
 def report_return(*, report: AnnualReport, actor, comment: str) -> AnnualReport:
     """Returned with a comment, the report can be edited again."""
-    return _transition(report=report, action="return", actor=actor, comment=comment)
-
-
-REPORT_TRANSITION_SERVICES = {
-    "submit": report_submit,
-    "accept": report_accept,
-    "return": report_return,
-}
+    return core_workflow.transition(report, "return", actor=actor, comment=comment)

@@ -9,10 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
+from samverkan.core import workflow as core_workflow
+from samverkan.core.cache import public_page
 from samverkan.core.exports import registry
 from samverkan.core.forms import attach_errors
 from samverkan.organisation.models import Group, Person
-from samverkan.planning import exports, selectors, smart, workflow
+from samverkan.planning import smart
+from samverkan.planning.documents import plans as exports
 from samverkan.planning.forms import (
     ActivityForm,
     AnchorForm,
@@ -22,8 +25,8 @@ from samverkan.planning.forms import (
     TransitionForm,
 )
 from samverkan.planning.models import Activity, Goal, PlanningYear, Status
+from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.services import plans as services
-from samverkan.transparency.cache import public_page
 
 
 def _version_for_view(request, slug: str, year: int, number: int):
@@ -123,9 +126,7 @@ def version_detail(request, year: int, slug: str, number: int):
     user = request.user
     public = not permissions.can_see_contact_details(user)
     document = exports.build_document(version, public=public)
-    actions = [
-        t for t in workflow.available(version) if permissions.can_take_transition(user, version, t)
-    ]
+    actions = core_workflow.available(version, user)
     all_versions = [
         v for v in selectors.versions_of(plan) if permissions.can_view_plan_version(user, v)
     ]
@@ -361,16 +362,14 @@ def activity_status(request, year: int, slug: str, number: int, activity_id: int
 @login_required
 def transition(request, year: int, slug: str, number: int, action: str):
     version = _version_for_view(request, slug, year, number)
-    service = services.TRANSITION_SERVICES.get(action)
-    if service is None:
+    if action not in services.PLANS.actions():
         raise Http404
     form = TransitionForm(request.POST)
     form.is_valid()
-    kwargs = {"version": version, "actor": request.user}
-    if action in {"forward", "approve", "return"}:
-        kwargs["comment"] = form.cleaned_data.get("comment", "")
+    taken = services.PLANS.find(action, version)
+    comment = form.cleaned_data.get("comment", "") if taken and taken.offers_comment else ""
     try:
-        updated = service(**kwargs)
+        updated = core_workflow.transition(version, action, actor=request.user, comment=comment)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)

@@ -9,9 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
+from samverkan.core import workflow as core_workflow
+from samverkan.core.cache import public_page
 from samverkan.core.exports import registry
 from samverkan.organisation.models import Group
-from samverkan.planning import report_exports, selectors, workflow
+from samverkan.planning.documents import reports as report_exports
 from samverkan.planning.forms import (
     ReportActivityFormSet,
     ReportForm,
@@ -20,9 +22,9 @@ from samverkan.planning.forms import (
     TransitionForm,
 )
 from samverkan.planning.models import PlanningYear
+from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.services import reports as services
 from samverkan.planning.services.plans import MAX_PAGES, ConcurrentEditError
-from samverkan.transparency.cache import public_page
 
 
 def _report_for_view(request, slug: str, year: int):
@@ -59,11 +61,7 @@ def report_detail(request, year: int, slug: str):
     context = {
         "report": report,
         "document": document,
-        "actions": [
-            t
-            for t in workflow.available_report(report)
-            if permissions.can_take_report_transition(user, report, t)
-        ],
+        "actions": core_workflow.available(report, user),
         "can_edit": permissions.can_edit_report(user, report),
         "show_internal": internal,
         "transition_form": TransitionForm(),
@@ -131,16 +129,14 @@ def report_edit(request, year: int, slug: str):
 @login_required
 def report_transition(request, year: int, slug: str, action: str):
     report = _report_for_view(request, slug, year)
-    service = services.REPORT_TRANSITION_SERVICES.get(action)
-    if service is None:
+    if action not in services.REPORTS.actions():
         raise Http404
     form = TransitionForm(request.POST)
     form.is_valid()
-    kwargs = {"report": report, "actor": request.user}
-    if action in {"accept", "return"}:
-        kwargs["comment"] = form.cleaned_data.get("comment", "")
+    taken = services.REPORTS.find(action, report)
+    comment = form.cleaned_data.get("comment", "") if taken and taken.offers_comment else ""
     try:
-        report = service(**kwargs)
+        report = core_workflow.transition(report, action, actor=request.user, comment=comment)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)

@@ -1,0 +1,337 @@
+"""The operational plan as a document laid out like Mall 1, in PDF and DOCX.
+
+Both formats are built from one `PlanDocument`, so they say the same thing. A public
+rendering leaves out phone numbers and e-mail addresses.
+"""
+
+import io
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from docx import Document
+from docx.shared import Pt
+from pypdf import PdfReader
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+from samverkan.core.exports import pdf, registry
+from samverkan.core.formats import figure
+from samverkan.planning.models import PlanVersion, Status
+from samverkan.planning.selectors import plans as selectors
+
+
+@dataclass
+class GoalLine:
+    number: str
+    statement: str
+    detail: str
+    sub_goals: list["GoalLine"]
+    goal: object = None
+
+
+@dataclass
+class ActivityLine:
+    what: str
+    how: str
+    when: str
+    responsible: str
+    status: str
+    goals: str
+    activity: object = None
+
+
+@dataclass
+class PlanDocument:
+    title: str
+    year: int
+    status_note: str
+    contact: str
+    members: list[str]
+    field_of_work: str
+    purpose: str
+    objectives: list[str]
+    goals: list[GoalLine]
+    activities: list[ActivityLine]
+    priorities: list[str]
+    revision: str
+
+
+def _person(line, public: bool) -> str:
+    parts = [line.name, line.municipality, line.title]
+    if not public:
+        parts += [line.phone, line.email]
+    return ", ".join(p for p in parts if p)
+
+
+def _goal_detail(goal) -> str:
+    bits = []
+    if goal.measure:
+        bits.append(goal.measure + (f" ({goal.unit})" if goal.unit else ""))
+    if goal.baseline_value is not None:
+        when = f" ({goal.baseline_date.isoformat()})" if goal.baseline_date else ""
+        bits.append(
+            _("today %(value)s%(when)s") % {"value": figure(goal.baseline_value), "when": when}
+        )
+    if goal.target_value is not None:
+        bits.append(_("target %(value)s") % {"value": figure(goal.target_value)})
+    if goal.deadline:
+        bits.append(_("by %(date)s") % {"date": goal.deadline.isoformat()})
+    return " · ".join(bits)
+
+
+def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
+    version = selectors.loaded_version(version)
+    plan = version.plan
+    group = plan.group
+    contact, members = selectors.people_of(version)
+    goals = []
+    numbering = {}
+    for i, goal in enumerate(version.top_goals, start=1):
+        subs = []
+        numbering[goal.pk] = str(i)
+        for j, sub in enumerate(goal.sub_goals.all(), start=1):
+            numbering[sub.pk] = f"{i}.{j}"
+            subs.append(GoalLine(f"{i}.{j}", sub.statement, _goal_detail(sub), [], sub))
+        goals.append(GoalLine(str(i), goal.statement, _goal_detail(goal), subs, goal))
+    activities = [
+        ActivityLine(
+            what=a.what,
+            how=a.how,
+            when=a.when.isoformat() if a.when else "",
+            responsible=str(a.responsible) if a.responsible else "",
+            status=a.get_status_display(),
+            goals=", ".join(numbering.get(g.pk, "") for g in a.goals.all()),
+            activity=a,
+        )
+        for a in version.activities.all()
+    ]
+    if group.kind == group.Kind.WORKING_GROUP:
+        title = _("Operational plan %(year)s for Umeåregionen's %(group)s working group") % {
+            "year": plan.year.year,
+            "group": group.name,
+        }
+    else:
+        title = _("Operational plan %(year)s for %(group)s") % {
+            "year": plan.year.year,
+            "group": group.name,
+        }
+    revision = ""
+    if version.is_revision:
+        revision = _("Revision %(n)s from %(when)s. What changes: %(how)s Why: %(why)s") % {
+            "n": version.number,
+            "when": version.revision_when.isoformat() if version.revision_when else "–",
+            "how": version.revision_how or "–",
+            "why": version.revision_why or "–",
+        }
+    status_note = ""
+    if version.status != Status.APPROVED:
+        status_note = _("Not approved – status: %(status)s") % {
+            "status": version.get_status_display()
+        }
+    elif version.approved_at:
+        status_note = _("Approved by the chief executives' group %(date)s") % {
+            "date": version.approved_at.date().isoformat()
+        }
+    return PlanDocument(
+        title=title,
+        year=plan.year.year,
+        status_note=status_note,
+        contact=_person(contact, public) if contact else _("No contact person"),
+        members=[_person(m, public) for m in members],
+        field_of_work=version.field_of_work,
+        purpose=version.purpose,
+        objectives=[o.short_title for o in version.objectives.all()],
+        goals=goals,
+        activities=activities,
+        priorities=[
+            f"{pc.area.name}: {pc.commitment.code} {pc.wording}"
+            for pc in version.priority_commitments.all()
+        ],
+        revision=revision,
+    )
+
+
+# --- PDF ----------------------------------------------------------------------------------
+
+
+def render_pdf(version: PlanVersion, *, public: bool = False) -> bytes:
+    return pdf_from_document(build_document(version, public=public))
+
+
+def pdf_from_document(doc: PlanDocument) -> bytes:
+
+    st = pdf.styles()
+
+    def p(text: str, style=st.base):
+        return pdf.para(text, style)
+
+    story = [p(doc.title, st.title)]
+    if doc.status_note:
+        story.append(p(doc.status_note, st.muted))
+    story.append(
+        Paragraph(
+            f"<b>{escape(_('Contact person for the group:'))}</b> {escape(doc.contact)}", st.base
+        )
+    )
+    story.append(
+        Paragraph(
+            f"<b>{escape(_('Members of the group:'))}</b> "
+            + "; ".join(escape(m) for m in doc.members),
+            st.small,
+        )
+    )
+    if doc.revision:
+        story += [Spacer(1, 4), pdf.box([p(doc.revision, st.small)])]
+
+    sections = [
+        (
+            _("Field of work"),
+            _("Within which field do you work? What is your speciality?"),
+            [p(doc.field_of_work)],
+        ),
+        (
+            _("Purpose"),
+            _("How does your group work for Umeåregionen's three overarching objectives?"),
+            [
+                p(doc.purpose),
+                p(_("Objectives: %(list)s") % {"list": ", ".join(doc.objectives) or "–"}, st.small),
+            ],
+        ),
+    ]
+    for name, ask, content in sections:
+        story.append(KeepTogether([p(name, st.heading), p(ask, st.muted), pdf.box(content)]))
+
+    goal_flow = []
+    for goal in doc.goals:
+        goal_flow.append(p(f"{goal.number}. {goal.statement}"))
+        if goal.detail:
+            goal_flow.append(p(goal.detail, st.muted))
+        for sub in goal.sub_goals:
+            goal_flow.append(p(f"    {sub.number} {sub.statement}", st.small))
+            if sub.detail:
+                goal_flow.append(p(f"    {sub.detail}", st.muted))
+    story += [
+        p(_("Goals %(year)s") % {"year": doc.year}, st.heading),
+        p(_("What do you want to have achieved during the year? (SMART goals)"), st.muted),
+        pdf.box(goal_flow or [p("–")]),
+        p(_("Activity plan %(year)s") % {"year": doc.year}, st.heading),
+        p(_("Who does what, when and how?"), st.muted),
+    ]
+    header = [_("Activity"), _("How"), _("When"), _("Responsible"), _("Goal"), _("Done")]
+    rows = [[p(h, st.small) for h in header]] + [
+        [
+            p(a.what, st.small),
+            p(a.how, st.small),
+            p(a.when, st.small),
+            p(a.responsible, st.small),
+            p(a.goals, st.small),
+            p(a.status, st.small),
+        ]
+        for a in doc.activities
+    ]
+    story.append(pdf.grid(rows, [38 * mm, 43 * mm, 23 * mm, 30 * mm, 12 * mm, 24 * mm]))
+    story += [
+        p(_("Priority areas"), st.heading),
+        pdf.box([p(line, st.small) for line in doc.priorities] or [p("–")]),
+        Spacer(1, 4),
+        p(
+            _(
+                "The plan handed to the secretariat covers at most two pages. Changes to goals or "
+                "the activity plan during the year are reported to the chief executives through "
+                "the head of secretariat."
+            ),
+            st.muted,
+        ),
+    ]
+    return pdf.build(story, title=doc.title)
+
+
+def page_count(pdf_bytes: bytes) -> int:
+
+    return len(PdfReader(io.BytesIO(pdf_bytes)).pages)
+
+
+# --- DOCX ---------------------------------------------------------------------------------
+
+
+def render_docx(version: PlanVersion, *, public: bool = False) -> bytes:
+
+    doc = build_document(version, public=public)
+    document = Document()
+    style = document.styles["Normal"]
+    style.font.name = "DejaVu Sans"
+    style.font.size = Pt(10)
+    document.core_properties.title = doc.title
+    document.core_properties.language = "sv-SE"
+    document.add_heading(doc.title, level=1)
+    if doc.status_note:
+        document.add_paragraph(doc.status_note).italic = True
+    para = document.add_paragraph()
+    para.add_run(_("Contact person for the group:") + " ").bold = True
+    para.add_run(doc.contact)
+    para = document.add_paragraph()
+    para.add_run(_("Members of the group:") + " ").bold = True
+    para.add_run("; ".join(doc.members))
+    if doc.revision:
+        document.add_paragraph(doc.revision)
+    document.add_heading(_("Field of work"), level=2)
+    document.add_paragraph(doc.field_of_work or "–")
+    document.add_heading(_("Purpose"), level=2)
+    document.add_paragraph(doc.purpose or "–")
+    document.add_paragraph(_("Objectives: %(list)s") % {"list": ", ".join(doc.objectives) or "–"})
+    document.add_heading(_("Goals %(year)s") % {"year": doc.year}, level=2)
+    for goal in doc.goals:
+        document.add_paragraph(f"{goal.number}. {goal.statement}")
+        if goal.detail:
+            document.add_paragraph(goal.detail)
+        for sub in goal.sub_goals:
+            document.add_paragraph(f"{sub.number} {sub.statement}", style="List Bullet")
+    document.add_heading(_("Activity plan %(year)s") % {"year": doc.year}, level=2)
+    table = document.add_table(rows=1, cols=6)
+    table.style = "Table Grid"
+    headers = [_("Activity"), _("How"), _("When"), _("Responsible"), _("Goal"), _("Done")]
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = text
+    for a in doc.activities:
+        cells = table.add_row().cells
+        for cell, text in zip(
+            cells, [a.what, a.how, a.when, a.responsible, a.goals, a.status], strict=True
+        ):
+            cell.text = text
+    document.add_heading(_("Priority areas"), level=2)
+    for line in doc.priorities or ["–"]:
+        document.add_paragraph(line, style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _filename(version: PlanVersion) -> str:
+
+    plan = version.plan
+    return f"verksamhetsplan-{plan.year.year}-{slugify(plan.group.name)}-v{version.number}"
+
+
+PLAN_PDF = registry.register(
+    registry.Exporter(
+        "plan_pdf",
+        gettext_lazy("Operational plan (PDF)"),
+        "pdf",
+        registry.PDF,
+        render_pdf,
+        _filename,
+    )
+)
+PLAN_DOCX = registry.register(
+    registry.Exporter(
+        "plan_docx",
+        gettext_lazy("Operational plan (DOCX)"),
+        "docx",
+        registry.DOCX,
+        render_docx,
+        _filename,
+    )
+)

@@ -1,0 +1,71 @@
+from django.shortcuts import render
+
+from samverkan.core.cache import public_page
+from samverkan.organisation import selectors
+from samverkan.organisation.models import Body
+from samverkan.transparency import public
+from samverkan.transparency import selectors as pages
+
+
+@public_page
+def organisation(request):
+    return render(
+        request,
+        "transparency/organisation/chart.html",
+        {
+            "chart": pages.organisation_chart(),
+            "cooperation": selectors.cooperation(),
+            "municipalities": selectors.member_municipalities(),
+        },
+    )
+
+
+@public_page
+def group_list(request):
+    return render(
+        request, "transparency/organisation/group_list.html", {"groups": selectors.group_list()}
+    )
+
+
+@public_page
+def group_detail(request, slug: str):
+    group = selectors.group_detail(slug)
+    return render(
+        request,
+        "transparency/organisation/group_detail.html",
+        {
+            "group": group,
+            "documents": public.documents_of(group),
+            "plan_field_of_work": None
+            if group.field_of_work
+            else public.field_of_work_in_plan(group),
+        },
+    )
+
+
+@public_page
+def body_detail(request, kind: str):
+    body = selectors.body_detail(kind)
+    return render(
+        request,
+        "transparency/organisation/body_detail.html",
+        {"body": body, "is_council": body.kind == Body.Kind.COUNCIL},
+    )
+
+
+@public_page
+def municipality_list(request):
+    return render(
+        request,
+        "transparency/organisation/municipality_list.html",
+        {"municipalities": selectors.municipality_list()},
+    )
+
+
+@public_page
+def municipality_detail(request, code: str):
+    return render(
+        request,
+        "transparency/organisation/municipality_detail.html",
+        {"page": pages.municipality_page(code)},
+    )
