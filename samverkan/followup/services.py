@@ -3,10 +3,13 @@
 from decimal import Decimal
 from pathlib import Path
 
+from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.utils import timezone
 
+from samverkan.accounts import permissions
 from samverkan.core import cache
+from samverkan.core.audit import audit_log
 from samverkan.followup.kolada import KoladaClient, KoladaError, Row
 from samverkan.followup.kolada_files import KpiMeta, read_saved_responses
 from samverkan.followup.models import Indicator, SyncRun, Value
@@ -74,14 +77,32 @@ def values_upsert(*, indicator: Indicator, rows: list[Row], origin: str) -> int:
                 ],
             )
     # Raw SQL sends no signals: tell the public cache itself that values changed.
-
     cache.bump()
     return len(changed)
 
 
+def value_enter(*, indicator: Indicator, row: Row, actor) -> int:
+    """The secretariat enters one value by hand: saved and logged with who entered it."""
+    if not permissions.can_manage_indicators(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        changed = values_upsert(indicator=indicator, rows=[row], origin=Value.Origin.MANUAL)
+        audit_log(
+            action="samverkan.indicator.value_entered",
+            actor=actor,
+            obj=indicator,
+            changes={
+                "area": row.area,
+                "year": row.year,
+                "gender": row.gender,
+                "value": None if row.value is None else str(row.value),
+            },
+        )
+    return changed
+
+
 def _q(value):
     # Stored with four decimals: compare like with like so an unchanged value is not "new".
-
     return None if value is None else value.quantize(Decimal("0.0001"))
 
 
