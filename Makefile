@@ -45,6 +45,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 # Refresh the Swedish catalogue after changing user-facing strings, then translate and compile.
 messages: $(VENV)/.installed

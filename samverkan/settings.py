@@ -5,6 +5,7 @@ development secret key, because both leak data when exposed to the internet.
 """
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from corsheaders.defaults import default_headers as cors_default_headers
@@ -155,7 +156,9 @@ WHITENOISE_USE_FINDERS = True
 # cleared by publishing. The default is per process; CACHE_BACKEND/CACHE_LOCATION can name a
 # shared one (Django's RedisCache with the redis package, or a DatabaseCache table).
 CACHE_BACKEND = envstr("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache")
-CACHES = {"default": {"BACKEND": CACHE_BACKEND, "LOCATION": envstr("CACHE_LOCATION", "samverkan")}}
+CACHES: dict[str, dict[str, Any]] = {
+    "default": {"BACKEND": CACHE_BACKEND, "LOCATION": envstr("CACHE_LOCATION", "samverkan")}
+}
 if CACHE_BACKEND.endswith("LocMemCache"):
     CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 5000)}
 PUBLIC_CACHE_ALIAS = "default"

@@ -35,7 +35,7 @@ def test_head_of_secretariat_finds_overdue_groups_and_reminds_them(site):
         screenshot(page, "desk-overdue")
         page.get_by_role("button", name="Skicka påminnelser nu").click()
         page.wait_for_load_state()
-        assert "påminnelse(r) skickade" in page.locator("main").inner_text()
+        assert "påminnelser skickade" in page.locator("main").inner_text()
         assert "Kultur: Verksamhetsplan (försenad)" in page.locator("main").inner_text()
         screenshot(page, "desk-reminded")
 

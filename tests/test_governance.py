@@ -296,3 +296,53 @@ def test_secretariat_records_the_plan_adoption_through_the_page(council_meeting,
     )
     adoption.refresh_from_db()
     assert adoption.status == "adopted" and adoption.reference == "KF 2026/3"
+
+
+def test_council_meetings_are_added_by_the_secretariat_and_audited(demo_data, persona):
+    url = reverse("governance:meeting_add")
+    data = {"meeting-date": "2027-02-10", "meeting-place": "Bjurholm"}
+    for role in ("group_member", "chief_executive", "council_member"):
+        assert persona(role).post(url, data).status_code == 403, role
+    assert not Meeting.objects.filter(place="Bjurholm").exists()
+    assert persona("secretariat").post(url, data).status_code == 302
+    meeting = Meeting.objects.get(place="Bjurholm")
+    assert meeting.body.kind == Body.Kind.COUNCIL and meeting.date == date(2027, 2, 10)
+    entry = AuditEntry.objects.get(action="samverkan.meeting.added", object_id=str(meeting.pk))
+    assert entry.actor == user("kansli")
+    bad = persona("secretariat").post(url, {"meeting-date": "10/2", "meeting-place": "Umeå"})
+    assert bad.status_code == 302
+    assert not Meeting.objects.filter(place="Umeå").exists()
+
+
+def test_winding_down_audits_each_ended_membership(demo_data):
+    group = Group.objects.get(slug="webb")
+    current = set(Membership.objects.filter(current_q(), group=group).values_list("pk", flat=True))
+    assert current
+    services.group_wind_down(group=group, on=date.today(), reason="Klart.", actor=user("kansli"))
+    ended = AuditEntry.objects.filter(action="samverkan.membership.ended", actor=user("kansli"))
+    assert {int(e.object_id) for e in ended} == current
+    assert AuditEntry.objects.filter(action="samverkan.group.wound_down").exists()
+
+
+def test_assignment_status_is_updated_from_its_page(demo_data, persona):
+    assignment = services.assignment_give(
+        actor=user("kommunchef"),
+        title="Kartlägg e-boksutbudet",
+        group=Group.objects.get(slug="bibliotek"),
+        given_on=date(2026, 3, 1),
+        due=date(2026, 9, 1),
+    )
+    url = reverse("governance:assignment_update", args=[assignment.pk])
+    done = {"status": "done", "outcome": "Kartlagt i alla sex kommuner."}
+    for role in ("council_member", "signed_in_visitor"):
+        assert persona(role).post(url, done).status_code == 403, role
+    client = persona("group_member")
+    refused = client.post(url, {"status": "done", "outcome": ""}, follow=True)
+    assert "Beskriv resultatet" in refused.content.decode()
+    assignment.refresh_from_db()
+    assert assignment.status == Assignment.Status.OPEN
+    assert client.post(url, done).status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.status == Assignment.Status.DONE and assignment.outcome.startswith("Kart")
+    entry = AuditEntry.objects.get(action="samverkan.assignment.updated")
+    assert entry.actor == user("medlem") and entry.changes == {"status": ["open", "done"]}

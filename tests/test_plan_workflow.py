@@ -324,3 +324,18 @@ def test_contact_person_records_a_members_anchoring(version):
     outsider = PersonFactory(municipality=other.municipality)
     with pytest.raises(ValidationError):
         services.plan_anchor(version=version, actor=contact, person=outsider)
+
+
+def test_a_returned_plan_is_anchored_again_before_it_is_submitted(version):
+    contact, chief = user("kontaktperson"), user("kommunchef")
+    services.plan_start_anchoring(version=version, actor=contact)
+    anchor_all(version)
+    services.plan_submit(version=version, actor=contact)
+    services.plan_return(version=version, actor=chief, comment="Målen behöver nuläge.")
+    services.plan_start_anchoring(version=version, actor=contact)
+    assert not version.anchorings.exists()
+    with pytest.raises(ValidationError) as exc:
+        services.plan_submit(version=version, actor=contact)
+    assert "förankra" in exc.value.messages[0]
+    version.refresh_from_db()
+    assert version.status == Status.ANCHORING

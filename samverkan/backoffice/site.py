@@ -5,10 +5,11 @@ per-model permissions, so that there is one place that says who may edit what.
 """
 
 from django.contrib import admin
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.accounts.permissions import can_edit_organisation, can_manage_accounts
-from samverkan.core.audit import audit_log
+from samverkan.core.audit import audit_log, record_delete, record_save
 
 
 class SamverkanAdminSite(admin.AdminSite):
@@ -44,19 +45,42 @@ class OrganisationAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         return self._allowed(request)
 
+    # Every write goes through the audited save and delete, inlines (a group's memberships)
+    # and the list's bulk delete included.
     def save_model(self, request, obj, form, change) -> None:
-        super().save_model(request, obj, form, change)
-        label = obj._meta.model_name
-        audit_log(
-            action=f"samverkan.{label}.{'changed' if change else 'created'}",
-            actor=request.user,
-            obj=obj,
-            changes={name: str(form.cleaned_data.get(name)) for name in form.changed_data},
-        )
+        record_save(obj=obj, actor=request.user, changed=form.changed_data)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        # Many-to-many fields are set after the record's own save, outside record_save.
+        with transaction.atomic():
+            super().save_related(request, form, formsets, change)
+            m2m = [f.name for f in form.instance._meta.many_to_many if f.name in form.changed_data]
+            if m2m:
+                audit_log(
+                    action=f"samverkan.{form.instance._meta.model_name}.changed",
+                    actor=request.user,
+                    obj=form.instance,
+                    changes={name: [str(o) for o in form.cleaned_data[name]] for name in m2m},
+                )
+
+    def save_formset(self, request, form, formset, change) -> None:
+        # save(commit=False) sets each row's parent and the lists the admin's history reads.
+        instances = formset.save(commit=False)
+        with transaction.atomic():
+            for obj in formset.deleted_objects:
+                record_delete(obj=obj, actor=request.user)
+            changed = {id(f.instance): f.changed_data for f in formset.forms}
+            for obj in instances:
+                record_save(obj=obj, actor=request.user, changed=changed.get(id(obj), []))
+            formset.save_m2m()
 
     def delete_model(self, request, obj) -> None:
-        audit_log(action=f"samverkan.{obj._meta.model_name}.deleted", actor=request.user, obj=obj)
-        super().delete_model(request, obj)
+        record_delete(obj=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        with transaction.atomic():
+            for obj in queryset:
+                record_delete(obj=obj, actor=request.user)
 
 
 class AdministratorOnlyAdmin(OrganisationAdmin):

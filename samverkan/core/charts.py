@@ -4,6 +4,7 @@ Every chart is shown with its numbers beside it in a table; the chart only helps
 """
 
 import io
+from collections.abc import Set
 
 import matplotlib
 from django.utils.html import escape
@@ -97,7 +98,7 @@ def line_svg(
     series: dict[str, list[tuple[int, float]]],
     *,
     title: str,
-    emphasised: set[str] = frozenset(),
+    emphasised: Set[str] = frozenset(),
     target: tuple[int, float] | None = None,
     unit: str = "",
 ) -> str:

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.audit import audit_log
+from samverkan.core.types import AnyUser
+
+_Document = TypeVar("_Document", bound=models.Model)
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,15 @@ class Workflow:
     def actions(self) -> set[str]:
         return {t.action for t in self.transitions}
 
-    def take(self, document, action: str, *, actor, comment: str = "", changes=None):
+    def take(
+        self,
+        document: Any,
+        action: str,
+        *,
+        actor: AnyUser,
+        comment: str = "",
+        changes: dict[str, Any] | None = None,
+    ) -> Any:
         """Take `action` on `document` as `actor`: lock, check, move, record, audit.
 
         `changes` are fields that come with the transition (a matter's decision and its
@@ -174,6 +185,12 @@ class Workflow:
         return document
 
 
+def old_status(document: Any) -> str:
+    """The status `document` had before the transition being taken: for `after` hooks."""
+    status: str = document._old_status
+    return status
+
+
 _WORKFLOWS: dict[type[models.Model], Workflow] = {}
 
 
@@ -183,20 +200,31 @@ def register(workflow: Workflow) -> Workflow:
     return workflow
 
 
-def workflow_of(document) -> Workflow:
+def workflow_of(document: models.Model) -> Workflow:
     try:
         return _WORKFLOWS[type(document)]
     except KeyError:
         raise LookupError(f"No workflow is registered for {type(document).__name__}") from None
 
 
-def transition(document, action: str, *, actor, comment: str = "", changes=None):
-    """Move `document` along its kind's table; the one way a status changes."""
-    return workflow_of(document).take(
+def transition(
+    document: _Document,
+    action: str,
+    *,
+    actor: AnyUser,
+    comment: str = "",
+    changes: dict[str, Any] | None = None,
+) -> _Document:
+    """Move `document` along its kind's table; the one way a status changes.
+
+    Returns the document as locked and saved: a fresh instance of the same model.
+    """
+    moved: _Document = workflow_of(document).take(
         document, action, actor=actor, comment=comment, changes=changes
     )
+    return moved
 
 
-def available(document, user=None) -> list[Transition]:
+def available(document: models.Model, user: AnyUser = None) -> list[Transition]:
     """What may be done to `document` now, by `user` if given: views render this list."""
     return workflow_of(document).available(document, user)

@@ -203,7 +203,7 @@ def compile_reports(year: PlanningYear) -> Compilation:
             )
             % {"year": year.year}
         )
-    fulfilment = Counter()
+    fulfilment: Counter[str] = Counter()
     done = total_activities = 0
     entries = {}
     codes_by_group: dict[int, set[str]] = defaultdict(set)

@@ -8,7 +8,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from samverkan.organisation.models import Group, Membership, Municipality, current_q
-from samverkan.planning.models import PlanningYear, PlanVersion, ReportPriority, Status
+from samverkan.planning.models import (
+    PlanningYear,
+    PlanVersion,
+    ReportPriority,
+    ReportStatus,
+    Status,
+)
 from samverkan.strategy.models import PriorityCommitment
 
 
@@ -47,7 +53,7 @@ def coverage(year: PlanningYear) -> Coverage:
         planned[group_id].add(pc_id)
     reported: dict[int, set[int]] = defaultdict(set)
     for group_id, pc_id in ReportPriority.objects.filter(
-        report__year=year, report__status="accepted", touched=True
+        report__year=year, report__status=ReportStatus.ACCEPTED, touched=True
     ).values_list("report__group_id", "priority_commitment_id"):
         reported[group_id].add(pc_id)
     group_ids = planned.keys() | reported.keys()

@@ -1,6 +1,7 @@
 """The council's compilations as PDF and Word, and their figures as a spreadsheet."""
 
 import io
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
@@ -9,6 +10,7 @@ from docx import Document
 from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -32,9 +34,12 @@ from samverkan.council.compilations import Compilation
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def chart_specs(c: Compilation) -> list[tuple[str, list[str], list[int], bool, list | None]]:
+ChartSpec = tuple[str, list[str], list[int], bool, list[str] | None]
+
+
+def chart_specs(c: Compilation) -> list[ChartSpec]:
     """(heading, labels, values, horizontal, colours) for each chart of the compilation."""
-    specs = []
+    specs: list[ChartSpec] = []
     if c.fulfilment:
         specs.append(
             (
@@ -238,7 +243,7 @@ def render_docx(c: Compilation) -> bytes:
 def render_xlsx(c: Compilation) -> bytes:
 
     workbook = Workbook()
-    sheets = [
+    sheets: list[tuple[str, list[str], Sequence[tuple[str, object]]]] = [
         (_("Key figures"), [_("Figure"), _("Value")], c.figures),
         (_("Members"), [_("Municipality"), _("Members")], c.members_per_municipality),
         (_("Coverage"), [_("Commitment"), _("Groups")], c.coverage),
@@ -250,6 +255,7 @@ def render_xlsx(c: Compilation) -> bytes:
     first = True
     for name, header, rows in sheets:
         sheet = workbook.active if first else workbook.create_sheet()
+        assert isinstance(sheet, Worksheet)  # a new workbook's active sheet is a worksheet
         first = False
         sheet.title = str(name)[:31]
         xlsx_append(sheet, [str(h) for h in header])

@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from samverkan.core.exports import registry
 from samverkan.council.coverage import coverage
@@ -146,7 +146,7 @@ def render_pdf(report: FollowUp) -> bytes:
         spaceBefore=10,
         textColor=colors.HexColor("#0b4f7c"),
     )
-    story = [Paragraph(escape(report.title), h1)]
+    story: list[Flowable] = [Paragraph(escape(report.title), h1)]
     story += [Paragraph(escape(note), base) for note in _notes(report)]
     for section in report.areas:
         story.append(Paragraph(escape(section.name), h2))

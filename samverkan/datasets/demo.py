@@ -207,11 +207,11 @@ def load_people(tally: Tally | None = None) -> Tally:
             municipality = order[(g + k) % len(order)]
             person = _person(tally, names, municipality, TITLES.get(group.slug, "handläggare"), n)
             n += 1
-            role = Membership.Role.CONTACT_PERSON if k == 0 else Membership.Role.MEMBER
+            group_role = Membership.Role.CONTACT_PERSON if k == 0 else Membership.Role.MEMBER
             tally.upsert(
                 Membership,
                 {"group": group, "person": person},
-                {"role": role, "start": date(2022 + k % 3, 1, 1)},
+                {"role": group_role, "start": date(2022 + k % 3, 1, 1)},
             )
     return tally
 
@@ -349,15 +349,15 @@ def ensure_accounts() -> list[tuple[str, str]]:
         user.set_password(DEMO_PASSWORD)
         user.is_superuser = user.is_staff = username == "admin"
         user.save()
-        person = None
+        person: Membership | BodyMembership | None = None
         if source and source[0] == "group":
             qs = Membership.objects.filter(group__slug=source[1], role=source[2], end__isnull=True)
             person = qs.select_related("person").order_by("pk").first()
         elif source and source[0] == "body":
-            qs = BodyMembership.objects.filter(body__kind=source[1], end__isnull=True)
+            seats = BodyMembership.objects.filter(body__kind=source[1], end__isnull=True)
             if source[2]:
-                qs = qs.filter(role=source[2])
-            person = qs.select_related("person").order_by("pk").first()
+                seats = seats.filter(role=source[2])
+            person = seats.select_related("person").order_by("pk").first()
         if person is not None:
             Person.objects.filter(user=user).exclude(pk=person.person.pk).update(user=None)
             person.person.user = user

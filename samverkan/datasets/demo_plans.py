@@ -517,6 +517,7 @@ def load_reports() -> int:
             fulfilment, share, comment, reason = OUTCOMES[(n + i) % len(OUTCOMES)]
             reached = None
             if goal.is_measurable and goal.baseline_value is not None:
+                assert goal.target_value is not None  # is_measurable says so
                 reached = (
                     goal.baseline_value + (goal.target_value - goal.baseline_value) * share
                 ).quantize(Decimal("0.1"))

@@ -8,6 +8,7 @@ people of the demo live in `demo.py`.
 import csv
 from datetime import date
 from importlib import resources
+from typing import Any
 
 from django.db import transaction
 
@@ -41,7 +42,7 @@ OBJECTIVES = [
     (3, "Demokratiskt förankrad samverkan", "Democratically anchored cooperation"),
 ]
 
-PLAN_2006 = {
+PLAN_2006: dict[str, Any] = {
     "year": 2006,
     "title": "Umeåregionens strategiska plan",
     "decision_date": date(2006, 11, 23),

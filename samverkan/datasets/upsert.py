@@ -23,7 +23,7 @@ class Tally:
 
     def upsert(self, model: type[models.Model], lookup: dict, values: dict | None = None):
         values = values or {}
-        obj = model.objects.filter(**lookup).first()
+        obj = model._default_manager.filter(**lookup).first()
         if obj is None:
             obj = model(**lookup, **values)
             obj.full_clean()

@@ -1,5 +1,7 @@
 """The secretariat's desk: thin views over the cycle's selectors and services."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
@@ -110,7 +112,7 @@ def year_close(request, year: int):
 def reopen(request, year: int, kind: str, pk: int):
     _require_desk(request)
     planning_year = get_object_or_404(PlanningYear, year=year)
-    target = {}
+    target: dict[str, Any] = {}  # plan= or report=, whichever is reopened
     if kind == "plan":
         target["plan"] = get_object_or_404(OperationalPlan, pk=pk, year=planning_year)
     elif kind == "report":
@@ -134,7 +136,10 @@ def send_reminders(request, year: int):
     planning_year = get_object_or_404(PlanningYear, year=year)
     sent = cycle.reminders_send(year=planning_year, base_url=request.build_absolute_uri("/"))
     if sent:
-        messages.success(request, _("%(n)s reminder(s) sent.") % {"n": len(sent)})
+        messages.success(
+            request,
+            ngettext("%(n)s reminder sent.", "%(n)s reminders sent.", len(sent)) % {"n": len(sent)},
+        )
     else:
         messages.info(
             request,

@@ -6,6 +6,7 @@ ones tested here.
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 POPULATION_KPI = "N01951"
 
@@ -21,11 +22,12 @@ def regional_value(
     """
     if not values or any(v is None for v in values.values()):
         return None
+    present = cast(dict[str, Decimal], values)  # no None left: checked just above
     if rule == "sum":
-        return sum(values.values(), Decimal(0))
+        return sum(present.values(), Decimal(0))
     total_weight = Decimal(0)
     weighted = Decimal(0)
-    for area, value in values.items():
+    for area, value in present.items():
         weight = weights.get(area)
         if weight is None:
             return None

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -28,4 +30,4 @@ class ValueForm(forms.Form):
 
     def __init__(self, *args, areas: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].choices = areas
+        cast(forms.ChoiceField, self.fields["area"]).choices = areas

@@ -18,6 +18,7 @@ from openpyxl import Workbook, load_workbook
 from samverkan.accounts import permissions
 from samverkan.core.audit import audit_log
 from samverkan.core.spreadsheets import csv_row, xlsx_append
+from samverkan.core.types import AnyUser
 from samverkan.followup.kolada import Row
 from samverkan.followup.models import Indicator, Value
 from samverkan.followup.services import COUNTRY, COUNTY, values_upsert
@@ -114,7 +115,7 @@ def check_rows(table: list[list[str]]) -> dict[Indicator, list[Row]]:
     return rows
 
 
-def values_import(*, name: str, content: bytes, actor) -> int:
+def values_import(*, name: str, content: bytes, actor: AnyUser) -> int:
     """Import a file of values; nothing is saved unless every row is right. Each indicator's
     share is logged with the file's name and who imported it."""
     if not permissions.can_manage_indicators(actor):

@@ -2,16 +2,17 @@
 queries whatever the number of years or municipalities."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-
-from django.shortcuts import get_object_or_404
+from typing import Any
 
 from samverkan.followup import analysis
 from samverkan.followup.models import Indicator, Target, Value
 from samverkan.followup.services import COUNTRY, COUNTY
 from samverkan.organisation.models import Municipality
 from samverkan.organisation.selectors import cooperation
+from samverkan.strategy.models import PriorityArea
 from samverkan.strategy.selectors import priority_areas
 
 AREA_NAMES = {COUNTY: "Västerbottens län", COUNTRY: "Riket"}
@@ -22,7 +23,8 @@ class IndicatorView:
     indicator: Indicator
     municipalities: list[Municipality]
     years: list[int]
-    table: list[dict]  # one row per year: {"year", "cells": [...], "region", "county", ...}
+    # One row per year: {"year", "cells": [...], "region", "county", "country"}.
+    table: list[dict[str, Any]]
     series: dict[str, list[tuple[int, float]]]
     emphasised: set[str]
     target: Target | None
@@ -47,7 +49,7 @@ def population_indicator() -> Indicator | None:
     return Indicator.objects.filter(kolada_kpi=analysis.POPULATION_KPI).first()
 
 
-def _population_weights() -> dict[tuple[str, int], Decimal]:
+def _population_weights() -> dict[tuple[str, int], Decimal | None]:
     return {
         (v.area, v.year): v.value
         for v in Value.objects.filter(
@@ -64,7 +66,7 @@ class RegionPoint:
     origins: set[str]  # of the members' values it was computed from
 
 
-def region_points(indicators) -> list[RegionPoint]:
+def region_points(indicators: Iterable[Indicator]) -> list[RegionPoint]:
     """The cooperation's own value per indicator and year, for many indicators at once.
 
     Computed as indicator_view() computes it for one indicator (the same rule, the same
@@ -97,12 +99,9 @@ def region_points(indicators) -> list[RegionPoint]:
 
 
 def indicator_view(slug: str) -> IndicatorView:
-    indicator = get_object_or_404(
-        Indicator.objects.prefetch_related(
-            "commitments__municipalities", "commitments__commitment"
-        ),
-        slug=slug,
-    )
+    indicator = Indicator.objects.prefetch_related(
+        "commitments__municipalities", "commitments__commitment"
+    ).get(slug=slug)
     municipalities = list(Municipality.objects.filter(is_member=True).order_by("name"))
     codes = [m.code for m in municipalities]
     values = list(Value.objects.filter(indicator=indicator))
@@ -152,18 +151,14 @@ def indicator_view(slug: str) -> IndicatorView:
             higher_is_better=indicator.direction == Indicator.Direction.HIGHER,
         )
     latest_year = region_points[-1][0] if region_points else (years[-1] if years else None)
-    gender_rows = []
+    gender_rows: list[tuple[str, Decimal | None, Decimal | None, Decimal | None]] = []
     if latest_year and any(g != "T" for (_a, _y, g) in by_key):
-        gender_rows = [
-            (
-                m.name,
-                *[
-                    getattr(by_key.get((m.code, latest_year, g)), "value", None)
-                    for g in ("T", "K", "M")
-                ],
+        for m in municipalities:
+            total, women, men = (
+                getattr(by_key.get((m.code, latest_year, g)), "value", None)
+                for g in ("T", "K", "M")
             )
-            for m in municipalities
-        ]
+            gender_rows.append((m.name, total, women, men))
     return IndicatorView(
         indicator=indicator,
         municipalities=municipalities,
@@ -181,7 +176,7 @@ def indicator_view(slug: str) -> IndicatorView:
     )
 
 
-def indicators_by_area():
+def indicators_by_area() -> list[PriorityArea]:
 
     areas = list(priority_areas().prefetch_related("commitments__indicators"))
     return areas
@@ -201,6 +196,7 @@ def vision() -> analysis.VisionTrack | None:
         area__in=codes,
         value__isnull=False,
     ):
+        assert v.value is not None  # value__isnull=False above
         totals[v.year] += v.value
         counts[v.year] += 1
         origins.add(v.origin)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from samverkan.accounts import permissions
 from samverkan.core import cache
 from samverkan.core.audit import audit_log
+from samverkan.core.types import AnyUser
 from samverkan.followup.kolada import KoladaClient, KoladaError, Row
 from samverkan.followup.kolada_files import KpiMeta, read_saved_responses
 from samverkan.followup.models import Indicator, SyncRun, Value
@@ -81,7 +82,7 @@ def values_upsert(*, indicator: Indicator, rows: list[Row], origin: str) -> int:
     return len(changed)
 
 
-def value_enter(*, indicator: Indicator, row: Row, actor) -> int:
+def value_enter(*, indicator: Indicator, row: Row, actor: AnyUser) -> int:
     """The secretariat enters one value by hand: saved and logged with who entered it."""
     if not permissions.can_manage_indicators(actor):
         raise PermissionDenied
@@ -101,7 +102,7 @@ def value_enter(*, indicator: Indicator, row: Row, actor) -> int:
     return changed
 
 
-def _q(value):
+def _q(value: Decimal | None) -> Decimal | None:
     # Stored with four decimals: compare like with like so an unchanged value is not "new".
     return None if value is None else value.quantize(Decimal("0.0001"))
 

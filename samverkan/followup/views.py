@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from samverkan.accounts import permissions
 from samverkan.core import charts
 from samverkan.core.cache import public_page
+from samverkan.core.http import missing_is_404
 from samverkan.followup import analysis, imports, selectors
 from samverkan.followup.forms import ImportForm, ValueForm
 from samverkan.followup.kolada import Row
@@ -24,6 +25,7 @@ LIGHTS = {
 
 
 @public_page
+@missing_is_404
 def indicator(request, slug: str):
     view = selectors.indicator_view(slug)
     chart = None

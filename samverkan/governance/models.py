@@ -64,7 +64,7 @@ class Assignment(models.Model):
 
     @property
     def assignee(self) -> str:
-        return self.group.name if self.group_id else str(_("The secretariat"))
+        return self.group.name if self.group is not None else str(_("The secretariat"))
 
 
 class Matter(models.Model):
@@ -207,7 +207,7 @@ class Adoption(models.Model):
         return f"{self.municipality}: {self.get_status_display()}"
 
     def clean(self) -> None:
-        errors = {}
+        errors: dict[str, object] = {}  # lazy and formatted messages alike
         if self.status != self.Status.PENDING and not self.decided_on:
             errors["decided_on"] = _("Give the date of the municipality's decision.")
         if self.decided_on and self.decision_id and self.decided_on < self.decision.meeting.date:

@@ -1,21 +1,33 @@
 """Writes for assignments, matters, the council's decisions and the groups' lifecycle."""
 
+from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samverkan.accounts import permissions
+from samverkan.core import workflow as core_workflow
 from samverkan.core.audit import audit_log
+from samverkan.core.types import AnyUser
+from samverkan.core.workflow import Transition, Workflow
+from samverkan.governance import workflow
 from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
-from samverkan.organisation.models import Group, Membership, Municipality, current_q
-from samverkan.strategy.models import PlanObjective, PlanVersion, SubObjective
+from samverkan.organisation.models import Body, Group, Membership, Municipality, current_q
+from samverkan.organisation.services import membership_create, membership_end
+from samverkan.strategy.models import Objective, PlanObjective, PlanVersion, SubObjective
 from samverkan.strategy.selectors import current_plan_version
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
-def assignment_give(*, actor, **fields) -> Assignment:
+
+def assignment_give(*, actor: User, **fields: Any) -> Assignment:
     """The chief executives give a group or the secretariat an assignment with a due date."""
     if not permissions.can_give_assignments(actor):
         raise PermissionDenied
@@ -27,29 +39,35 @@ def assignment_give(*, actor, **fields) -> Assignment:
     return assignment
 
 
-def assignment_update(*, assignment: Assignment, status: str, outcome: str, actor) -> Assignment:
+def _assignment_before(
+    assignment: Assignment, transition: Transition, actor: AnyUser, comment: str
+) -> None:
+    if transition.target == Assignment.Status.DONE and not assignment.outcome.strip():
+        raise ValidationError({"outcome": _("Describe the outcome of a finished assignment.")})
+
+
+ASSIGNMENTS = core_workflow.register(
+    Workflow(
+        name="assignment",
+        model=Assignment,
+        transitions=workflow.ASSIGNMENT_TRANSITIONS,
+        allowed=lambda user, assignment, t: permissions.can_report_on_assignment(user, assignment),
+        before=_assignment_before,
+        audit_suffix=lambda transition: "updated",
+    )
+)
+
+
+def assignment_update(
+    *, assignment: Assignment, status: str, outcome: str, actor: AnyUser
+) -> Assignment:
     """The assignee (or the secretariat) keeps status and outcome up to date."""
-    if not permissions.can_report_on_assignment(actor, assignment):
-        raise PermissionDenied
     if status not in Assignment.Status.values:
         raise ValidationError({"status": _("Choose one of the statuses in the list.")})
-    if status == Assignment.Status.DONE and not outcome.strip():
-        raise ValidationError({"outcome": _("Describe the outcome of a finished assignment.")})
-    with transaction.atomic():
-        assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
-        old = assignment.status
-        assignment.status, assignment.outcome = status, outcome
-        assignment.save(update_fields=["status", "outcome"])
-        audit_log(
-            action="samverkan.assignment.updated",
-            actor=actor,
-            obj=assignment,
-            changes={"status": [old, status]},
-        )
-    return assignment
+    return core_workflow.transition(assignment, status, actor=actor, changes={"outcome": outcome})
 
 
-def matter_raise(*, group: Group, kind: str, title: str, description: str, actor) -> Matter:
+def matter_raise(*, group: Group, kind: str, title: str, description: str, actor: User) -> Matter:
     """A group proposes an area for cooperation or an improvement; a summons is the
     secretariat's."""
     if kind == Matter.Kind.SUMMONS:
@@ -67,51 +85,65 @@ def matter_raise(*, group: Group, kind: str, title: str, description: str, actor
     return matter
 
 
-def matter_forward(*, matter: Matter, actor) -> Matter:
+def _matter_before(matter: Matter, transition: Transition, actor: AnyUser, comment: str) -> None:
+    if transition.action != "decide":
+        return
+    assert matter.decided_on is not None  # matter_decide passes it along with the transition
+    if matter.decided_on < matter.raised_on:
+        raise ValidationError({"decided_on": _("A matter cannot be decided before it was raised.")})
+
+
+_MATTER_REFUSALS = {
+    "forward": gettext_lazy("Only a matter with the head of secretariat can be forwarded."),
+    "decide": gettext_lazy(
+        "The head of secretariat forwards a matter before the chief executives decide it."
+    ),
+}
+
+MATTERS = core_workflow.register(
+    Workflow(
+        name="matter",
+        model=Matter,
+        transitions=workflow.MATTER_TRANSITIONS,
+        allowed=permissions.can_take_step,
+        before=_matter_before,
+        refused=lambda matter, action: str(_MATTER_REFUSALS[action]),
+    )
+)
+
+
+def matter_forward(*, matter: Matter, actor: AnyUser) -> Matter:
     """The head of secretariat takes the matter on to the chief executives."""
-    if not permissions.can_forward_matters(actor):
-        raise PermissionDenied
-    with transaction.atomic():
-        matter = Matter.objects.select_for_update().get(pk=matter.pk)
-        if matter.status != Matter.Status.RAISED:
-            raise ValidationError(_("Only a matter with the head of secretariat can be forwarded."))
-        matter.status = Matter.Status.FORWARDED
-        matter.save(update_fields=["status"])
-        audit_log(action="samverkan.matter.forwarded", actor=actor, obj=matter)
-    return matter
+    return core_workflow.transition(matter, "forward", actor=actor)
 
 
-def matter_decide(*, matter: Matter, decision: str, decided_on: date, actor) -> Matter:
+def matter_decide(*, matter: Matter, decision: str, decided_on: date, actor: AnyUser) -> Matter:
     """The chief executives record their decision on a forwarded matter."""
-    if not permissions.can_decide_matters(actor):
-        raise PermissionDenied
     if not decision.strip():
         raise ValidationError({"decision": _("Write the decision.")})
+    return core_workflow.transition(
+        matter,
+        "decide",
+        actor=actor,
+        comment=decision,
+        changes={"decision": decision, "decided_on": decided_on},
+    )
+
+
+def meeting_add(*, date: date, place: str, actor: AnyUser) -> Meeting:
+    """The secretariat adds a meeting of the regional council, to record its decisions."""
+    if not permissions.can_record_decisions(actor):
+        raise PermissionDenied
     with transaction.atomic():
-        matter = Matter.objects.select_for_update().get(pk=matter.pk)
-        if matter.status != Matter.Status.FORWARDED:
-            raise ValidationError(
-                _(
-                    "The head of secretariat forwards a matter before the chief "
-                    "executives decide it."
-                )
-            )
-        if decided_on < matter.raised_on:
-            raise ValidationError(
-                {"decided_on": _("A matter cannot be decided before it was raised.")}
-            )
-        matter.status, matter.decision, matter.decided_on = (
-            Matter.Status.DECIDED,
-            decision,
-            decided_on,
-        )
-        matter.save(update_fields=["status", "decision", "decided_on"])
-        audit_log(action="samverkan.matter.decided", actor=actor, obj=matter, comment=decision)
-    return matter
+        meeting = Meeting(body=Body.objects.get(kind=Body.Kind.COUNCIL), date=date, place=place)
+        meeting.full_clean()
+        meeting.save()
+        audit_log(action="samverkan.meeting.added", actor=actor, obj=meeting)
+    return meeting
 
 
 def decision_record(
-    *, meeting: Meeting, actor, valid_from: date | None = None, **fields
+    *, meeting: Meeting, actor: User, valid_from: date | None = None, **fields: Any
 ) -> Decision:
     """Record a council decision. One that concerns the municipalities is then tracked per
     municipality; one that adopts a strategic plan version puts that version in force."""
@@ -127,6 +159,8 @@ def decision_record(
                 for m in Municipality.objects.filter(is_member=True)
             )
         if decision.kind == Decision.Kind.ADOPT_PLAN:
+            # full_clean() above requires the version of a decision that adopts one.
+            assert decision.plan_version_id is not None
             version = PlanVersion.objects.select_for_update().get(pk=decision.plan_version_id)
             if version.decision_date is not None:
                 raise ValidationError({"plan_version": _("That version is already adopted.")})
@@ -139,31 +173,41 @@ def decision_record(
     return decision
 
 
+def _adoption_before(
+    adoption: Adoption, transition: Transition, actor: AnyUser, comment: str
+) -> None:
+    adoption.status = transition.target
+    adoption.full_clean()
+
+
+ADOPTIONS = core_workflow.register(
+    Workflow(
+        name="adoption",
+        model=Adoption,
+        transitions=workflow.ADOPTION_TRANSITIONS,
+        allowed=permissions.can_take_step,
+        before=_adoption_before,
+        lock_related=("decision__meeting",),
+        audit_suffix=lambda transition: "recorded",
+    )
+)
+
+
 def adoption_record(
-    *, adoption: Adoption, status: str, decided_on: date | None, reference: str, actor
+    *, adoption: Adoption, status: str, decided_on: date | None, reference: str, actor: AnyUser
 ) -> Adoption:
     """A municipality has taken the council's decision again: adopted or rejected."""
-    if not permissions.can_record_decisions(actor):
-        raise PermissionDenied
-    with transaction.atomic():
-        adoption = (
-            Adoption.objects.select_for_update()
-            .select_related("decision__meeting")
-            .get(pk=adoption.pk)
-        )
-        adoption.status, adoption.decided_on, adoption.reference = status, decided_on, reference
-        adoption.full_clean()
-        adoption.save()
-        audit_log(
-            action="samverkan.adoption.recorded",
-            actor=actor,
-            obj=adoption,
-            changes={"status": status},
-        )
-    return adoption
+    if status not in Adoption.Status.values:
+        raise ValidationError({"status": _("Choose one of the statuses in the list.")})
+    return core_workflow.transition(
+        adoption,
+        status,
+        actor=actor,
+        changes={"decided_on": decided_on, "reference": reference},
+    )
 
 
-def plan_version_draft(*, year: int, actor) -> PlanVersion:
+def plan_version_draft(*, year: int, actor: AnyUser) -> PlanVersion:
     """The yearly review: a proposal for `year`, copied from the version in force."""
 
     if not permissions.can_record_decisions(actor):
@@ -195,7 +239,9 @@ def plan_version_draft(*, year: int, actor) -> PlanVersion:
 # --- The groups' lifecycle ----------------------------------------------------------------
 
 
-def group_form(*, name: str, kind: str, objectives, field_of_work: str, actor) -> Group:
+def group_form(
+    *, name: str, kind: str, objectives: Iterable[Objective], field_of_work: str, actor: AnyUser
+) -> Group:
     """The head of secretariat forms a group, for example for a prioritised area."""
     if not permissions.can_change_groups(actor):
         raise PermissionDenied
@@ -222,38 +268,24 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def group_wind_down(*, group: Group, on: date, reason: str, actor) -> Group:
-    """A group that fulfilled its task is wound down; its memberships end that day."""
-    if not permissions.can_change_groups(actor):
-        raise PermissionDenied
-    with transaction.atomic():
-        group = Group.objects.select_for_update().get(pk=group.pk)
-        if group.status != Group.Status.ACTIVE:
-            raise ValidationError(_("Only an active group can be wound down."))
-        group.status, group.wound_down_on, group.wound_down_reason = (
-            Group.Status.WOUND_DOWN,
-            on,
-            reason,
-        )
-        group.end_year = on.year
+def _passed(group: Group, name: str) -> Any:
+    """A value the service passed along with the transition: core.workflow sets its `changes`
+    on the document as attributes (`_on`, `_network_name`), which the model does not declare."""
+    return getattr(group, name)
+
+
+def _group_before(group: Group, transition: Transition, actor: AnyUser, comment: str) -> None:
+    on: date = _passed(group, "_on")
+    group.end_year = on.year
+    if transition.action == "wind_down":
+        group.wound_down_on, group.wound_down_reason = on, comment
+        group.status = transition.target
         group.full_clean()
-        group.save()
-        Membership.objects.filter(current_q(on), group=group).update(end=on)
-        audit_log(action="samverkan.group.wound_down", actor=actor, obj=group, comment=reason)
-    return group
-
-
-def group_convert_to_network(*, group: Group, name: str, on: date, actor) -> Group:
-    """Replace a working group by an informal network, carrying its members over."""
-    if not permissions.can_change_groups(actor):
-        raise PermissionDenied
-    with transaction.atomic():
-        group = Group.objects.select_for_update().get(pk=group.pk)
-        if group.status != Group.Status.ACTIVE or group.kind != Group.Kind.WORKING_GROUP:
-            raise ValidationError(_("Only an active working group can become a network."))
+    else:
+        network_name: str = _passed(group, "_network_name")
         network = Group(
-            name=name,
-            slug=_unique_slug(name),
+            name=network_name,
+            slug=_unique_slug(network_name),
             kind=Group.Kind.NETWORK,
             field_of_work=group.field_of_work,
             start_year=on.year,
@@ -261,23 +293,65 @@ def group_convert_to_network(*, group: Group, name: str, on: date, actor) -> Gro
         network.full_clean()
         network.save()
         network.objectives.set(group.objectives.all())
-        current = list(Membership.objects.filter(current_q(on), group=group))
-        day_before = on - timedelta(days=1)
+        group.converted_into = network
+
+
+def _group_after(group: Group, transition: Transition, actor: AnyUser, comment: str) -> None:
+    """The group's memberships end with it; a network carries them over from `on`."""
+    on: date = _passed(group, "_on")
+    current = list(Membership.objects.filter(current_q(on), group=group))
+    if transition.action == "convert":
+        network = group.converted_into
+        assert network is not None  # _group_before made it
         for membership in current:
-            Membership.objects.create(
-                group=network, person_id=membership.person_id, role=membership.role, start=on
+            membership_create(
+                group=network,
+                person=membership.person,
+                role=membership.role,
+                start=on,
+                actor=actor,
             )
-        Membership.objects.filter(pk__in=[m.pk for m in current]).update(end=day_before)
-        group.status, group.converted_into, group.end_year = (
-            Group.Status.CONVERTED,
-            network,
-            on.year,
-        )
-        group.save(update_fields=["status", "converted_into", "end_year"])
-        audit_log(
-            action="samverkan.group.converted",
-            actor=actor,
-            obj=group,
-            changes={"network": network.name, "members": len(current)},
-        )
+        end = on - timedelta(days=1)
+    else:
+        end = on
+    for membership in current:
+        membership_end(membership=membership, end=end, actor=actor)
+
+
+GROUPS = core_workflow.register(
+    Workflow(
+        name="group",
+        model=Group,
+        transitions=workflow.GROUP_TRANSITIONS,
+        allowed=permissions.can_take_step,
+        kind_of=workflow.group_kind,
+        before=_group_before,
+        after=_group_after,
+        refused=lambda group, action: str(_GROUP_REFUSALS[action]),
+        comment_field="reason",
+        comment_required=gettext_lazy("Say why the group is wound down."),
+        audit_suffix=lambda transition: transition.target,
+    )
+)
+
+_GROUP_REFUSALS: "dict[str, StrPromise]" = {
+    "wind_down": gettext_lazy("Only an active group can be wound down."),
+    "convert": gettext_lazy("Only an active working group can become a network."),
+}
+
+
+def group_wind_down(*, group: Group, on: date, reason: str, actor: AnyUser) -> Group:
+    """A group that fulfilled its task is wound down; its memberships end that day."""
+    return core_workflow.transition(
+        group, "wind_down", actor=actor, comment=reason, changes={"_on": on}
+    )
+
+
+def group_convert_to_network(*, group: Group, name: str, on: date, actor: AnyUser) -> Group:
+    """Replace a working group by an informal network, carrying its members over."""
+    group = core_workflow.transition(
+        group, "convert", actor=actor, changes={"_on": on, "_network_name": name}
+    )
+    network = group.converted_into
+    assert network is not None  # the transition made it
     return network

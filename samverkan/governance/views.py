@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
+from samverkan.core import workflow as core_workflow
 from samverkan.core.cache import public_page
 from samverkan.core.forms import attach_errors
 from samverkan.governance import services
@@ -62,14 +63,15 @@ def meeting_add(request):
     if not permissions.can_record_decisions(request.user):
         raise PermissionDenied
     form = MeetingForm(request.POST, prefix="meeting")
-    if form.is_valid():
-        meeting = form.save(commit=False)
-        meeting.body = Body.objects.get(kind=Body.Kind.COUNCIL)
-        meeting.save()
-        messages.success(request, _("The meeting is added."))
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        services.meeting_add(actor=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
     else:
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+        messages.success(request, _("The meeting is added."))
     return redirect("governance:decisions")
 
 
@@ -124,7 +126,7 @@ def adoption_update(request, adoption_id: int):
             )
     else:
         for errors in form.errors.values():
-            messages.error(request, f"{adoption.municipality}: " + " ".join(errors))
+            messages.error(request, f"{adoption.municipality}: " + " ".join(map(str, errors)))
     return redirect("governance:decisions")
 
 
@@ -143,34 +145,30 @@ def assignments(request):
             else:
                 messages.success(request, _("The assignment is given."))
                 return redirect("governance:assignments")
-    items = Assignment.objects.select_related("group")
-    return render(
-        request,
-        "governance/assignments.html",
-        {
-            "assignments": items,
-            "form": form,
-            "statuses": Assignment.Status.choices,
-            "editable": {a.pk for a in items if permissions.can_report_on_assignment(user, a)},
-        },
-    )
+    items = list(Assignment.objects.select_related("group"))
+    for item in items:
+        # The statuses this user may move it to, from its table; none: shown, not editable.
+        item.steps = core_workflow.available(item, user)
+    return render(request, "governance/assignments.html", {"assignments": items, "form": form})
 
 
 @require_POST
 @login_required
 def assignment_update(request, pk: int):
     assignment = get_object_or_404(Assignment, pk=pk)
-    form = AssignmentUpdateForm(request.POST)
-    if form.is_valid():
-        try:
-            services.assignment_update(
-                assignment=assignment, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("The assignment is updated."))
+    if not permissions.can_report_on_assignment(request.user, assignment):
+        raise PermissionDenied
+    # Bound to the assignment, so the model's own checks see its group and dates.
+    form = AssignmentUpdateForm(request.POST, instance=assignment)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        services.assignment_update(assignment=assignment, actor=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The assignment is updated."))
     return redirect("governance:assignments")
 
 
@@ -195,14 +193,15 @@ def matters(request):
     items = Matter.objects.select_related("group")
     if not permissions.can_read_unapproved_plans(user):
         items = items.filter(group__in=member_of)
+    items = list(items)
+    for item in items:
+        item.actions = {t.action for t in core_workflow.available(item, user)}
     return render(
         request,
         "governance/matters.html",
         {
             "matters": items,
             "form": form if groups.exists() else None,
-            "can_forward": allow_summons,
-            "can_decide": permissions.can_decide_matters(user),
             "decision_form": MatterDecisionForm(initial={"decided_on": timezone.localdate()}),
         },
     )
@@ -224,7 +223,7 @@ def matter_decide(request, pk: int):
     form = MatterDecisionForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+            messages.error(request, " ".join(map(str, errors)))
         return redirect("governance:matters")
     try:
         services.matter_decide(
@@ -259,11 +258,21 @@ def groups(request):
         "governance/groups.html",
         {
             "form": form,
-            "groups": Group.objects.select_related("converted_into").order_by("status", "name"),
+            "groups": _with_actions(
+                Group.objects.select_related("converted_into").order_by("status", "name"),
+                request.user,
+            ),
             "wind_down_form": WindDownForm(initial={"on": timezone.localdate()}),
             "convert_form": ConvertForm(initial={"on": timezone.localdate()}),
         },
     )
+
+
+def _with_actions(groups, user) -> list[Group]:
+    groups = list(groups)
+    for group in groups:
+        group.actions = {t.action for t in core_workflow.available(group, user)}
+    return groups
 
 
 @require_POST

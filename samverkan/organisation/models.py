@@ -287,7 +287,7 @@ class Group(models.Model):
                 errors["converted_into"] = _("Choose the network the group became.")
             elif self.converted_into_id == self.pk:
                 errors["converted_into"] = _("A group cannot be converted into itself.")
-            elif self.converted_into.kind != self.Kind.NETWORK:
+            elif self.converted_into is not None and self.converted_into.kind != self.Kind.NETWORK:
                 errors["converted_into"] = _("A group can only be converted into a network.")
         elif self.converted_into_id:
             errors["converted_into"] = _("Only a converted group links to a network.")

@@ -10,7 +10,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.shortcuts import get_object_or_404
 
 from samverkan.organisation.models import (
     Body,
@@ -42,14 +41,15 @@ def group_detail(slug: str) -> Group:
         .select_related("person__municipality")
         .order_by("role", "person__last_name", "person__first_name")
     )
-    return get_object_or_404(
-        Group.objects.select_related("converted_into").prefetch_related(
+    return (
+        Group.objects.select_related("converted_into")
+        .prefetch_related(
             "objectives",
             "converted_from",
             "assignments",
             Prefetch("memberships", queryset=current, to_attr="current_memberships"),
-        ),
-        slug=slug,
+        )
+        .get(slug=slug)
     )
 
 
@@ -72,12 +72,9 @@ def body_detail(kind: str) -> Body:
         .select_related("person__municipality")
         .order_by(body_role_rank(), "person__municipality__name", "person__last_name")
     )
-    return get_object_or_404(
-        Body.objects.prefetch_related(
-            Prefetch("memberships", queryset=current, to_attr="current_memberships")
-        ),
-        kind=kind,
-    )
+    return Body.objects.prefetch_related(
+        Prefetch("memberships", queryset=current, to_attr="current_memberships")
+    ).get(kind=kind)
 
 
 def municipality_list() -> QuerySet[Municipality]:

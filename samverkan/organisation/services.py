@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samverkan.core.audit import audit_log
+from samverkan.core.types import AnyUser
 from samverkan.organisation.models import Group, Membership, Person
 
 
@@ -17,7 +18,7 @@ def membership_create(
     role: str,
     start: date,
     end: date | None = None,
-    actor=None,
+    actor: AnyUser = None,
 ) -> Membership:
     """Add a person to a group; at most one contact person at a time, members' towns only."""
     with transaction.atomic():
@@ -35,7 +36,7 @@ def membership_create(
     return membership
 
 
-def membership_end(*, membership: Membership, end: date, actor=None) -> Membership:
+def membership_end(*, membership: Membership, end: date, actor: AnyUser = None) -> Membership:
     """End a membership on `end`; the period must stay valid."""
     with transaction.atomic():
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
@@ -51,7 +52,9 @@ def membership_end(*, membership: Membership, end: date, actor=None) -> Membersh
     return membership
 
 
-def contact_person_change(*, group: Group, person: Person, on: date, actor=None) -> Membership:
+def contact_person_change(
+    *, group: Group, person: Person, on: date, actor: AnyUser = None
+) -> Membership:
     """Hand the contact person role to `person` from `on`; the previous one steps back to member.
 
     Both changes happen together so the group never has two contact persons or none.

@@ -6,3 +6,9 @@ class PlanningConfig(AppConfig):
     name = "samverkan.planning"
     label = "planning"
     verbose_name = _("Planning")
+
+    def ready(self) -> None:
+        # The services register this app's transition tables with core.workflow; importing
+        # them once the app registry is ready makes transition() know every kind of
+        # document, whichever module a caller imported first.
+        from samverkan.planning.services import plans, reports  # noqa: F401, PLC0415

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -123,9 +125,10 @@ class GoalForm(forms.ModelForm):
         parents = Goal.objects.filter(version=version, parent__isnull=True, is_long_term=True)
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
-        self.fields["parent"].queryset = parents
-        self.fields["parent"].label = _("Sub-goal of (for long-term goals)")
-        self.fields["parent"].empty_label = _("— none, this is a goal of its own —")
+        parent = cast(forms.ModelChoiceField, self.fields["parent"])
+        parent.queryset = parents
+        parent.label = _("Sub-goal of (for long-term goals)")
+        parent.empty_label = _("— none, this is a goal of its own —")
         self.year = version.plan.year.year
 
     def clean(self):
@@ -174,10 +177,14 @@ class ActivityForm(forms.ModelForm):
             .select_related("municipality")
             .distinct()
         )
-        self.fields["responsible"].queryset = members
-        self.fields["responsible"].label_from_instance = lambda p: f"{p} ({p.municipality.name})"
-        self.fields["goals"].queryset = Goal.objects.filter(version=version)
-        self.fields["goals"].required = False
+        responsible = cast(forms.ModelChoiceField, self.fields["responsible"])
+        responsible.queryset = members
+        # Replacing the method on this one field instance is deliberate; mypy allows no
+        # assignment to a method, so it is told this once.
+        responsible.label_from_instance = lambda p: f"{p} ({p.municipality.name})"  # type: ignore[method-assign,assignment]
+        goals = cast(forms.ModelMultipleChoiceField, self.fields["goals"])
+        goals.queryset = Goal.objects.filter(version=version)
+        goals.required = False
 
 
 class TransitionForm(forms.Form):

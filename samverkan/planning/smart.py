@@ -75,13 +75,12 @@ def _specific(goal, text: str) -> Letter:
             _("The goal says which way it goes: %(direction)s.")
             % {"direction": goal.get_direction_display().lower()},
         )
-    if DIRECTION_WORDS.search(text):
+    if direction := DIRECTION_WORDS.search(text):
         return Letter(
             "S",
             name,
             True,
-            _("The text names a direction (%(word)s).")
-            % {"word": DIRECTION_WORDS.search(text).group(0).lower()},
+            _("The text names a direction (%(word)s).") % {"word": direction.group(0).lower()},
         )
     return Letter(
         "S",

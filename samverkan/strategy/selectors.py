@@ -4,7 +4,6 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from django.db.models import Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from samverkan.organisation.models import Municipality
@@ -49,10 +48,8 @@ def current_plan_version() -> PlanVersion | None:
 
 
 def plan_version(year: int, *, include_proposals: bool = False) -> PlanVersion:
-    """One version; a proposal is 404 for whoever may not see proposals."""
-    return get_object_or_404(
-        _with_content(plan_versions(include_proposals=include_proposals)), year=year
-    )
+    """One version; a proposal does not exist for whoever may not see proposals."""
+    return _with_content(plan_versions(include_proposals=include_proposals)).get(year=year)
 
 
 @dataclass
@@ -124,9 +121,6 @@ def priority_matrix() -> tuple[list[Municipality], list[MatrixRow]]:
 
 
 def framework_detail(slug: str) -> Framework:
-    return get_object_or_404(
-        Framework.objects.prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.prefetch_related("commitments"))
-        ),
-        slug=slug,
-    )
+    return Framework.objects.prefetch_related(
+        Prefetch("themes", queryset=Theme.objects.prefetch_related("commitments"))
+    ).get(slug=slug)

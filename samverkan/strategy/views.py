@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.accounts.permissions import can_record_decisions, can_see_plan_proposals
 from samverkan.core.cache import public_page
+from samverkan.core.http import missing_is_404
 from samverkan.strategy import selectors
 
 
@@ -26,6 +27,7 @@ def plan(request):
 
 
 @public_page
+@missing_is_404
 def version(request, year: int):
     proposals = can_see_plan_proposals(request.user)
     return render(
@@ -40,6 +42,7 @@ def version(request, year: int):
 
 
 @public_page
+@missing_is_404
 def compare(request):
     proposals = can_see_plan_proposals(request.user)
     versions = list(selectors.plan_versions(include_proposals=proposals))
@@ -71,6 +74,7 @@ def priority_areas(request):
 
 
 @public_page
+@missing_is_404
 def framework(request, slug: str):
     return render(
         request, "strategy/framework.html", {"framework": selectors.framework_detail(slug)}

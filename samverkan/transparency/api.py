@@ -117,7 +117,7 @@ def _invalid(request, exc: ValidationError):
     errors = []
     for error in exc.errors:
         where = [str(part) for part in error.get("loc", ()) if part not in ("query", "path")]
-        explain = _MESSAGES.get(error.get("type"), lambda e: _("The value is not valid."))
+        explain = _MESSAGES.get(error.get("type", ""), lambda e: _("The value is not valid."))
         errors.append({"parameter": ".".join(where[-1:]) or "?", "message": str(explain(error))})
     return _problem(request, _("The request has parameters that are not valid."), errors)
 
@@ -335,7 +335,10 @@ class ValueFilter(Schema):
             )
 
 
-def checked(request, filters: Schema) -> None:
+Filters = GroupFilter | PlanFilter | ReportFilter | DecisionFilter | IndicatorFilter | ValueFilter
+
+
+def checked(request, filters: Filters) -> None:
     """Before any work: refuse unknown and repeated parameters, then filters naming nothing."""
     strict(request, Pages.Input, type(filters))
     filters.check(request)

@@ -4,9 +4,9 @@ decisions and its adoption of them, its priorities and latest indicator values).
 a fixed number of times however large the federation."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import OuterRef, Prefetch, Subquery
-from django.shortcuts import get_object_or_404
 
 from samverkan.followup.models import Value as IndicatorValue
 from samverkan.governance.models import Adoption
@@ -95,9 +95,10 @@ class MunicipalityPage:
     municipality: Municipality
     body_seats: list[BodyMembership]
     group_seats: list[GroupSeats]
-    decisions: list  # public council decisions, each with `adoption` for this municipality
-    priorities: list  # the commitments it prioritised, with their indicators
-    indicators: list  # every indicator, with `latest_year`, `latest_value`, `latest_origin`
+    # Model objects that carry attributes of their own, set or annotated below (so Any):
+    decisions: list[Any]  # public council decisions, each with `adoption` for this municipality
+    priorities: list[Any]  # the commitments it prioritised, with their indicators
+    indicators: list[Any]  # every indicator, with `latest_year`, `latest_value`, `latest_origin`
 
     @property
     def origins(self) -> set[str]:
@@ -112,7 +113,7 @@ def municipality_page(code: str) -> MunicipalityPage:
     and the latest values are queried here, and only what the public may see is read: people
     for their names and roles (the template shows no more), and values, which are all public.
     """
-    municipality = get_object_or_404(organisation.member_municipalities(), code=code)
+    municipality = organisation.member_municipalities().get(code=code)
     body_seats = list(
         # The council and the chief executives' group are where a municipality is represented;
         # the secretariat's staff work for the cooperation, whichever municipality employs them.
@@ -139,7 +140,7 @@ def municipality_page(code: str) -> MunicipalityPage:
     ):
         seats = group_seats.setdefault(membership.group_id, GroupSeats(membership.group, []))
         seats.memberships.append(membership)
-    decisions = list(
+    decisions: list[Any] = list(
         public.decisions()
         .prefetch_related(None)
         .prefetch_related(

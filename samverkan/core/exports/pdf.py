@@ -20,11 +20,11 @@ MUTED = "#4a5560"
 
 @dataclass(frozen=True)
 class Styles:
-    base: object
-    small: object
-    title: object
-    heading: object
-    muted: object
+    base: ParagraphStyle
+    small: ParagraphStyle
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    muted: ParagraphStyle
 
 
 def styles() -> Styles:

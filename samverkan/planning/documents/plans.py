@@ -268,7 +268,7 @@ def render_docx(version: PlanVersion, *, public: bool = False) -> bytes:
     document.core_properties.language = "sv-SE"
     document.add_heading(doc.title, level=1)
     if doc.status_note:
-        document.add_paragraph(doc.status_note).italic = True
+        document.add_paragraph().add_run(doc.status_note).italic = True
     para = document.add_paragraph()
     para.add_run(_("Contact person for the group:") + " ").bold = True
     para.add_run(doc.contact)

@@ -117,7 +117,7 @@ def build_document(report: AnnualReport, *, public: bool) -> ReportDocument:
         }
     plan_note = ""
     if not report.is_light:
-        if report.based_on_id:
+        if report.based_on is not None:
             plan_note = _("Reported against the approved operational plan, version %(n)s.") % {
                 "n": report.based_on.number
             }

@@ -5,8 +5,9 @@ Everything is fetched in a fixed number of queries, whatever the number of group
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,9 @@ from samverkan.planning.models import (
     ReportStatus,
     Status,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 WAITING_GROUP = "group"
 WAITING_MEMBERS = "members"
@@ -61,7 +65,7 @@ class DeskRow:
         return self.plan_overdue or self.report_overdue
 
     @property
-    def waiting_labels(self) -> list:
+    def waiting_labels(self) -> "list[StrPromise]":
         return [WAITING_LABELS[w] for w in self.waiting]
 
 
@@ -113,6 +117,7 @@ def desk_rows(
         ).select_related("person__municipality")
     }
     latest: dict[int, PlanVersion] = {}
+    version: PlanVersion | None
     approved: set[int] = set()
     for version in (
         PlanVersion.objects.filter(plan__year=year)
@@ -184,7 +189,7 @@ class DeskSummary:
     reports_accepted: int
     reports_required: int
     overdue: int
-    waiting: dict = field(default_factory=dict)
+    waiting: "dict[StrPromise, int]" = field(default_factory=dict)
 
 
 def summarise(rows: list[DeskRow]) -> DeskSummary:
@@ -203,7 +208,7 @@ def summarise(rows: list[DeskRow]) -> DeskSummary:
     return summary
 
 
-def reminder_log(year: PlanningYear, limit: int = 50):
+def reminder_log(year: PlanningYear, limit: int = 50) -> QuerySet[ReminderLog]:
     return (
         ReminderLog.objects.filter(year=year).select_related("group").order_by("-sent_at")[:limit]
     )

@@ -1,14 +1,16 @@
 """Reads for plans, with their joins applied."""
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, cast
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from samverkan.accounts import permissions
+from samverkan.core.types import AnyUser
 from samverkan.organisation.models import Group, Membership, current_q
 from samverkan.planning.models import (
+    REPORT_EDITABLE,
     Activity,
     Anchoring,
     AnnualReport,
@@ -26,12 +28,29 @@ from samverkan.planning.models import (
 )
 from samverkan.strategy.models import PriorityCommitment
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class _TopGoals(TypedDict):
+    top_goals: list[Goal]
+
+
+class _TopReportGoals(TypedDict):
+    top_goals: list[ReportGoal]
+
+
+# A version or report as the querysets below load it: `top_goals` (Prefetch to_attr) is set.
+# (django_stubs_ext is a type checker's package, hence the quotes.)
+LoadedVersion: TypeAlias = "WithAnnotations[PlanVersion, _TopGoals]"
+LoadedReport: TypeAlias = "WithAnnotations[AnnualReport, _TopReportGoals]"
+
 
 def planning_years() -> QuerySet[PlanningYear]:
     return PlanningYear.objects.order_by("-year")
 
 
-def version_queryset() -> QuerySet[PlanVersion]:
+def version_queryset() -> QuerySet[LoadedVersion]:
     return PlanVersion.objects.select_related(
         "plan__group", "plan__year", "updated_by"
     ).prefetch_related(
@@ -58,20 +77,15 @@ def version_queryset() -> QuerySet[PlanVersion]:
     )
 
 
-def _priority_commitments():
+def _priority_commitments() -> QuerySet[PriorityCommitment]:
 
     return PriorityCommitment.objects.select_related("area", "commitment")
 
 
 def plan_for(group_slug: str, year: int) -> OperationalPlan:
-    plan = (
-        OperationalPlan.objects.select_related("group", "year")
-        .filter(group__slug=group_slug, year__year=year)
-        .first()
+    return OperationalPlan.objects.select_related("group", "year").get(
+        group__slug=group_slug, year__year=year
     )
-    if plan is None:
-        raise Http404
-    return plan
 
 
 def versions_of(plan: OperationalPlan) -> list[PlanVersion]:
@@ -82,22 +96,19 @@ def current_approved(plan: OperationalPlan) -> PlanVersion | None:
     return plan.versions.filter(status=Status.APPROVED).order_by("-number").first()
 
 
-def latest(plan: OperationalPlan) -> PlanVersion:
+def latest(plan: OperationalPlan) -> PlanVersion | None:
     return plan.versions.order_by("-number").first()
 
 
-def version_detail(plan: OperationalPlan, number: int) -> PlanVersion:
-    version = version_queryset().filter(plan=plan, number=number).first()
-    if version is None:
-        raise Http404
-    return version
+def version_detail(plan: OperationalPlan, number: int) -> LoadedVersion:
+    return version_queryset().get(plan=plan, number=number)
 
 
-def loaded_version(version: PlanVersion) -> PlanVersion:
+def loaded_version(version: PlanVersion) -> LoadedVersion:
     """The version with its goals, activities and people prefetched; as given if it already
     is, so a page that loaded it once does not load it again for each check."""
     if hasattr(version, "top_goals"):
-        return version
+        return cast(LoadedVersion, version)
     return version_detail(version.plan, version.number)
 
 
@@ -124,7 +135,9 @@ def person_line(membership: Membership) -> PersonLine:
     return PersonLine(str(p), p.municipality.name, p.title, p.phone, p.email, p.pk)
 
 
-def snapshot(members: list[Membership]) -> tuple[dict | None, list[dict]]:
+def snapshot(
+    members: list[Membership],
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     """The contact person and members as they stand, for freezing into a submitted plan."""
     contact = next((m for m in members if m.role == Membership.Role.CONTACT_PERSON), None)
     lines = [person_line(m).__dict__ for m in members]
@@ -136,8 +149,8 @@ def people_of(version: PlanVersion) -> tuple[PersonLine | None, list[PersonLine]
     if version.frozen_members is not None:
         contact = PersonLine(**version.frozen_contact) if version.frozen_contact else None
         return contact, [PersonLine(**line) for line in version.frozen_members]
-    contact, lines = snapshot(current_members(version.plan.group))
-    return (PersonLine(**contact) if contact else None), [PersonLine(**line) for line in lines]
+    current, lines = snapshot(current_members(version.plan.group))
+    return (PersonLine(**current) if current else None), [PersonLine(**line) for line in lines]
 
 
 @dataclass
@@ -168,7 +181,7 @@ class OverviewRow:
     plan: OperationalPlan | None
     status: str | None
     number: int | None
-    report: object = None
+    report: AnnualReport | None = None
 
 
 def year_overview(year: PlanningYear, *, include_unapproved: bool) -> list[OverviewRow]:
@@ -204,7 +217,7 @@ def year_overview(year: PlanningYear, *, include_unapproved: bool) -> list[Overv
 # --- Annual reports -----------------------------------------------------------------------
 
 
-def report_queryset():
+def report_queryset() -> QuerySet[LoadedReport]:
 
     return AnnualReport.objects.select_related(
         "group", "year", "based_on", "updated_by"
@@ -228,27 +241,24 @@ def report_queryset():
     )
 
 
-def report_for(group_slug: str, year: int):
-    report = report_queryset().filter(group__slug=group_slug, year__year=year).first()
-    if report is None:
-        raise Http404
-    return report
+def report_for(group_slug: str, year: int) -> LoadedReport:
+    return report_queryset().get(group__slug=group_slug, year__year=year)
 
 
-def loaded_report(report):
+def loaded_report(report: AnnualReport) -> LoadedReport:
     """The report with its rows prefetched; as given if it already is."""
     if hasattr(report, "top_goals"):
-        return report
+        return cast(LoadedReport, report)
     return report_for(report.group.slug, report.year.year)
 
 
-def report_people(report) -> tuple[PersonLine | None, list[PersonLine]]:
+def report_people(report: AnnualReport) -> tuple[PersonLine | None, list[PersonLine]]:
     """Frozen at submission; until then the group's current contact person and members."""
     if report.frozen_members is not None:
         contact = PersonLine(**report.frozen_contact) if report.frozen_contact else None
         return contact, [PersonLine(**line) for line in report.frozen_members]
-    contact, lines = snapshot(current_members(report.group))
-    return (PersonLine(**contact) if contact else None), [PersonLine(**line) for line in lines]
+    current, lines = snapshot(current_members(report.group))
+    return (PersonLine(**current) if current else None), [PersonLine(**line) for line in lines]
 
 
 def revision_log(plan: OperationalPlan) -> list[PlanVersion]:
@@ -256,7 +266,7 @@ def revision_log(plan: OperationalPlan) -> list[PlanVersion]:
     return list(plan.versions.filter(status=Status.APPROVED, number__gt=1).order_by("number"))
 
 
-def report_overview(year: PlanningYear, *, include_unaccepted: bool) -> dict[int, object]:
+def report_overview(year: PlanningYear, *, include_unaccepted: bool) -> dict[int, AnnualReport]:
     """Each group's report for the year, keyed by group id, in one query."""
 
     reports = AnnualReport.objects.filter(year=year)
@@ -271,7 +281,7 @@ class Todo:
     url: str
 
 
-def todos_for(user) -> list[Todo]:
+def todos_for(user: AnyUser) -> list[Todo]:
     """What waits for this user now: their groups' plans and reports, and approvals."""
 
     todos: list[Todo] = []
@@ -279,6 +289,7 @@ def todos_for(user) -> list[Todo]:
     years = list(PlanningYear.objects.filter(closed_at__isnull=True).order_by("year"))
     if group_ids:
         latest: dict[tuple[int, int], PlanVersion] = {}
+        version: PlanVersion | None
         for version in (
             PlanVersion.objects.filter(plan__group_id__in=group_ids, plan__year__in=years)
             .select_related("plan__group", "plan__year")
@@ -314,7 +325,7 @@ def todos_for(user) -> list[Todo]:
                         )
                     )
         reports = AnnualReport.objects.filter(
-            group_id__in=group_ids, status__in=["draft", "returned"], year__in=years
+            group_id__in=group_ids, status__in=REPORT_EDITABLE, year__in=years
         ).select_related("group", "year")
         todos.extend(
             Todo(

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -23,7 +24,7 @@ from samverkan.planning.models import (
 from samverkan.planning.selectors import cycle as desk
 
 
-def year_close(*, year: PlanningYear, actor) -> PlanningYear:
+def year_close(*, year: PlanningYear, actor: User) -> PlanningYear:
     """Closing a year locks its plans and reports."""
     if not permissions.can_manage_cycle(actor):
         raise PermissionDenied
@@ -40,7 +41,7 @@ def year_close(*, year: PlanningYear, actor) -> PlanningYear:
 def document_reopen(
     *,
     year: PlanningYear,
-    actor,
+    actor: User,
     reason: str,
     plan: OperationalPlan | None = None,
     report: AnnualReport | None = None,
@@ -57,10 +58,12 @@ def document_reopen(
         reopening = Reopening.objects.create(
             year=year, plan=plan, report=report, reason=reason, by=actor
         )
+        document = plan or report
+        assert document is not None  # the desk always reopens one of them
         audit_log(
             action="samverkan.planning_year.reopened",
             actor=actor,
-            obj=plan or report,
+            obj=document,
             comment=reason,
         )
     return reopening
@@ -70,11 +73,13 @@ DEFAULT_INTERVAL_DAYS = 7
 DUE_SOON_DAYS = 14
 
 
-def reminders_due(year: PlanningYear, *, today: date, recent: set[tuple[int, str]]) -> list[tuple]:
+def reminders_due(
+    year: PlanningYear, *, today: date, recent: set[tuple[int, str]]
+) -> list[tuple[desk.DeskRow, ReminderLog.Stage, bool]]:
     """(row, stage, late) for every group of the year that should be reminded now and has
     not been reminded of that stage (of any year) within the interval: `recent`."""
     rows = desk.desk_rows(year, today=today)
-    due = []
+    due: list[tuple[desk.DeskRow, ReminderLog.Stage, bool]] = []
     for row in rows:
         if row.contact is None or not row.contact.person.email:
             continue
@@ -138,39 +143,42 @@ def reminders_send(
     # One reminder per group and stage per interval, whichever year it concerns: the oldest
     # open year goes first, being the most overdue.
     recent = set(ReminderLog.objects.filter(sent_at__gte=since).values_list("group_id", "stage"))
-    sent = []
+    sent: list[ReminderLog] = []
     years = PlanningYear.objects.filter(closed_at__isnull=True).order_by("year")
     if year is not None:
         years = years.filter(pk=year.pk)
-    for year in years:
-        for row, stage, late in reminders_due(year, today=today, recent=recent):
+    for open_year in years:
+        for row, stage, late in reminders_due(open_year, today=today, recent=recent):
             recent.add((row.group.pk, stage))
+            assert row.contact is not None  # reminders_due passes over groups without one
             person = row.contact.person
             with translation.override("sv"):
                 context = {
                     "person": person,
                     "group": row.group,
-                    "year": year,
+                    "year": open_year,
                     "stage": stage,
                     "late": late,
-                    "due": year.plans_due if stage == ReminderLog.Stage.PLAN else year.reports_due,
+                    "due": open_year.plans_due
+                    if stage == ReminderLog.Stage.PLAN
+                    else open_year.reports_due,
                     "base_url": base_url.rstrip("/"),
                 }
                 if stage == ReminderLog.Stage.PLAN:
                     subject = _("Reminder: the operational plan %(year)s for %(group)s") % {
-                        "year": year.year,
+                        "year": open_year.year,
                         "group": row.group.name,
                     }
                 else:
                     subject = _("Reminder: the annual report %(year)s for %(group)s") % {
-                        "year": year.year,
+                        "year": open_year.year,
                         "group": row.group.name,
                     }
                 body = render_to_string("planning/email/reminder.txt", context)
             with transaction.atomic():
                 log = ReminderLog.objects.create(
                     group=row.group,
-                    year=year,
+                    year=open_year,
                     stage=stage,
                     recipient=person.email,
                     subject=subject,

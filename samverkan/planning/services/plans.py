@@ -1,8 +1,11 @@
 """Writes to operational plans. Each checks its rule inside a transaction, saves, and
 records who did it in the plan's history and the audit log."""
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +15,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from samverkan.accounts import permissions
 from samverkan.core import workflow as core_workflow
 from samverkan.core.audit import audit_log
+from samverkan.core.types import AnyUser
 from samverkan.core.workflow import Transition, Workflow
 from samverkan.followup.selectors import latest_regional_value
 from samverkan.organisation.models import Group, Membership, Person, current_q
@@ -20,6 +24,7 @@ from samverkan.planning.documents import plans as exports
 from samverkan.planning.models import (
     Activity,
     Anchoring,
+    AnnualReport,
     Goal,
     OperationalPlan,
     PlanEvent,
@@ -28,6 +33,7 @@ from samverkan.planning.models import (
     Status,
 )
 from samverkan.planning.selectors import plans as selectors
+from samverkan.strategy.models import Objective, PriorityCommitment
 
 MAX_PAGES = 2
 
@@ -36,7 +42,9 @@ class ConcurrentEditError(ValidationError):
     """Someone else saved the plan after this form was loaded."""
 
 
-def planning_year_open(*, year: int, plans_due: date, reports_due: date, actor) -> PlanningYear:
+def planning_year_open(
+    *, year: int, plans_due: date, reports_due: date, actor: AnyUser
+) -> PlanningYear:
     """The secretariat opens a year for planning with its deadlines."""
     if not permissions.can_manage_planning_years(actor):
         raise PermissionDenied
@@ -53,7 +61,7 @@ def planning_year_open(*, year: int, plans_due: date, reports_due: date, actor) 
     return planning_year
 
 
-def plan_create(*, group: Group, year: PlanningYear, actor) -> OperationalPlan:
+def plan_create(*, group: Group, year: PlanningYear, actor: User) -> OperationalPlan:
     """A member starts the group's plan for a year; at most one plan per group and year."""
     if not permissions.can_create_plan(actor, group):
         raise PermissionDenied
@@ -78,7 +86,7 @@ def plan_create(*, group: Group, year: PlanningYear, actor) -> OperationalPlan:
     return plan
 
 
-def _lock_for_edit(version: PlanVersion, expected_lock: int | None, actor) -> PlanVersion:
+def _lock_for_edit(version: PlanVersion, expected_lock: int | None, actor: User) -> PlanVersion:
     """Lock the version row, refuse stale forms and non-members, and bump the lock."""
     locked = (
         PlanVersion.objects.select_for_update().select_related("plan__group").get(pk=version.pk)
@@ -97,7 +105,9 @@ def _lock_for_edit(version: PlanVersion, expected_lock: int | None, actor) -> Pl
     return locked
 
 
-def claim_for_edit(obj, expected_lock: int | None, actor, message: str) -> None:
+def claim_for_edit(
+    obj: PlanVersion | AnnualReport, expected_lock: int | None, actor: User, message: str
+) -> None:
     """Refuse a form loaded before someone else's save, else bump the lock for this save.
 
     `obj` is a locked row with lock_version, updated_by and updated_at (plans and reports).
@@ -118,11 +128,11 @@ def claim_for_edit(obj, expected_lock: int | None, actor, message: str) -> None:
 def plan_update(
     *,
     version: PlanVersion,
-    fields: dict,
-    objectives,
-    priority_commitments,
+    fields: dict[str, Any],
+    objectives: Iterable[Objective],
+    priority_commitments: Iterable[PriorityCommitment],
     expected_lock: int | None,
-    actor,
+    actor: User,
 ) -> PlanVersion:
     """Save the plan's own fields; incomplete drafts are fine."""
     with transaction.atomic():
@@ -143,29 +153,32 @@ def plan_update(
 
 
 def _check_goal(goal: Goal, year: int) -> None:
-    errors = {}
+    errors: dict[str, str] = {}
     if goal.deadline and goal.deadline.year != year and not goal.deadline_reason.strip():
         errors["deadline_reason"] = _(
             "The deadline is outside %(year)s: say why, or choose a date in the year."
         ) % {"year": year}
-    if goal.parent_id and goal.parent.parent_id:
+    parent = goal.parent if goal.parent_id else None
+    if parent is not None and parent.parent_id:
         errors["parent"] = _("A sub-goal cannot have sub-goals of its own.")
-    if goal.parent_id and goal.parent.version_id != goal.version_id:
+    if parent is not None and parent.version_id != goal.version_id:
         errors["parent"] = _("Choose a long-term goal in this plan.")
     if errors:
         raise ValidationError(errors)
 
 
-def goal_save(*, goal: Goal, expected_lock: int | None, actor) -> Goal:
+def goal_save(*, goal: Goal, expected_lock: int | None, actor: User) -> Goal:
     """Add or change a goal; a deadline outside the year needs a reason. A goal measured by
     an indicator gets its baseline from the indicator's latest regional value."""
     if goal.indicator_id and goal.baseline_value is None:
-        latest = latest_regional_value(goal.indicator)
+        indicator = goal.indicator
+        assert indicator is not None  # indicator_id is set
+        latest = latest_regional_value(indicator)
         if latest is not None:
             year, value = latest
             goal.baseline_value, goal.baseline_date = value, date(year, 12, 31)
-            goal.measure = goal.measure or goal.indicator.title
-            goal.unit = goal.unit or goal.indicator.unit
+            goal.measure = goal.measure or indicator.title
+            goal.unit = goal.unit or indicator.unit
     with transaction.atomic():
         _lock_for_edit(goal.version, expected_lock, actor).save()
         _check_goal(goal, goal.version.plan.year.year)
@@ -178,15 +191,15 @@ def goal_save(*, goal: Goal, expected_lock: int | None, actor) -> Goal:
     return goal
 
 
-def goal_delete(*, goal: Goal, expected_lock: int | None, actor) -> None:
+def goal_delete(*, goal: Goal, expected_lock: int | None, actor: User) -> None:
     with transaction.atomic():
         _lock_for_edit(goal.version, expected_lock, actor).save()
         audit_log(action="samverkan.goal.deleted", actor=actor, obj=goal)
         goal.delete()
 
 
-def _check_activity(activity: Activity, goals) -> None:
-    errors = {}
+def _check_activity(activity: Activity, goals: Iterable[Goal]) -> None:
+    errors: dict[str, str] = {}
     plan = activity.version.plan
     if (
         activity.responsible_id
@@ -204,7 +217,9 @@ def _check_activity(activity: Activity, goals) -> None:
         raise ValidationError(errors)
 
 
-def activity_save(*, activity: Activity, goals, expected_lock: int | None, actor) -> Activity:
+def activity_save(
+    *, activity: Activity, goals: Iterable[Goal], expected_lock: int | None, actor: User
+) -> Activity:
     """Add or change an activity; its responsible person must be a member of the group."""
     with transaction.atomic():
         _lock_for_edit(activity.version, expected_lock, actor).save()
@@ -221,14 +236,14 @@ def activity_save(*, activity: Activity, goals, expected_lock: int | None, actor
     return activity
 
 
-def activity_delete(*, activity: Activity, expected_lock: int | None, actor) -> None:
+def activity_delete(*, activity: Activity, expected_lock: int | None, actor: User) -> None:
     with transaction.atomic():
         _lock_for_edit(activity.version, expected_lock, actor).save()
         audit_log(action="samverkan.activity.deleted", actor=actor, obj=activity)
         activity.delete()
 
 
-def activity_status_update(*, activity: Activity, status: str, actor) -> Activity:
+def activity_status_update(*, activity: Activity, status: str, actor: AnyUser) -> Activity:
     """Keep an approved plan's activity status up during the year, without a revision."""
     if not permissions.can_update_activity_status(actor, activity.version.plan):
         raise PermissionDenied
@@ -315,7 +330,7 @@ def page_limit_error(version: PlanVersion, pages: int) -> str | None:
         _("the goals"): sum(len(g.statement) for g in loaded.goals.all()),
         _("the activity plan"): sum(len(a.what) + len(a.how) for a in loaded.activities.all()),
     }
-    longest = sorted(sizes, key=sizes.get, reverse=True)[:2]
+    longest = sorted(sizes, key=sizes.__getitem__, reverse=True)[:2]
     return _(
         "The plan is %(pages)s pages; at most %(max)s are allowed. Shorten %(first)s and "
         "%(second)s first, and keep more detailed plans for the group's own use."
@@ -336,7 +351,7 @@ def smart_summary(version: PlanVersion) -> list[tuple[Goal, list[smart.Letter]]]
 # --- Workflow -----------------------------------------------------------------------------
 
 
-def _before(version: PlanVersion, transition: Transition, actor, comment: str) -> None:
+def _before(version: PlanVersion, transition: Transition, actor: AnyUser, comment: str) -> None:
     """What a plan's transition checks and changes before its new status is saved."""
     _preconditions(version, transition)
     now = timezone.now()
@@ -344,18 +359,19 @@ def _before(version: PlanVersion, transition: Transition, actor, comment: str) -
         contact, members = selectors.snapshot(selectors.current_members(version.plan.group))
         version.frozen_contact, version.frozen_members = contact, members
         version.submitted_at = now
-    if transition.target == Status.DRAFT:
-        # Reopening changes the text the members anchored, so they anchor it again.
+    if transition.target in {Status.DRAFT, Status.ANCHORING}:
+        # Each round of anchoring starts afresh: a plan reopened, or returned and edited,
+        # is no longer the text the members anchored.
         version.anchorings.all().delete()
     if transition.target == Status.APPROVED:
         version.approved_at = now
     version.lock_version += 1
 
 
-def _after(version: PlanVersion, transition: Transition, actor, comment: str) -> None:
+def _after(version: PlanVersion, transition: Transition, actor: User, comment: str) -> None:
     PlanEvent.objects.create(
         version=version,
-        from_status=version._old_status,
+        from_status=core_workflow.old_status(version),
         to_status=version.status,
         actor=actor,
         comment=comment,
@@ -414,38 +430,38 @@ PLANS = core_workflow.register(
 )
 
 
-def plan_start_anchoring(*, version: PlanVersion, actor) -> PlanVersion:
+def plan_start_anchoring(*, version: PlanVersion, actor: AnyUser) -> PlanVersion:
     """The contact person sends a complete draft of at most two pages to the members."""
     return core_workflow.transition(version, "start_anchoring", actor=actor)
 
 
-def plan_reopen(*, version: PlanVersion, actor) -> PlanVersion:
+def plan_reopen(*, version: PlanVersion, actor: AnyUser) -> PlanVersion:
     """Back to draft from anchoring; confirmations already given are cleared."""
     return core_workflow.transition(version, "reopen", actor=actor)
 
 
-def plan_submit(*, version: PlanVersion, actor) -> PlanVersion:
+def plan_submit(*, version: PlanVersion, actor: AnyUser) -> PlanVersion:
     """The contact person submits an anchored plan (or a revision); members are frozen."""
     return core_workflow.transition(version, "submit", actor=actor)
 
 
-def plan_forward(*, version: PlanVersion, actor, comment: str = "") -> PlanVersion:
+def plan_forward(*, version: PlanVersion, actor: AnyUser, comment: str = "") -> PlanVersion:
     """The secretariat forwards a revision to the chief executives."""
     return core_workflow.transition(version, "forward", actor=actor, comment=comment)
 
 
-def plan_approve(*, version: PlanVersion, actor, comment: str = "") -> PlanVersion:
+def plan_approve(*, version: PlanVersion, actor: AnyUser, comment: str = "") -> PlanVersion:
     """A chief executive approves; the version becomes the plan in force and is frozen."""
     return core_workflow.transition(version, "approve", actor=actor, comment=comment)
 
 
-def plan_return(*, version: PlanVersion, actor, comment: str) -> PlanVersion:
+def plan_return(*, version: PlanVersion, actor: AnyUser, comment: str) -> PlanVersion:
     """Returned with a comment, the plan can be edited again."""
     return core_workflow.transition(version, "return", actor=actor, comment=comment)
 
 
 def plan_anchor(
-    *, version: PlanVersion, actor, manager: str = "", person: Person | None = None
+    *, version: PlanVersion, actor: User, manager: str = "", person: Person | None = None
 ) -> Anchoring:
     """A member confirms the plan is anchored with their nearest manager.
 
@@ -489,13 +505,14 @@ def plan_anchor(
     return anchoring
 
 
-def plan_revision_start(*, plan: OperationalPlan, actor) -> PlanVersion:
+def plan_revision_start(*, plan: OperationalPlan, actor: User) -> PlanVersion:
     """Start a revision as a copy of the approved plan in force; one revision at a time."""
     if not permissions.can_propose_revision(actor, plan):
         raise PermissionDenied
     with transaction.atomic():
         OperationalPlan.objects.select_for_update().get(pk=plan.pk)
         latest = selectors.latest(plan)
+        assert latest is not None  # plan_create makes the first version with the plan
         if latest.status != Status.APPROVED:
             raise ValidationError(
                 _("Only an approved plan can be revised, and one revision at a time.")

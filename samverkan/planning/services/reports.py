@@ -1,5 +1,9 @@
 """Writes to annual reports: create from the approved plan, save, submit, accept, return."""
 
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -9,12 +13,14 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from samverkan.accounts import permissions
 from samverkan.core import workflow as core_workflow
 from samverkan.core.audit import audit_log
+from samverkan.core.types import AnyUser
 from samverkan.core.workflow import Transition, Workflow
 from samverkan.organisation.models import Group, Municipality
 from samverkan.planning import workflow
 from samverkan.planning.documents import plans as exports
 from samverkan.planning.documents import reports as report_exports
 from samverkan.planning.models import (
+    Activity,
     ActivityResult,
     AnnualReport,
     Fulfilment,
@@ -27,6 +33,7 @@ from samverkan.planning.models import (
     ReportStatus,
 )
 from samverkan.planning.selectors import plans as selectors
+from samverkan.planning.selectors.plans import LoadedVersion
 from samverkan.planning.services.plans import MAX_PAGES, claim_for_edit
 
 
@@ -46,7 +53,7 @@ def _revisions_text(plan: OperationalPlan | None) -> str:
     return "\n".join(lines)
 
 
-def report_create(*, group: Group, year: PlanningYear, actor) -> AnnualReport:
+def report_create(*, group: Group, year: PlanningYear, actor: User) -> AnnualReport:
     """Start the year's report from the last approved plan, so nothing is pasted by hand.
 
     A group without an approved plan can still report; the report then starts empty and
@@ -88,7 +95,7 @@ def report_create(*, group: Group, year: PlanningYear, actor) -> AnnualReport:
     return report
 
 
-def _copy_plan(report: AnnualReport, version) -> None:
+def _copy_plan(report: AnnualReport, version: LoadedVersion) -> None:
     copies: dict[int, ReportGoal] = {}
     order = 0
     for goal in version.top_goals:
@@ -115,9 +122,9 @@ def _copy_plan(report: AnnualReport, version) -> None:
             planned=activity.what + (f" – {activity.how}" if activity.how else ""),
             result=(
                 ActivityResult.DONE
-                if activity.status == "done"
+                if activity.status == Activity.Status.DONE
                 else ActivityResult.NOT_DONE
-                if activity.status == "not_done"
+                if activity.status == Activity.Status.NOT_DONE
                 else ""
             ),
         )
@@ -129,7 +136,7 @@ def _copy_plan(report: AnnualReport, version) -> None:
     )
 
 
-def _lock_for_edit(report: AnnualReport, expected_lock: int | None, actor) -> AnnualReport:
+def _lock_for_edit(report: AnnualReport, expected_lock: int | None, actor: User) -> AnnualReport:
     locked = AnnualReport.objects.select_for_update().select_related("group").get(pk=report.pk)
     if not permissions.can_edit_report(actor, locked):
         raise PermissionDenied
@@ -148,11 +155,11 @@ def _lock_for_edit(report: AnnualReport, expected_lock: int | None, actor) -> An
 def report_update(
     *,
     report: AnnualReport,
-    fields: dict,
-    rows: list,
-    municipalities=None,
+    fields: dict[str, Any],
+    rows: Iterable[ReportGoal | ReportActivity | ReportPriority],
+    municipalities: Iterable[Municipality] | None = None,
     expected_lock: int | None,
-    actor,
+    actor: User,
 ) -> AnnualReport:
     """Save the report and its goal, activity and priority rows together; drafts may be
     incomplete. Rows must belong to this report."""
@@ -243,7 +250,7 @@ def page_limit_error(report: AnnualReport, pages: int) -> str | None:
     ) % {"pages": pages, "max": MAX_PAGES}
 
 
-def _before(report: AnnualReport, transition: Transition, actor, comment: str) -> None:
+def _before(report: AnnualReport, transition: Transition, actor: AnyUser, comment: str) -> None:
     """What a report's transition checks and changes before its new status is saved."""
     if transition.action == "submit":
         errors = completeness_errors(report)
@@ -260,10 +267,10 @@ def _before(report: AnnualReport, transition: Transition, actor, comment: str) -
     report.lock_version += 1
 
 
-def _after(report: AnnualReport, transition: Transition, actor, comment: str) -> None:
+def _after(report: AnnualReport, transition: Transition, actor: User, comment: str) -> None:
     ReportEvent.objects.create(
         report=report,
-        from_status=report._old_status,
+        from_status=core_workflow.old_status(report),
         to_status=report.status,
         actor=actor,
         comment=comment,
@@ -300,16 +307,16 @@ REPORTS = core_workflow.register(
 )
 
 
-def report_submit(*, report: AnnualReport, actor) -> AnnualReport:
+def report_submit(*, report: AnnualReport, actor: AnyUser) -> AnnualReport:
     """The contact person submits a complete report of at most two pages."""
     return core_workflow.transition(report, "submit", actor=actor)
 
 
-def report_accept(*, report: AnnualReport, actor, comment: str = "") -> AnnualReport:
+def report_accept(*, report: AnnualReport, actor: AnyUser, comment: str = "") -> AnnualReport:
     """The secretariat accepts; an accepted report is never changed again."""
     return core_workflow.transition(report, "accept", actor=actor, comment=comment)
 
 
-def report_return(*, report: AnnualReport, actor, comment: str) -> AnnualReport:
+def report_return(*, report: AnnualReport, actor: AnyUser, comment: str) -> AnnualReport:
     """Returned with a comment, the report can be edited again."""
     return core_workflow.transition(report, "return", actor=actor, comment=comment)

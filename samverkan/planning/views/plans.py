@@ -13,6 +13,7 @@ from samverkan.core import workflow as core_workflow
 from samverkan.core.cache import public_page
 from samverkan.core.exports import registry
 from samverkan.core.forms import attach_errors
+from samverkan.core.http import missing_is_404
 from samverkan.organisation.models import Group, Person
 from samverkan.planning import smart
 from samverkan.planning.documents import plans as exports
@@ -24,15 +25,24 @@ from samverkan.planning.forms import (
     PlanningYearForm,
     TransitionForm,
 )
-from samverkan.planning.models import Activity, Goal, PlanningYear, Status
+from samverkan.planning.models import (
+    Activity,
+    Goal,
+    OperationalPlan,
+    PlanningYear,
+    PlanVersion,
+    Status,
+)
 from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.services import plans as services
 
 
 def _version_for_view(request, slug: str, year: int, number: int):
     """Fetch and authorise: 404 for a version the user may not even know exists."""
-    plan = selectors.plan_for(slug, year)
-    version = selectors.version_detail(plan, number)
+    try:
+        version = selectors.version_detail(selectors.plan_for(slug, year), number)
+    except (OperationalPlan.DoesNotExist, PlanVersion.DoesNotExist):
+        raise Http404 from None
     if not permissions.can_view_plan_version(request.user, version):
         raise Http404
     return version
@@ -80,7 +90,7 @@ def year_detail(request, year: int):
     for row in rows:
         report = reports.get(row.group.pk)
         visible = report is not None and (
-            unapproved or row.group.pk in my_groups or report.status == "accepted"
+            unapproved or row.group.pk in my_groups or report.is_accepted
         )
         row.report = report if visible else None
     return render(
@@ -110,6 +120,7 @@ def plan_create(request, year: int, slug: str):
     return redirect("planning:edit", year, slug, 1)
 
 
+@missing_is_404
 def plan_detail(request, year: int, slug: str):
     plan = selectors.plan_for(slug, year)
     versions = selectors.versions_of(plan)
@@ -429,6 +440,7 @@ def anchor(request, year: int, slug: str, number: int):
 
 @require_POST
 @login_required
+@missing_is_404
 def revise(request, year: int, slug: str):
     plan = selectors.plan_for(slug, year)
     try:

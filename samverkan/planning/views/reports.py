@@ -1,9 +1,12 @@
 """Thin views over the annual report services."""
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.forms import BaseModelFormSet
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,14 +24,17 @@ from samverkan.planning.forms import (
     ReportPriorityFormSet,
     TransitionForm,
 )
-from samverkan.planning.models import PlanningYear
+from samverkan.planning.models import AnnualReport, PlanningYear
 from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.services import reports as services
 from samverkan.planning.services.plans import MAX_PAGES, ConcurrentEditError
 
 
 def _report_for_view(request, slug: str, year: int):
-    report = selectors.report_for(slug, year)
+    try:
+        report = selectors.report_for(slug, year)
+    except AnnualReport.DoesNotExist:
+        raise Http404 from None
     if not permissions.can_view_report(request.user, report):
         raise Http404
     return report
@@ -84,7 +90,7 @@ def report_edit(request, year: int, slug: str):
     goals = ReportGoalFormSet(data, queryset=report.goals.order_by("order", "id"), prefix="goal")
     activities = ReportActivityFormSet(data, queryset=report.activities.all(), prefix="act")
     priorities = ReportPriorityFormSet(data, queryset=report.priorities.all(), prefix="prio")
-    formsets = [goals, activities, priorities]
+    formsets: list[BaseModelFormSet] = [goals, activities, priorities]
     if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in formsets):
         fields = dict(form.cleaned_data)
         lock = fields.pop("lock_version")
@@ -102,8 +108,9 @@ def report_edit(request, year: int, slug: str):
         except ConcurrentEditError as exc:
             form.add_error(None, exc)
             report.refresh_from_db()
-            form.data = form.data.copy()
-            form.data["lock_version"] = str(report.lock_version)
+            fresh = cast(QueryDict, form.data).copy()  # request.POST, made mutable
+            fresh["lock_version"] = str(report.lock_version)
+            form.data = fresh
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
 from samverkan.core.cache import public_page
+from samverkan.core.http import missing_is_404
 from samverkan.organisation import selectors
 from samverkan.organisation.models import Body
 from samverkan.transparency import public
@@ -28,6 +29,7 @@ def group_list(request):
 
 
 @public_page
+@missing_is_404
 def group_detail(request, slug: str):
     group = selectors.group_detail(slug)
     return render(
@@ -44,6 +46,7 @@ def group_detail(request, slug: str):
 
 
 @public_page
+@missing_is_404
 def body_detail(request, kind: str):
     body = selectors.body_detail(kind)
     return render(
@@ -63,6 +66,7 @@ def municipality_list(request):
 
 
 @public_page
+@missing_is_404
 def municipality_detail(request, code: str):
     return render(
         request,

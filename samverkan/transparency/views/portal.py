@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from samverkan.core.cache import public_page
+from samverkan.core.http import missing_is_404
 from samverkan.followup.models import Indicator
 from samverkan.followup.selectors import indicator_view
 from samverkan.organisation.selectors import cooperation
@@ -96,6 +97,7 @@ def accessibility(request):
 
 @require_safe
 @public_page
+@missing_is_404
 def indicator_csv(request, slug: str):
     view = indicator_view(slug)
     return downloads.values_csv(
