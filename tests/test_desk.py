@@ -1,14 +1,18 @@
 """The secretariat's desk: the cycle at a glance, reminders, closing and reopening."""
 
+import re
 from datetime import date, timedelta
+from smtplib import SMTPException
 
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
-from django.db import connection
+from django.core.management.base import CommandError
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from samverkan.core.models import AuditEntry
 from samverkan.datasets import demo_plans
@@ -95,8 +99,12 @@ def test_desk_page_for_the_secretariat(year_2026, persona):
     assert "Bibliotek" not in html.split("<tbody>")[1]
 
 
-def test_reminders_are_sent_once_per_interval_and_logged(year_2026):
-    sent = cycle.reminders_send(today=date(2026, 11, 28))
+def test_reminders_are_sent_once_per_interval_and_logged(
+    year_2026, django_capture_on_commit_callbacks
+):
+    # The mails go when the logs are committed: run the test's commit hooks.
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = cycle.reminders_send(today=date(2026, 11, 28))
     recipients = {log.group.slug for log in sent}
     assert {"kultur", "personal"} <= recipients and "bibliotek" not in recipients
     assert "turism" not in recipients  # waiting for anchoring, not for the contact person
@@ -114,11 +122,83 @@ def test_reminders_are_sent_once_per_interval_and_logged(year_2026):
     assert len([log for log in again if log.year.year == 2026]) == len(sent)
 
 
-def test_send_reminders_command(year_2026, capsys):
-    call_command("send_reminders", "--base-url", "https://samverkan.example")
+def test_send_reminders_command(year_2026, capsys, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders", "--base-url", "https://samverkan.example")
     out = capsys.readouterr().out
     assert "reminder(s) sent" in out
     assert any("https://samverkan.example/verksamhetsplaner/2026/" in m.body for m in mail.outbox)
+
+
+TODAY = date(2026, 12, 2)  # 2026's plans are late and 2027's are due within a fortnight
+
+
+@pytest.fixture
+def two_open_years(year_2026, monkeypatch):
+    """2026 and 2027 both open, both with reminders due on the day the desk is used."""
+    real = timezone.localdate
+    monkeypatch.setattr(
+        timezone, "localdate", lambda *args, **kwargs: real(*args, **kwargs) if args else TODAY
+    )
+    year_2027 = PlanningYear.objects.get(year=2027)
+    for year in (year_2026, year_2027):
+        assert not year.is_closed and cycle.reminders_due(year, today=TODAY, recent=set())
+    return year_2026, year_2027
+
+
+def _subject_year(message) -> int:
+    return int(re.search(r" (\d{4}) för ", message.subject).group(1))
+
+
+@pytest.mark.parametrize("asked", [2026, 2027])
+def test_reminders_from_the_desk_are_for_the_year_asked(
+    two_open_years, persona, asked, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = persona("secretariat").post(reverse("desk:reminders", args=[asked]))
+    assert response.status_code == 302
+    logs = ReminderLog.objects.all()
+    assert logs.exists() and {log.year.year for log in logs} == {asked}
+    assert {_subject_year(m) for m in mail.outbox} == {asked}
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(log.recipient for log in logs)
+
+
+def test_send_reminders_command_takes_a_year(
+    two_open_years, capsys, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders", "--year", "2027")
+    assert {log.year.year for log in ReminderLog.objects.all()} == {2027}
+    assert mail.outbox and {_subject_year(m) for m in mail.outbox} == {2027}
+    with pytest.raises(CommandError, match="1999"):
+        call_command("send_reminders", "--year", "1999")
+
+
+def test_a_rollback_after_the_reminders_are_queued_sends_nothing(
+    year_2026, django_capture_on_commit_callbacks
+):
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        assert cycle.reminders_send(today=TODAY)  # logged, and the mails queued ...
+        raise RuntimeError("something fails before the transaction commits")
+    assert not callbacks and not mail.outbox  # ... but nothing is sent
+    assert not ReminderLog.objects.exists()
+
+
+def test_a_reminder_that_cannot_be_mailed_is_not_logged_as_sent(
+    year_2026, monkeypatch, django_capture_on_commit_callbacks
+):
+    def refuse(*args, **kwargs):
+        raise SMTPException("the mail server is away")
+
+    monkeypatch.setattr(cycle, "send_mail", refuse)
+    with pytest.raises(SMTPException), django_capture_on_commit_callbacks(execute=True):
+        sent = cycle.reminders_send(year=year_2026, today=TODAY)
+    # Not logged, so the next run tries again.
+    assert not ReminderLog.objects.filter(pk=sent[0].pk).exists()
 
 
 def test_closing_locks_and_reopening_one_unlocks(demo_data):

@@ -11,6 +11,7 @@ from django.core.management.base import CommandError
 
 from samverkan.followup import services
 from samverkan.followup.kolada import KoladaClient, KoladaError
+from samverkan.followup.kolada_files import split_unit
 from samverkan.followup.models import Indicator, SyncRun, Value
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kolada"
@@ -177,3 +178,95 @@ def test_from_file_with_a_broken_file_writes_nothing(population, tmp_path):
     with pytest.raises(CommandError, match="nothing was written"):
         call_command("kolada_sync", "--from-file", str(tmp_path))
     assert not Value.objects.exists()
+
+
+# A folder as a user saves it: what Kolada answered for GET /v3/kpi/N01951,N00401 beside
+# what it answered for the data, each page of a paged answer in a file of its own.
+SAVED = FIXTURES / "saved"
+
+
+def saved_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "kolada"
+    folder.mkdir()
+    for file in [*SAVED.glob("*.json"), *FIXTURES.glob("N01951_page*.json")]:
+        (folder / file.name).write_bytes(file.read_bytes())
+    return folder
+
+
+def test_from_file_reads_metadata_beside_data(population, capsys, tmp_path):
+    emissions = Indicator.objects.get(kolada_kpi="N00401")
+    call_command("kolada_sync", "--from-file", str(saved_folder(tmp_path)))
+    out = capsys.readouterr().out
+    assert "N01951: 5 values, 5 new or changed" in out
+    assert "N00401: 4 values, 4 new or changed" in out
+
+    population.refresh_from_db()
+    emissions.refresh_from_db()
+    # Kolada's title names the unit after its last comma; the flag says K and M exist.
+    assert (population.title, population.unit) == ("Invånare totalt", "antal")
+    assert population.divided_by_gender is True
+    assert emissions.title == "Utsläpp till luft av växthusgaser totalt"
+    assert emissions.unit == "ton CO2-ekv/inv" and emissions.divided_by_gender is False
+
+    # Both pages are read, and a period given as a string is a year like any other.
+    stored = Value.objects.filter(indicator=emissions).values_list("area", "year", "value")
+    assert {(a, y, float(v)) for a, y, v in stored} == {
+        ("2480", 2021, 3.1),
+        ("2480", 2022, 2.9),
+        ("0024", 2022, 4.6),
+        ("0000", 2022, 4.3),
+    }
+    assert Value.objects.get(indicator=population, area="2403").year == 2023
+    runs = SyncRun.objects.filter(source=str(tmp_path / "kolada"))
+    assert sorted(runs.values_list("kpi", "values_seen", "error")) == [
+        ("N00401", 4, ""),
+        ("N01951", 5, ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "name, body",
+    [
+        # A saved municipality answer: rows with id and title, but no KPI's gender flag.
+        ("municipality_2480.json", (FIXTURES / "municipality_2480.json").read_text("utf-8")),
+        ("kolada_error.json", "<html><body>502 Bad Gateway</body></html>"),
+        (
+            "period_word.json",
+            json.dumps(
+                {"values": [{**page("N01951_page2.json")["values"][0], "period": "last year"}]}
+            ),
+        ),
+    ],
+)
+def test_from_file_refuses_a_foreign_file_by_name_and_writes_nothing(
+    population, tmp_path, name, body
+):
+    folder = saved_folder(tmp_path)
+    (folder / name).write_text(body, "utf-8")
+    indicators = Indicator.objects.filter(kolada_kpi__in=["N01951", "N00401"]).order_by("pk")
+    before = list(indicators.values_list("title", "unit", "divided_by_gender"))
+    with pytest.raises(CommandError, match=f"nothing was written: {name}"):
+        call_command("kolada_sync", "--from-file", str(folder))
+    assert list(indicators.values_list("title", "unit", "divided_by_gender")) == before
+    assert not Value.objects.exists()
+    assert not SyncRun.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "title, split",
+    [
+        ("Invånare totalt, antal", ("Invånare totalt", "antal")),
+        ("Invånare 65+ år, andel (%)", ("Invånare 65+ år", "%")),
+        (
+            "Valdeltagande i senaste kommunalvalet, (%)",
+            ("Valdeltagande i senaste kommunalvalet", "%"),
+        ),
+        ("Anmälda våldsbrott, antal/100 000 inv", ("Anmälda våldsbrott", "antal/100 000 inv")),
+        ("Sjukpenningtal, dagar/försäkrad", ("Sjukpenningtal", "dagar/försäkrad")),
+        # No unit we know after the last comma: the title is kept whole, the unit left be.
+        ("Elever i åk 9, kommunala skolor", ("Elever i åk 9, kommunala skolor", None)),
+        ("Sjukpenningtal", ("Sjukpenningtal", None)),
+    ],
+)
+def test_unit_is_read_from_the_end_of_koladas_title(title, split):
+    assert split_unit(title) == split

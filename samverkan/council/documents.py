@@ -28,6 +28,7 @@ from reportlab.platypus import (
 
 from samverkan.core import charts
 from samverkan.core.exports import registry
+from samverkan.core.spreadsheets import xlsx_append
 from samverkan.council.compilations import Compilation
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -257,11 +258,11 @@ def render_xlsx(c: Compilation) -> bytes:
         assert isinstance(sheet, Worksheet)  # a new workbook's active sheet is a worksheet
         first = False
         sheet.title = str(name)[:31]
-        sheet.append([str(h) for h in header])
+        xlsx_append(sheet, [str(h) for h in header])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append(list(row))
+            xlsx_append(sheet, row)
         sheet.column_dimensions["A"].width = 50
         sheet.column_dimensions["B"].width = 18
     buffer = io.BytesIO()

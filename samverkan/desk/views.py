@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
@@ -133,9 +133,13 @@ def reopen(request, year: int, kind: str, pk: int):
 @require_POST
 def send_reminders(request, year: int):
     _require_desk(request)
-    sent = cycle.reminders_send(base_url=request.build_absolute_uri("/"))
+    planning_year = get_object_or_404(PlanningYear, year=year)
+    sent = cycle.reminders_send(year=planning_year, base_url=request.build_absolute_uri("/"))
     if sent:
-        messages.success(request, _("%(n)s reminder(s) sent.") % {"n": len(sent)})
+        messages.success(
+            request,
+            ngettext("%(n)s reminder sent.", "%(n)s reminders sent.", len(sent)) % {"n": len(sent)},
+        )
     else:
         messages.info(
             request,

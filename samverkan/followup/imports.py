@@ -10,12 +10,17 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
+from samverkan.accounts import permissions
+from samverkan.core.audit import audit_log
+from samverkan.core.spreadsheets import csv_row, xlsx_append
+from samverkan.core.types import AnyUser
 from samverkan.followup.kolada import Row
-from samverkan.followup.models import Indicator
+from samverkan.followup.models import Indicator, Value
 from samverkan.followup.services import COUNTRY, COUNTY, values_upsert
 from samverkan.organisation.models import Municipality
 
@@ -110,13 +115,23 @@ def check_rows(table: list[list[str]]) -> dict[Indicator, list[Row]]:
     return rows
 
 
-def values_import(*, name: str, content: bytes) -> int:
-    """Import a file of values; nothing is saved unless every row is right."""
+def values_import(*, name: str, content: bytes, actor: AnyUser) -> int:
+    """Import a file of values; nothing is saved unless every row is right. Each indicator's
+    share is logged with the file's name and who imported it."""
+    if not permissions.can_manage_indicators(actor):
+        raise PermissionDenied
     by_indicator = check_rows(read_table(name, content))
     changed = 0
     with transaction.atomic():
         for indicator, rows in by_indicator.items():
-            changed += values_upsert(indicator=indicator, rows=rows, origin="import")
+            written = values_upsert(indicator=indicator, rows=rows, origin=Value.Origin.IMPORT)
+            changed += written
+            audit_log(
+                action="samverkan.indicator.values_imported",
+                actor=actor,
+                obj=indicator,
+                changes={"file": name, "rows": len(rows), "changed": written},
+            )
     return changed
 
 
@@ -124,8 +139,8 @@ def template_csv() -> bytes:
     example = ["hallbara-resor", "2480", "2025", "T", "42,5"]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(COLUMNS)
-    writer.writerow(example)
+    writer.writerow(csv_row(COLUMNS))
+    writer.writerow(csv_row(example))
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -134,8 +149,8 @@ def template_xlsx() -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Värden"
-    sheet.append(COLUMNS)
-    sheet.append(["hallbara-resor", "2480", 2025, "T", 42.5])
+    xlsx_append(sheet, COLUMNS)
+    xlsx_append(sheet, ["hallbara-resor", "2480", 2025, "T", 42.5])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -34,6 +34,11 @@ class Indicator(models.Model):
         _("source"), max_length=10, choices=Source.choices, default=Source.KOLADA
     )
     kolada_kpi = models.CharField(_("Kolada KPI"), max_length=20, blank=True, db_index=True)
+    divided_by_gender = models.BooleanField(
+        _("divided by gender"),
+        default=False,
+        help_text=_("Kolada gives values for women and men as well as the total."),
+    )
     source_name = models.CharField(
         _("named source"),
         max_length=200,

@@ -1,15 +1,18 @@
 """Writes for the follow-up: bringing Kolada's values in, all or nothing per KPI."""
 
-import json
-from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
+from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.utils import timezone
 
+from samverkan.accounts import permissions
 from samverkan.core import cache
-from samverkan.followup.kolada import KoladaClient, KoladaError, Row, parse_values
+from samverkan.core.audit import audit_log
+from samverkan.core.types import AnyUser
+from samverkan.followup.kolada import KoladaClient, KoladaError, Row
+from samverkan.followup.kolada_files import KpiMeta, read_saved_responses
 from samverkan.followup.models import Indicator, SyncRun, Value
 from samverkan.organisation.models import Municipality
 
@@ -75,14 +78,32 @@ def values_upsert(*, indicator: Indicator, rows: list[Row], origin: str) -> int:
                 ],
             )
     # Raw SQL sends no signals: tell the public cache itself that values changed.
-
     cache.bump()
     return len(changed)
 
 
-def _q(value):
-    # Stored with four decimals: compare like with like so an unchanged value is not "new".
+def value_enter(*, indicator: Indicator, row: Row, actor: AnyUser) -> int:
+    """The secretariat enters one value by hand: saved and logged with who entered it."""
+    if not permissions.can_manage_indicators(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        changed = values_upsert(indicator=indicator, rows=[row], origin=Value.Origin.MANUAL)
+        audit_log(
+            action="samverkan.indicator.value_entered",
+            actor=actor,
+            obj=indicator,
+            changes={
+                "area": row.area,
+                "year": row.year,
+                "gender": row.gender,
+                "value": None if row.value is None else str(row.value),
+            },
+        )
+    return changed
 
+
+def _q(value: Decimal | None) -> Decimal | None:
+    # Stored with four decimals: compare like with like so an unchanged value is not "new".
     return None if value is None else value.quantize(Decimal("0.0001"))
 
 
@@ -106,29 +127,29 @@ def kolada_sync(
     return run
 
 
-def load_saved_responses(path: Path) -> dict[str, list[Row]]:
-    """Rows by KPI from one saved API response or a folder of them (*.json)."""
-    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
-    if not files:
-        raise KoladaError(f"no JSON files in {path}")
-    by_kpi: dict[str, list[Row]] = defaultdict(list)
-    for file in files:
-        try:
-            payload = json.loads(file.read_text("utf-8"))
-        except (OSError, ValueError) as exc:
-            raise KoladaError(f"{file}: not a readable JSON file ({exc})") from exc
-        for row in parse_values(payload):
-            by_kpi[row.kpi].append(row)
-    return by_kpi
+def indicator_metadata_update(*, indicator: Indicator, meta: KpiMeta) -> bool:
+    """Kolada's title, unit (when its title names one) and gender flag; True if changed."""
+    wanted = {"title": meta.title, "divided_by_gender": meta.divided_by_gender}
+    if meta.unit:
+        wanted["unit"] = meta.unit
+    changed = [name for name, value in wanted.items() if getattr(indicator, name) != value]
+    for name in changed:
+        setattr(indicator, name, wanted[name])
+    if changed:
+        indicator.save(update_fields=changed)
+    return bool(changed)
 
 
 def kolada_sync_from_file(*, path: Path, origin: str = "kolada") -> list[SyncRun]:
-    """Load saved responses: all files are parsed before anything is written."""
-    by_kpi = load_saved_responses(path)
+    """Load saved responses, metadata and data alike: every file is read and checked before
+    anything is written, then all is written in one transaction, a run recorded per KPI."""
+    saved = read_saved_responses(path)
     runs = []
     with transaction.atomic():
-        for indicator in Indicator.objects.filter(kolada_kpi__in=by_kpi.keys()):
-            rows = by_kpi[indicator.kolada_kpi]
+        for indicator in Indicator.objects.filter(kolada_kpi__in=saved.kpis):
+            if meta := saved.metadata.get(indicator.kolada_kpi):
+                indicator_metadata_update(indicator=indicator, meta=meta)
+            rows = saved.rows.get(indicator.kolada_kpi, [])
             run = SyncRun(kpi=indicator.kolada_kpi, source=str(path), values_seen=len(rows))
             run.values_changed = values_upsert(indicator=indicator, rows=rows, origin=origin)
             run.save()

@@ -12,7 +12,7 @@ from samverkan.followup import analysis, imports, selectors
 from samverkan.followup.forms import ImportForm, ValueForm
 from samverkan.followup.kolada import Row
 from samverkan.followup.models import SyncRun
-from samverkan.followup.services import COUNTRY, COUNTY, values_upsert
+from samverkan.followup.services import COUNTRY, COUNTY, value_enter
 from samverkan.organisation.models import Municipality
 from samverkan.organisation.selectors import cooperation
 
@@ -90,7 +90,9 @@ def manage(request):
         if import_form.is_valid():
             upload = import_form.cleaned_data["file"]
             try:
-                changed = imports.values_import(name=upload.name, content=upload.read())
+                changed = imports.values_import(
+                    name=upload.name, content=upload.read(), actor=request.user
+                )
             except imports.ImportRefused as exc:
                 errors = exc.errors
             else:
@@ -110,7 +112,7 @@ def manage(request):
                 data["value"],
                 "",
             )
-            values_upsert(indicator=data["indicator"], rows=[row], origin="manual")
+            value_enter(indicator=data["indicator"], row=row, actor=request.user)
             messages.success(request, _("The value is saved."))
             return redirect("followup:manage")
     return render(

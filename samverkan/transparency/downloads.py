@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.utils import translation
 
 from samverkan.core.charts import REGION_LABEL as REGION_NAME
+from samverkan.core.spreadsheets import csv_row
 from samverkan.followup.models import Indicator, Value
 from samverkan.organisation.models import Municipality
 from samverkan.transparency.licence import KOLADA_CITATION, LICENCE_NAME
@@ -40,8 +41,8 @@ def _response(filename: str, header: list[str], rows) -> HttpResponse:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(csv_row(header))
+    writer.writerows(csv_row(row) for row in rows)
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Link"] = '<https://creativecommons.org/publicdomain/zero/1.0/>; rel="license"'

@@ -19,6 +19,7 @@ from samverkan.planning.models import (
     PlanningYear,
     ReminderLog,
     Reopening,
+    ReportStatus,
 )
 from samverkan.planning.selectors import cycle as desk
 
@@ -89,15 +90,19 @@ def reminders_due(
             and not row.has_approved_plan
             and desk.WAITING_GROUP in row.waiting
         ):
-            version = row.plan_version
+            # A plan the group has sent on waits for others, not for the group.
+            sent_on = row.plan_version is not None and not row.plan_version.is_editable
             if (
                 today >= year.plans_due - timedelta(days=DUE_SOON_DAYS)
-                and not (version is not None and version.status not in {"draft", "returned"})
+                and not sent_on
                 and (row.group.pk, ReminderLog.Stage.PLAN) not in recent
             ):
                 due.append((row, ReminderLog.Stage.PLAN, row.plan_overdue))
         if row.report_required and today > year.last_day:
-            submitted = row.report is not None and row.report.status in {"submitted", "accepted"}
+            submitted = row.report is not None and row.report.status in {
+                ReportStatus.SUBMITTED,
+                ReportStatus.ACCEPTED,
+            }
             if (
                 not submitted
                 and today >= year.reports_due - timedelta(days=DUE_SOON_DAYS)
@@ -107,10 +112,29 @@ def reminders_due(
     return due
 
 
+def _mail_after_commit(log: ReminderLog, body: str) -> None:
+    """Send the reminder once its log is committed, so that a rollback sends nothing. If the
+    mail cannot be sent, the log goes, so that the next run tries again."""
+
+    def send() -> None:
+        try:
+            send_mail(log.subject, body, settings.DEFAULT_FROM_EMAIL, [log.recipient])
+        except Exception:
+            ReminderLog.objects.filter(pk=log.pk).delete()
+            raise
+
+    transaction.on_commit(send)
+
+
 def reminders_send(
-    *, today: date | None = None, interval_days: int = DEFAULT_INTERVAL_DAYS, base_url: str = ""
+    *,
+    year: PlanningYear | None = None,
+    today: date | None = None,
+    interval_days: int = DEFAULT_INTERVAL_DAYS,
+    base_url: str = "",
 ) -> list[ReminderLog]:
-    """E-mail the contact persons of groups whose plan or report is missing or late.
+    """E-mail the contact persons of groups whose plan or report is missing or late: for the
+    year given, or for every open year. The mails go when the logs are committed.
 
     Safe to run every day: each group gets at most one reminder per stage per interval.
     """
@@ -120,8 +144,11 @@ def reminders_send(
     # open year goes first, being the most overdue.
     recent = set(ReminderLog.objects.filter(sent_at__gte=since).values_list("group_id", "stage"))
     sent: list[ReminderLog] = []
-    for year in PlanningYear.objects.filter(closed_at__isnull=True).order_by("year"):
-        for row, stage, late in reminders_due(year, today=today, recent=recent):
+    years = PlanningYear.objects.filter(closed_at__isnull=True).order_by("year")
+    if year is not None:
+        years = years.filter(pk=year.pk)
+    for open_year in years:
+        for row, stage, late in reminders_due(open_year, today=today, recent=recent):
             recent.add((row.group.pk, stage))
             assert row.contact is not None  # reminders_due passes over groups without one
             person = row.contact.person
@@ -129,33 +156,34 @@ def reminders_send(
                 context = {
                     "person": person,
                     "group": row.group,
-                    "year": year,
+                    "year": open_year,
                     "stage": stage,
                     "late": late,
-                    "due": year.plans_due if stage == ReminderLog.Stage.PLAN else year.reports_due,
+                    "due": open_year.plans_due
+                    if stage == ReminderLog.Stage.PLAN
+                    else open_year.reports_due,
                     "base_url": base_url.rstrip("/"),
                 }
                 if stage == ReminderLog.Stage.PLAN:
                     subject = _("Reminder: the operational plan %(year)s for %(group)s") % {
-                        "year": year.year,
+                        "year": open_year.year,
                         "group": row.group.name,
                     }
                 else:
                     subject = _("Reminder: the annual report %(year)s for %(group)s") % {
-                        "year": year.year,
+                        "year": open_year.year,
                         "group": row.group.name,
                     }
                 body = render_to_string("planning/email/reminder.txt", context)
             with transaction.atomic():
-                send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
-                sent.append(
-                    ReminderLog.objects.create(
-                        group=row.group,
-                        year=year,
-                        stage=stage,
-                        recipient=person.email,
-                        subject=subject,
-                        late=late,
-                    )
+                log = ReminderLog.objects.create(
+                    group=row.group,
+                    year=open_year,
+                    stage=stage,
+                    recipient=person.email,
+                    subject=subject,
+                    late=late,
                 )
+                _mail_after_commit(log, body)
+                sent.append(log)
     return sent

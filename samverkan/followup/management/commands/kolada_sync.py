@@ -20,7 +20,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--from-file",
             type=Path,
-            help="Load a saved API response (a JSON file or a folder of them) instead.",
+            help=(
+                "Load saved API responses instead: a JSON file or a folder of them, KPI "
+                "metadata (GET /kpi/...) and data (GET /data/kpi/...) alike, one page a file."
+            ),
         )
 
     def handle(self, *args, **options) -> None:
@@ -39,6 +42,8 @@ class Command(BaseCommand):
                     for i in indicators
                 ]
         except KoladaError as exc:
+            if options["from_file"]:
+                raise CommandError(f"Kolada import failed, nothing was written: {exc}") from exc
             raise CommandError(
                 f"Kolada sync failed, nothing was written for that KPI: {exc}"
             ) from exc

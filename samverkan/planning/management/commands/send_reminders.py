@@ -1,5 +1,6 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from samverkan.planning.models import PlanningYear
 from samverkan.planning.services import cycle
 
 
@@ -22,10 +23,18 @@ class Command(BaseCommand):
             default="",
             help="The site's address, for the link in the e-mail (e.g. https://samverkan.example).",
         )
+        parser.add_argument(
+            "--year", type=int, help="Only this planning year (default: every open year)."
+        )
 
     def handle(self, *args, **options) -> None:
+        year = None
+        if options["year"] is not None:
+            year = PlanningYear.objects.filter(year=options["year"]).first()
+            if year is None:
+                raise CommandError(f"There is no planning year {options['year']}.")
         sent = cycle.reminders_send(
-            interval_days=options["interval_days"], base_url=options["base_url"]
+            year=year, interval_days=options["interval_days"], base_url=options["base_url"]
         )
         for log in sent:
             self.stdout.write(f"sent: {log.recipient} – {log.subject}")
