@@ -8,6 +8,7 @@ import pytest
 
 from samverkan.datasets import demo, demo_plans, demo_values, umearegionen
 from tests.browser import chromium_page
+from tests.snapshots import load_once
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -50,9 +51,7 @@ PAGES = [
 API_DOCS = "/api/v1/docs"
 
 
-@pytest.fixture
-def site(live_server):
-    umearegionen.load()
+def _data():
     demo.load_people()
     demo.load_networks()
     demo.ensure_accounts()
@@ -60,6 +59,13 @@ def site(live_server):
     demo_plans.load_reports()
     demo_plans.load_governance()
     demo_values.load_values()
+
+
+@pytest.fixture
+def site(live_server):
+    # Loaded once per session, written back per test (tests/snapshots.py).
+    load_once("umearegionen", umearegionen.load)
+    load_once("browser: every page", _data)
     return live_server.url
 
 

@@ -6,18 +6,24 @@ from django.core import mail
 from samverkan.datasets import demo, demo_plans, umearegionen
 from samverkan.planning.models import ReminderLog
 from tests.browser import chromium_page, screenshot, sign_in
+from tests.snapshots import load_once
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def site(live_server):
-    umearegionen.load()
+def _data():
     demo.load_people()
     demo.load_networks()
     demo.ensure_accounts()
     demo_plans.load_plans()
     demo_plans.load_reports()
+
+
+@pytest.fixture
+def site(live_server):
+    # Loaded once per session, written back per test (tests/snapshots.py).
+    load_once("umearegionen", umearegionen.load)
+    load_once("browser: the desk", _data)
     return live_server.url
 
 

@@ -9,13 +9,12 @@ from samverkan.followup.kolada import Row
 from samverkan.followup.models import Indicator, Target
 from samverkan.followup.services import values_upsert
 from tests.browser import chromium_page, screenshot
+from tests.snapshots import load_once
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def site(live_server):
-    umearegionen.load()
+def _data():
     indicator = Indicator.objects.get(slug="nystartade-foretag")
     base = {"2401": 3.1, "2403": 2.2, "2404": 3.8, "2409": 3.0, "2460": 3.4, "2480": 4.6}
     rows = [
@@ -25,6 +24,13 @@ def site(live_server):
     ]
     values_upsert(indicator=indicator, rows=rows, origin="import")
     Target.objects.create(indicator=indicator, year=2030, value=Decimal("5"))
+
+
+@pytest.fixture
+def site(live_server):
+    # Loaded once per session, written back per test (tests/snapshots.py).
+    load_once("umearegionen", umearegionen.load)
+    load_once("browser: the follow-up", _data)
     return live_server.url
 
 

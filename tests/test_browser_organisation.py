@@ -4,16 +4,22 @@ import pytest
 
 from samverkan.datasets import demo, umearegionen
 from tests.browser import chromium_page, screenshot
+from tests.snapshots import load_once
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def site(live_server):
-    umearegionen.load()
+def _data():
     demo.load_people()
     demo.load_plan_revision()
     demo.ensure_accounts()
+
+
+@pytest.fixture
+def site(live_server):
+    # Loaded once per session, written back per test (tests/snapshots.py).
+    load_once("umearegionen", umearegionen.load)
+    load_once("browser: the organisation", _data)
     return live_server.url
 
 

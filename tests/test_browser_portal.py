@@ -5,16 +5,22 @@ import pytest
 
 from samverkan.datasets import demo, umearegionen
 from tests.browser import chromium_page, screenshot
+from tests.snapshots import load_once
 from tests.transparency_helpers import load_portal
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def site(live_server):
-    umearegionen.load()
+def _people():
     demo.load_people()
     demo.ensure_accounts()
+
+
+@pytest.fixture
+def site(live_server):
+    # Loaded once per session, written back per test (tests/snapshots.py).
+    load_once("umearegionen", umearegionen.load)
+    load_once("browser: people and accounts", _people)
     load_portal()
     return live_server.url
 
