@@ -107,7 +107,6 @@ def _full_plan(year: PlanningYear) -> PlanVersion:
 
 
 def _secretariat_user():
-
     umearegionen.load()
     user = get_user_model().objects.create_user("kansli", password="bench-only-password")
     person = Person.objects.create(

@@ -31,7 +31,6 @@ def _swedish():
 @pytest.fixture(autouse=True)
 def _empty_public_cache():
     # The database rolls back between tests, the in-memory cache would not.
-
     cache.clear()
     yield
 

@@ -173,7 +173,6 @@ def test_the_region_values_are_those_of_the_indicator_download(portal):
 def test_the_region_list_takes_the_same_queries_however_many_indicators(
     portal, settings, django_assert_max_num_queries
 ):
-
     settings.PUBLIC_CACHE_SECONDS = 0
     with django_assert_max_num_queries(8):
         assert get("/api/v1/values?municipality=region&page_size=1000")[1]["count"]

@@ -37,7 +37,6 @@ def test_demo_command_refuses_outside_demo_mode(db):
 
 
 def test_demo_plans_cover_every_state_and_a_revision(demo_data):
-
     assert demo_plans.load_plans() > 0
     assert demo_plans.load_plans() == 0  # a second run adds nothing
     states = set(PlanVersion.objects.filter(plan__year__year=2026).values_list("status", flat=True))
@@ -48,7 +47,6 @@ def test_demo_plans_cover_every_state_and_a_revision(demo_data):
 
 
 def test_demo_governance_is_loaded_once(demo_data):
-
     assert demo_plans.load_governance() == 1
     assert demo_plans.load_governance() == 0
     assert Adoption.objects.filter(status="pending").count() == 3

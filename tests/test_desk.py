@@ -245,7 +245,6 @@ def test_closed_year_refuses_new_plans(demo_data):
 
 
 def test_desk_query_count_does_not_grow(year_2026, persona):
-
     client = persona("secretariat")
     url = reverse("desk:year", args=[2026])
 

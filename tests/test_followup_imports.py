@@ -75,7 +75,6 @@ def test_manual_value_is_saved_and_audited_with_who_entered_it(demo_data, person
 
 
 def test_manual_value_with_a_bad_number_is_refused_at_the_field(demo_data, persona):
-
     indicator = Indicator.objects.get(slug="hallbara-resor")
     response = persona("secretariat").post(
         reverse("followup:manage"),

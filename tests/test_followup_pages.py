@@ -58,7 +58,6 @@ def test_indicator_page_has_chart_table_and_light(population, client):
 
 
 def test_table_matches_the_chart_data(population):
-
     view = selectors.indicator_view("invanare")
     region = dict(view.series["Umeåregionen"])
     for row in view.table:
@@ -119,7 +118,6 @@ def test_missing_value_shows_its_status(population, client):
 
 
 def test_a_goal_linked_to_an_indicator_gets_its_baseline(population):
-
     demo.load_people()
     demo.ensure_accounts()
     version = complete_plan()
@@ -140,7 +138,6 @@ def test_a_goal_linked_to_an_indicator_gets_its_baseline(population):
 
 
 def test_council_follow_up_downloads(population, client):
-
     PlanningYear.objects.create(year=2025, plans_due="2024-12-15", reports_due="2026-02-15")
     pdf = client.get(reverse("council:followup_report", args=[2025, "pdf"]))
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
@@ -151,7 +148,6 @@ def test_council_follow_up_downloads(population, client):
 
 
 def test_council_follow_up_formats_figures_and_says_where_they_come_from(umearegionen_data, client):
-
     demo_values.load_values()
     PlanningYear.objects.create(year=2025, plans_due="2024-12-15", reports_due="2026-02-15")
     pdf = client.get(reverse("council:followup_report", args=[2025, "pdf"]))
@@ -180,7 +176,6 @@ def test_indicator_table_leaves_out_county_and_sweden_when_there_are_none(popula
 def test_overview_offers_the_council_follow_up_only_for_years_that_have_begun(
     umearegionen_data, client
 ):
-
     this_year = timezone.localdate().year
     for year in (this_year, this_year + 1):
         PlanningYear.objects.create(
@@ -200,7 +195,6 @@ def test_overview_offers_the_council_follow_up_only_for_years_that_have_begun(
 
 
 def test_council_follow_up_rounds_half_up_as_the_indicator_page_does():
-
     mean = SimpleNamespace(rule="weighted_mean", unit="%")
     total = SimpleNamespace(rule="sum", unit="invånare")
     with translation.override("sv"):

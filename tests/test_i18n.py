@@ -59,7 +59,6 @@ def test_catalogue_has_every_string_in_the_code(tmp_path):
 
 
 def test_translations_keep_every_placeholder():
-
     pattern = re.compile(r"%\(\w+\)s")
     for entry in polib.pofile(str(PO)):
         wanted = set(pattern.findall(entry.msgid))

@@ -122,7 +122,6 @@ def test_loader_restores_edited_source_data(umearegionen_data):
 
 
 def test_every_prioritised_commitment_has_an_indicator(umearegionen_data):
-
     for pc in PriorityCommitment.objects.select_related("commitment"):
         assert pc.indicators.exists(), pc.commitment.code
     assert Indicator.objects.get(kolada_kpi="N01951").rule == "sum"

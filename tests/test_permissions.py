@@ -31,7 +31,6 @@ def test_demo_accounts_hold_their_roles(demo_data, django_user_model):
 
 
 def test_roles_end_with_the_membership(demo_data, django_user_model):
-
     user = django_user_model.objects.get(username="medlem")
     membership = user.person.memberships.get()
     membership.end = date.today() - timedelta(days=1)
@@ -132,7 +131,6 @@ def test_sign_in_and_out(demo_data, client):
 
 
 def test_my_page_lists_what_waits(persona):
-
     demo_plans.load_plans()
     member = persona("group_member").get(reverse("desk:my_page")).content.decode()
     assert "Bibliotek har ingen plan för 2027 än" in member

@@ -96,7 +96,6 @@ def test_refused_transition_by_post_is_403(draft, persona):
 
 
 def test_transition_error_is_shown_in_swedish(demo_data, persona):
-
     plan = services.plan_create(
         group=Group.objects.get(slug="bibliotek"), year=open_year(), actor=user("medlem")
     )
@@ -160,7 +159,6 @@ def test_deadline_outside_the_year_needs_a_reason(draft, persona):
 
 
 def test_responsible_must_be_a_member(draft, persona):
-
     outsider = Person.objects.exclude(memberships__group=draft.plan.group).first()
     response = persona("group_member").post(
         _url(draft, "planning:activity_add"),

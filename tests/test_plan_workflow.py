@@ -79,7 +79,6 @@ def test_submit_refused_until_everyone_has_anchored(version):
 
 
 def test_incomplete_plan_cannot_go_to_anchoring(demo_data):
-
     plan = services.plan_create(
         group=Group.objects.get(slug="bibliotek"), year=open_year(), actor=user("medlem")
     )
@@ -267,7 +266,6 @@ def test_stale_save_is_refused_and_nothing_is_overwritten(version):
 
 
 def test_non_member_cannot_create_or_edit(version):
-
     for username in ("kansli", "kommunchef", "regionrad", "besokare"):
         with pytest.raises(PermissionDenied):
             services.plan_create(
@@ -307,7 +305,6 @@ def test_a_new_plan_starts_with_one_draft_event(version):
 
 
 def test_contact_person_records_a_members_anchoring(version):
-
     contact = user("kontaktperson")
     services.plan_start_anchoring(version=version, actor=contact)
     other = next(p for p in bibliotek_members() if p.user_id is None)

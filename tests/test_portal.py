@@ -197,7 +197,6 @@ def test_an_approved_plans_activity_status_refreshes_the_public_page_and_api(por
 
 
 def _approve(version):
-
     plan_services.plan_start_anchoring(version=version, actor=user("kontaktperson"))
     anchor_all(version)
     plan_services.plan_submit(version=version, actor=user("kontaktperson"))

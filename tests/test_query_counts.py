@@ -45,7 +45,6 @@ def test_priority_areas_and_group_list_are_constant(demo_data, client):
 
 
 def test_plans_overview_does_not_grow_with_groups(demo_data, persona):
-
     year = PlanningYear.objects.create(
         year=2027, plans_due=date(2026, 12, 15), reports_due=date(2028, 2, 15)
     )

@@ -291,7 +291,6 @@ def test_network_gets_the_light_report(network_report):
     ],
 )
 def test_bad_meeting_count_is_refused_at_the_field(network_report, meetings, message):
-
     client = Client()
     client.force_login(user("natverk"))
     response = client.post(
@@ -386,7 +385,6 @@ def test_refused_report_transition_by_post_is_403(report, persona):
 
 
 def test_a_goals_plan_and_result_read_as_a_sentence_with_their_units():
-
     goal = SimpleNamespace(
         baseline_value=Decimal("12"),
         target_value=Decimal("30"),

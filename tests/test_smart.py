@@ -96,7 +96,6 @@ def test_summary_names_the_open_letters():
 
 
 def test_figures_are_written_as_the_reader_writes_them():
-
     with translation.override("sv"):
         assert _number(Decimal("1250000.00")) == "1\u00a0250\u00a0000"
         assert _number(Decimal("12.50")) == "12,5"  # stored with two places, written as given

@@ -40,7 +40,6 @@ FULFILMENT_COLOURS = ["#1e7b34", "#c98a00", "#b3261e"]
 def _bar_figure(
     labels: list[str], values: list[int], *, horizontal: bool, colours: list[str] | None = None
 ) -> Figure:
-
     height = max(2.2, 0.38 * len(labels) + 0.8) if horizontal else 2.8
     figure, axes = plt.subplots(figsize=(6.4, height), dpi=110)
     colours = colours or [PALETTE[0]] * len(labels)

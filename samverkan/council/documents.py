@@ -64,7 +64,6 @@ def chart_specs(c: Compilation) -> list[ChartSpec]:
 
 
 def render_pdf(c: Compilation) -> bytes:
-
     regular, bold = registry.pdf_fonts()
     base = ParagraphStyle("base", fontName=regular, fontSize=9.5, leading=12.5)
     small = ParagraphStyle("small", parent=base, fontSize=8.5, leading=11)
@@ -190,7 +189,6 @@ def render_pdf(c: Compilation) -> bytes:
 
 
 def render_docx(c: Compilation) -> bytes:
-
     document = Document()
     document.styles["Normal"].font.name = "DejaVu Sans"
     document.styles["Normal"].font.size = Pt(10)
@@ -241,7 +239,6 @@ def render_docx(c: Compilation) -> bytes:
 
 
 def render_xlsx(c: Compilation) -> bytes:
-
     workbook = Workbook()
     sheets: list[tuple[str, list[str], Sequence[tuple[str, object]]]] = [
         (_("Key figures"), [_("Figure"), _("Value")], c.figures),

@@ -133,7 +133,6 @@ def _notes(report: FollowUp) -> list[str]:
 
 
 def render_pdf(report: FollowUp) -> bytes:
-
     regular, bold = registry.pdf_fonts()
     base = ParagraphStyle("b", fontName=regular, fontSize=9.5, leading=12.5)
     h1 = ParagraphStyle("h1", parent=base, fontName=bold, fontSize=16, leading=20, spaceAfter=6)
@@ -185,7 +184,6 @@ def render_pdf(report: FollowUp) -> bytes:
 
 
 def render_docx(report: FollowUp) -> bytes:
-
     document = Document()
     document.add_heading(report.title, level=0)
     for note in _notes(report):

@@ -130,7 +130,6 @@ class _Names:
 
 
 def _email(first: str, last: str, municipality: str) -> str:
-
     def ascii_part(text: str) -> str:
         text = text.replace("đ", "d").replace("Đ", "D").replace("ŋ", "ng").replace("Ŋ", "Ng")
         text = text.replace("ŧ", "t").replace("Ŧ", "T")

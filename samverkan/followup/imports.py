@@ -145,7 +145,6 @@ def template_csv() -> bytes:
 
 
 def template_xlsx() -> bytes:
-
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Värden"

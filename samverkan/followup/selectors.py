@@ -177,7 +177,6 @@ def indicator_view(slug: str) -> IndicatorView:
 
 
 def indicators_by_area() -> list[PriorityArea]:
-
     areas = list(priority_areas().prefetch_related("commitments__indicators"))
     return areas
 

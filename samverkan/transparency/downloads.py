@@ -84,7 +84,6 @@ def value_rows(values, area_names: dict[str, str]):
 
 
 def area_names() -> dict[str, str]:
-
     names = dict(Municipality.objects.values_list("code", "name"))
     names.setdefault("0024", "Västerbottens län")
     names.setdefault("0000", "Riket")

@@ -28,7 +28,6 @@ class Styles:
 
 
 def styles() -> Styles:
-
     regular, bold = pdf_fonts()
     base = ParagraphStyle("base", fontName=regular, fontSize=9.5, leading=12.5)
     small = ParagraphStyle("small", parent=base, fontSize=8.5, leading=11)
@@ -94,7 +93,6 @@ def grid(rows: list[list], widths: list[float]):
 
 
 def build(story: list, *, title: str) -> bytes:
-
     regular, _bold = pdf_fonts()
     buffer = io.BytesIO()
     document = SimpleDocTemplate(

@@ -162,7 +162,6 @@ def render_pdf(version: PlanVersion, *, public: bool = False) -> bytes:
 
 
 def pdf_from_document(doc: PlanDocument) -> bytes:
-
     st = pdf.styles()
 
     def p(text: str, style=st.base):
@@ -250,7 +249,6 @@ def pdf_from_document(doc: PlanDocument) -> bytes:
 
 
 def page_count(pdf_bytes: bytes) -> int:
-
     return len(PdfReader(io.BytesIO(pdf_bytes)).pages)
 
 
@@ -258,7 +256,6 @@ def page_count(pdf_bytes: bytes) -> int:
 
 
 def render_docx(version: PlanVersion, *, public: bool = False) -> bytes:
-
     doc = build_document(version, public=public)
     document = Document()
     style = document.styles["Normal"]
@@ -310,7 +307,6 @@ def render_docx(version: PlanVersion, *, public: bool = False) -> bytes:
 
 
 def _filename(version: PlanVersion) -> str:
-
     plan = version.plan
     return f"verksamhetsplan-{plan.year.year}-{slugify(plan.group.name)}-v{version.number}"
 

@@ -153,7 +153,6 @@ def build_document(report: AnnualReport, *, public: bool) -> ReportDocument:
 
 
 def render_pdf(report: AnnualReport, *, public: bool = False) -> bytes:
-
     doc = build_document(report, public=public)
     st = pdf.styles()
 
@@ -226,7 +225,6 @@ def render_pdf(report: AnnualReport, *, public: bool = False) -> bytes:
 
 
 def render_docx(report: AnnualReport, *, public: bool = False) -> bytes:
-
     doc = build_document(report, public=public)
     document = Document()
     document.styles["Normal"].font.name = "DejaVu Sans"
@@ -285,7 +283,6 @@ def render_docx(report: AnnualReport, *, public: bool = False) -> bytes:
 
 
 def _filename(report: AnnualReport) -> str:
-
     stem = "natverksrapport" if report.is_light else "verksamhetsberattelse"
     return f"{stem}-{report.year.year}-{slugify(report.group.name)}"
 

@@ -78,7 +78,6 @@ def version_queryset() -> QuerySet[LoadedVersion]:
 
 
 def _priority_commitments() -> QuerySet[PriorityCommitment]:
-
     return PriorityCommitment.objects.select_related("area", "commitment")
 
 
@@ -218,7 +217,6 @@ def year_overview(year: PlanningYear, *, include_unapproved: bool) -> list[Overv
 
 
 def report_queryset() -> QuerySet[LoadedReport]:
-
     return AnnualReport.objects.select_related(
         "group", "year", "based_on", "updated_by"
     ).prefetch_related(

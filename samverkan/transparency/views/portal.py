@@ -70,7 +70,6 @@ def search_view(request):
 @require_safe
 @public_page
 def open_data(request):
-
     return render(
         request,
         "transparency/open_data.html",
