@@ -330,7 +330,6 @@ GROUPS = core_workflow.register(
         refused=lambda group, action: str(_GROUP_REFUSALS[action]),
         comment_field="reason",
         comment_required=gettext_lazy("Say why the group is wound down."),
-        audit_suffix=lambda transition: transition.target,
     )
 )
 
