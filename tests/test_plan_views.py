@@ -107,6 +107,33 @@ def test_transition_error_is_shown_in_swedish(demo_data, persona):
     assert "Skriv minst ett mål för året." in html
 
 
+def test_a_step_that_would_be_refused_is_shown_disabled_with_the_reason(demo_data, persona):
+    plan = services.plan_create(
+        group=Group.objects.get(slug="bibliotek"), year=open_year(), actor=user("medlem")
+    )
+    html = persona("contact_person").get(_url(plan.versions.get())).content.decode()
+    assert 'disabled aria-describedby="held-start_anchoring"' in html
+    assert "Fyll först i det som fortfarande saknas (listat ovan)." in html
+
+
+def test_submit_waits_for_the_anchoring_and_says_so(draft, persona):
+    contact = persona("contact_person")
+    contact.post(_url(draft, "planning:transition", "start_anchoring"))
+    draft.refresh_from_db()
+    assert draft.status == Status.ANCHORING
+    html = contact.get(_url(draft)).content.decode()
+    assert 'disabled aria-describedby="held-submit"' in html
+    assert "Alla medlemmar måste förankra planen först." in html
+    # Reopening is never held back.
+    assert 'aria-describedby="held-reopen"' not in html
+
+
+def test_a_complete_draft_may_be_sent_for_anchoring(draft, persona):
+    html = persona("contact_person").get(_url(draft)).content.decode()
+    assert "Skicka för förankring" in html
+    assert "held-start_anchoring" not in html
+
+
 def _goal_data(draft, **overrides):
     data = {
         "lock_version": draft.lock_version,

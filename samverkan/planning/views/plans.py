@@ -178,7 +178,26 @@ def version_detail(request, year: int, slug: str, number: int):
             else {}
         )
         context["smart"] = services.smart_summary(version)
+    context["steps"] = [(t, _held_because(t, context)) for t in actions]
     return render(request, "planning/version_detail.html", context)
+
+
+def _held_because(transition, context) -> str:
+    """Why a step the user may take cannot be taken yet, or "" if it can.
+
+    The service refuses these anyway; saying so beside a disabled button spares the contact
+    person a round trip to an error. Only cheap facts the page has already worked out.
+    """
+    if transition.action not in {"start_anchoring", "submit"}:
+        return ""
+    if context.get("missing"):
+        return _("Fill in what is still missing (listed above) first.")
+    if context.get("page_error"):
+        return _("Shorten the plan to at most %(max)s pages first.") % {"max": context["max_pages"]}
+    version = context["version"]
+    if transition.action == "submit" and not version.is_revision and context["anchoring"].waiting:
+        return _("Every member must anchor the plan first.")
+    return ""
 
 
 @login_required
