@@ -415,7 +415,7 @@ def parse_person(text: str) -> PersonData | None:
     )
 
 
-def _people_from_table(rows: list[list[str]]) -> list[PersonData] | None:
+def _people_from_table(rows: list[list[str]]) -> list[tuple[PersonData, bool]] | None:
     header = [c.lower() for c in rows[0]]
     if not any("namn" in h for h in header) or not any(
         w in h for h in header for w in ("e-post", "epost", "mejl", "mail", "kommun")
@@ -441,7 +441,7 @@ def _people_from_table(rows: list[list[str]]) -> list[PersonData] | None:
         person = PersonData(**{k: (v or None) for k, v in values.items()})  # type: ignore[arg-type]
         is_contact = role is not None and "kontakt" in row[role].lower()
         people.append((person, is_contact))
-    return people  # type: ignore[return-value]
+    return people
 
 
 # --- goals --------------------------------------------------------------------------------
@@ -540,8 +540,8 @@ def _apply_detail(goal: GoalData, text: str) -> bool:
         elif word == "mål":
             goal.target = _plain(_number(re.sub(r"[^\d,.\-\s\u00a0]", "", value).strip()))
         elif word == "senast":
-            when = parse_date(value)
-            goal.deadline = when.isoformat() if when else None
+            deadline = parse_date(value)
+            goal.deadline = deadline.isoformat() if deadline else None
         understood = True
     return understood
 
@@ -926,7 +926,7 @@ class _Reader:
         p = self.p
         people = _people_from_table(rows)
         if people is not None:
-            for person, is_contact in people:  # type: ignore[misc]
+            for person, is_contact in people:
                 if is_contact and p.contact is None:
                     p.contact = person
                 else:

@@ -1,0 +1,34 @@
+"""Reads of the Word import."""
+
+from django.db import models
+from django.db.models import QuerySet
+
+from samverkan.wordimport.models import ImportBatch, ImportedDocument
+
+
+def recent_batches(limit: int = 20) -> list[ImportBatch]:
+    return list(ImportBatch.objects.select_related("created_by")[:limit])
+
+
+def batch(batch_id: int) -> ImportBatch:
+    return ImportBatch.objects.get(pk=batch_id)
+
+
+def documents_of(batch: ImportBatch) -> QuerySet[ImportedDocument]:
+    return batch.documents.select_related(
+        "group",
+        "plan_version__plan__group",
+        "plan_version__plan__year",
+        "report__group",
+        "report__year",
+    ).defer("content")
+
+
+def document(document_id: int) -> ImportedDocument:
+    return ImportedDocument.objects.select_related("batch", "group").get(pk=document_id)
+
+
+def imported_from_word(obj: models.Model) -> ImportedDocument | None:
+    """The file a plan version or report was imported from, if it was."""
+    field = "report" if obj._meta.model_name == "annualreport" else "plan_version"
+    return ImportedDocument.objects.defer("content").filter(**{field: obj}).first()
