@@ -103,6 +103,7 @@ def test_a_zip_is_read_reviewed_corrected_and_confirmed(persona, demo_today):
     assert review.status_code == 200
     text = review.content.decode()
     assert "Öka antalet deltagare i kulturskolan från 12 till 30" in text  # the source text
+    assert "läggs till som en ny person" in text  # nobody in the register has that e-mail
     # Correct the target and confirm.
     data = _post_data(plan_doc, **{"goal-0-target": "32"})
     response = client.post(reverse("wordimport:review", args=[plan_doc.pk]), data)
@@ -120,6 +121,9 @@ def test_a_zip_is_read_reviewed_corrected_and_confirmed(persona, demo_today):
     entry = AuditEntry.objects.get(action="samverkan.wordimport.imported")
     assert entry.changes["file"] == "plan-kultur-2013.docx"
     assert entry.changes["imported_from_word"] is True
+    # A priority area the register does not know is kept as text, not dropped.
+    if not version.priority_commitments.exists():
+        assert any("3.2" in line for line in plan_doc.parsed["unparsed"])
     # The plan's page says where it came from.
     page = client.get(version.get_absolute_url()).content.decode()
     assert "Importerad från Word" in page and "plan-kultur-2013.docx" in page

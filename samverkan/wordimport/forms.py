@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.organisation.models import Group
+from samverkan.wordimport import selectors
 
 
 class UploadForm(forms.Form):
@@ -112,6 +113,14 @@ class ReviewForm(forms.Form):
             ],
         ]:
             person = person or {}
+            known = selectors.person_by_email(person.get("email") or "")
+            match: Any
+            if known is not None:
+                match = _("In the register: %(name)s (matched by e-mail).") % {"name": known}
+            elif person.get("name"):
+                match = _("Not in the register by e-mail: will be added as a new person.")
+            else:
+                match = ""
             for key, name in [
                 ("name", _("name")),
                 ("municipality", _("municipality")),
@@ -120,10 +129,15 @@ class ReviewForm(forms.Form):
                 ("email", _("e-mail")),
             ]:
                 f[f"{prefix}-{key}"] = _text(f"{label}: {name}", person.get(key))
+                source = ""
+                if key == "name":
+                    source = match
+                    if prefix == "contact" and sources.get("contact"):
+                        source = f"{sources['contact']} – {match}"
                 people.rows.append(
                     Row(
                         f"{prefix}-{key}",
-                        sources.get("contact", "") if prefix == "contact" and key == "name" else "",
+                        source,
                         prefix == "contact" and key == "name" and "contact" in uncertain,
                     )
                 )
@@ -192,6 +206,8 @@ class ReviewForm(forms.Form):
             ]
             self.parts.append(part)
 
+        self._priorities(parsed)
+
         for i, result in enumerate(parsed.get("results") or []):
             part = Part(_("Result of activity %(n)s") % {"n": i + 1}, result.get("source", ""))
             p = f"result-{i}"
@@ -204,6 +220,31 @@ class ReviewForm(forms.Form):
                 Row(f"{p}-text"),
             ]
             self.parts.append(part)
+
+    def _priorities(self, parsed: dict) -> None:
+        items = parsed.get("priorities") or []
+        if not items:
+            return
+        part = Part(_("Priority areas"), "\n".join(i.get("text") or "" for i in items))
+        for i, item in enumerate(items):
+            p = f"priority-{i}"
+            label = _("Priority area %(n)s") % {"n": i + 1}
+            self.fields[f"{p}-area"] = _text(f"{label}: " + str(_("area")), item.get("area"))
+            self.fields[f"{p}-code"] = _text(
+                f"{label}: " + str(_("Aalborg commitment (e.g. 3.2)")), item.get("code")
+            )
+            found = selectors.priority_commitment(item.get("code"), item.get("area"))
+            part.rows += [
+                Row(f"{p}-area", item.get("text") or ""),
+                Row(
+                    f"{p}-code",
+                    str(found)
+                    if found
+                    else str(_("Not found among the priority areas: kept as text.")),
+                    found is None,
+                ),
+            ]
+        self.parts.append(part)
 
     def layout(self) -> list[tuple[Part, list[tuple[Any, Row]]]]:
         """Each part with its bound fields, for the template."""
@@ -264,4 +305,6 @@ class ReviewForm(forms.Form):
         for i, result in enumerate(data.get("results") or []):
             for key in ("planned", "result", "text"):
                 result[key] = value(f"result-{i}-{key}")
+        for i, item in enumerate(data.get("priorities") or []):
+            item["area"], item["code"] = value(f"priority-{i}-area"), value(f"priority-{i}-code")
         return data

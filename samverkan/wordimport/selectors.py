@@ -3,6 +3,8 @@
 from django.db import models
 from django.db.models import QuerySet
 
+from samverkan.organisation.models import Person
+from samverkan.strategy.models import PriorityCommitment
 from samverkan.wordimport.models import ImportBatch, ImportedDocument
 
 
@@ -32,3 +34,18 @@ def imported_from_word(obj: models.Model) -> ImportedDocument | None:
     """The file a plan version or report was imported from, if it was."""
     field = "report" if obj._meta.model_name == "annualreport" else "plan_version"
     return ImportedDocument.objects.defer("content").filter(**{field: obj}).first()
+
+
+def person_by_email(email: str) -> Person | None:
+    email = email.strip()
+    return Person.objects.filter(email__iexact=email).first() if email else None
+
+
+def priority_commitment(code: str | None, area: str | None) -> PriorityCommitment | None:
+    """The priority commitment a file names by Aalborg number, area, or both."""
+    query = PriorityCommitment.objects.select_related("area", "commitment")
+    matches = list(query.filter(commitment__code=code)) if code else []
+    if area:
+        named = [m for m in matches if m.area.name.casefold() == area.casefold()]
+        matches = named or matches or list(query.filter(area__name__iexact=area)[:1])
+    return matches[0] if matches else None

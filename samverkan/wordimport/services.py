@@ -38,6 +38,7 @@ from samverkan.planning.models import (
     Status,
 )
 from samverkan.strategy.models import Objective, PriorityCommitment
+from samverkan.wordimport import selectors
 from samverkan.wordimport.archive import entries_of
 from samverkan.wordimport.models import ImportBatch, ImportedDocument
 from samverkan.wordimport.parser import Refused, parse_docx
@@ -286,18 +287,19 @@ def _people(
 def _commitments(items: list[dict[str, Any]]) -> tuple[list[PriorityCommitment], list[str]]:
     found, unknown = [], []
     for item in items:
-        query = PriorityCommitment.objects.select_related("area", "commitment")
-        matches = list(query.filter(commitment__code=item.get("code"))) if item.get("code") else []
-        if item.get("area"):
-            named = [m for m in matches if m.area.name.casefold() == item["area"].casefold()]
-            matches = named or matches
-            if not matches:
-                matches = list(query.filter(area__name__iexact=item["area"])[:1])
-        if matches:
-            found.append(matches[0])
+        match = selectors.priority_commitment(item.get("code"), item.get("area"))
+        if match is not None:
+            found.append(match)
         else:
-            unknown.append(item.get("text") or "")
+            unknown.append(
+                item.get("text") or " ".join(filter(None, [item.get("area"), item.get("code")]))
+            )
     return found, unknown
+
+
+def _keep_unknown(data: dict[str, Any], label: str, texts: list[str]) -> None:
+    """What the register does not know is kept as text on the imported document."""
+    data["unparsed"] = [*(data.get("unparsed") or []), *(f"{label}: {t}" for t in texts if t)]
 
 
 def document_confirm(
@@ -400,11 +402,17 @@ def _make_plan(
     version.save()
     names = [o.casefold() for o in data.get("objectives") or []]
     if names:
-        version.objectives.set(
-            [o for o in Objective.objects.all() if o.short_title.casefold() in names]
+        objectives = [o for o in Objective.objects.all() if o.short_title.casefold() in names]
+        version.objectives.set(objectives)
+        known = {o.short_title.casefold() for o in objectives}
+        _keep_unknown(
+            data,
+            _("Objective not found"),
+            [o for o in data.get("objectives") or [] if o.casefold() not in known],
         )
-    commitments, _unknown = _commitments(data.get("priorities") or [])
+    commitments, unknown = _commitments(data.get("priorities") or [])
     version.priority_commitments.set(commitments)
+    _keep_unknown(data, _("Priority area not found"), unknown)
     made: dict[str, Goal] = {}
     for order, g in enumerate(data.get("goals") or [], start=1):
         prefix = f"goal-{order - 1}"
@@ -528,7 +536,8 @@ def _make_report(
         )
         for i, r in enumerate(data.get("results") or [], start=1)
     )
-    commitments, _unknown = _commitments(data.get("priorities") or [])
+    commitments, unknown = _commitments(data.get("priorities") or [])
+    _keep_unknown(data, _("Priority area not found"), unknown)
     done = {
         (p.get("code"), (p.get("area") or "").casefold()): p.get("what_was_done") or ""
         for p in data.get("priorities") or []
