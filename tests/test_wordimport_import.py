@@ -237,3 +237,52 @@ def test_the_command_imports_what_needs_no_review(demo_data, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "plan 2013 Kultur" in out
     assert PlanVersion.objects.filter(plan__group__slug="kultur", plan__year__year=2013).exists()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "signed_in_visitor",
+        "group_member",
+        "contact_person",
+        "chief_executive",
+        "council_member",
+    ],
+)
+def test_other_roles_are_refused_every_page_and_action(persona, django_user_model, name):
+    kansli = django_user_model.objects.get(username="kansli")
+    batch = services.batch_create(
+        filename="p.docx", data=FIXTURES["plan-rubrikformat.docx"]()[0], actor=kansli
+    )
+    services.process_batch(batch.pk)
+    document = batch.documents.get()
+    client = persona(name)
+    for url in (
+        reverse("wordimport:batch", args=[batch.pk]),
+        reverse("wordimport:progress", args=[batch.pk]),
+        reverse("wordimport:review", args=[document.pk]),
+    ):
+        assert client.get(url).status_code == 403, url
+    for url in (
+        reverse("wordimport:review", args=[document.pk]),
+        reverse("wordimport:discard", args=[document.pk]),
+        reverse("wordimport:read", args=[batch.pk]),
+    ):
+        assert client.post(url, _post_data(document)).status_code == 403, url
+    document.refresh_from_db()
+    assert document.state == "to_review"
+    assert not PlanVersion.objects.filter(plan__year__year=2013).exists()
+    # A visitor is sent to sign in.
+    assert persona("visitor").get(reverse("wordimport:batch", args=[batch.pk])).status_code == 302
+
+
+def test_discarding_saves_nothing(persona):
+    client = persona("secretariat")
+    _upload(client, "plan.docx", FIXTURES["plan-rubrikformat.docx"]()[0])
+    document = ImportedDocument.objects.get()
+    response = client.post(reverse("wordimport:discard", args=[document.pk]))
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.state == "discarded" and bytes(document.content) == b""
+    assert not PlanVersion.objects.filter(plan__year__year=2013).exists()
+    assert AuditEntry.objects.filter(action="samverkan.wordimport.discarded").exists()

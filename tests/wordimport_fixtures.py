@@ -431,6 +431,7 @@ def plan_numbered_subgoals_and_priorities() -> tuple[bytes, dict]:
         "group": "Näringsliv",
         "goals.0.baseline": "4.1",
         "goals.0.target": "4.5",
+        "goals.0.unit": "per 1000 invånare",
         "goals.0.deadline": "2019-12-31",
         "goals.1.number": "1.1",
         "goals.1.parent": "1",
@@ -471,7 +472,42 @@ def text_box_plan() -> tuple[bytes, dict]:
     return _save(d), expected
 
 
+def plan_template_table_with_guidance() -> tuple[bytes, dict]:
+    """The template's own activity table (Aktivitet | Genomfört | Ansvarig) with its guidance
+    still in the first row, the real activities below, and the placeholder people line."""
+    d = Document()
+    d.add_paragraph("Mall 1 - Verksamhetsplan 2021 för Umeåregionens Folkhälsa-arbetsgrupp")
+    d.add_paragraph("Kontaktperson för arbetsgruppen: Namn, kommun, titel, telefon, e-post")
+    d.add_paragraph("Arbetsgruppens medlemmar: Namn, kommun, titel, telefon, e-post")
+    _bold(d, "Aktivitetsplan 2021")
+    d.add_paragraph("Vem gör vad när och hur?")
+    t = d.add_table(rows=1, cols=3)
+    for cell, text in zip(t.rows[0].cells, ["Aktivitet", "Genomfört", "Ansvarig"], strict=True):
+        cell.text = text
+    guidance = t.add_row().cells
+    guidance[
+        0
+    ].text = "(ersätt text)\nDärefter beskriver här kortfattat hur ni tänker gå\ntillväga för att uppnå målet"
+    guidance[2].text = "(ersätt text)\nKom ihåg att utse\nansvarig för\n(del)aktiviteterna!"
+    for row in [["Hälsoveckan i alla kommuner", "x", "Maja Lindqvist"], ["", "", ""]]:
+        for cell, text in zip(t.add_row().cells, row, strict=True):
+            cell.text = text
+    expected = {
+        "kind": "plan",
+        "year": 2021,
+        "group": "Folkhälsa",
+        "contact": None,
+        "members.length": 0,
+        "activities.length": 1,
+        "activities.0.what": "Hälsoveckan i alla kommuner",
+        "activities.0.done": "done",
+        "activities.0.responsible": "Maja Lindqvist",
+    }
+    return _save(d), expected
+
+
 FIXTURES: dict[str, Callable[[], tuple[bytes, dict]]] = {
+    "plan-mallens-tabell-med-instruktioner.docx": plan_template_table_with_guidance,
     "plan-rubrikformat.docx": plan_heading_styles,
     "plan-fetstil-instruktioner.docx": plan_bold_headings_with_instructions,
     "plan-medlemstabell-sammanfogade-celler.docx": plan_members_table_merged_cells,

@@ -274,6 +274,12 @@ def _style_name(paragraph) -> str:
         return ""
 
 
+def _without_instructions(text: str) -> str:
+    """A cell of the template's activity table may still hold its guidance: drop it."""
+    lines = [REPLACE_MARK.sub("", line) for line in text.split("\n")]
+    return "\n".join(line for line in lines if line and not INSTRUCTIONS.match(line))
+
+
 def _table_rows(table) -> list[list[str]]:
     rows = []
     for row in table.rows:
@@ -281,7 +287,7 @@ def _table_rows(table) -> list[list[str]]:
         for cell in row.cells:
             # A horizontally merged cell comes back once per column it spans: keep it once.
             key = id(cell._tc)
-            cells.append("" if key in seen else clean(cell.text))
+            cells.append("" if key in seen else _without_instructions(clean(cell.text)))
             seen.add(key)
         if any(cells):
             rows.append(cells)
@@ -457,6 +463,13 @@ FROM_TO = re.compile(
     rf"\bfrån\s+{_NUM}\s*(%|procent|[^\d\s.,;]+(?:\s+[^\d\s.,;]+)?)?\s+till\s+{_NUM}\s*(%|procent|[^\d\s.,;]+)?",
     re.I,
 )
+# The unit runs from the target figure to a deadline word or the end of the clause:
+# "30 deltagare senast oktober", "4,5 per 1 000 invånare.", "80 %".
+UNIT_AFTER = re.compile(
+    r"\s*(.*?)(?=\s*\b(?:senast|innan|före|till och med|t\.o\.m|under|jämfört|inom|i)\b"
+    r"|\s*[.;,](?:\s|$)|\s*[.;,]?$)",
+    re.I,
+)
 TO_ONLY = re.compile(rf"\btill\s+{_NUM}\s*(%|procent|[^\d\s.,;]+)?", re.I)
 BY_PERCENT = re.compile(rf"\bmed\s+{_NUM}\s*(%|procent)", re.I)
 _WHEN = (
@@ -479,10 +492,9 @@ def _mine_goal(goal: GoalData, year: int | None) -> None:
     if m := FROM_TO.search(text):
         goal.baseline = _plain(_number(m[1]))
         goal.target = _plain(_number(m[3]))
-        unit = (m[4] or m[2] or "").strip()
+        tail = UNIT_AFTER.match(text[m.end(3) :])
+        unit = ((tail[1] if tail else "") or m[2] or "").strip()
         goal.unit = "%" if unit.lower() in {"%", "procent"} else (unit or None)
-        if goal.unit and goal.unit.lower() in {"senast", "innan", "före", "under"}:
-            goal.unit = None
     elif m := BY_PERCENT.search(text):
         goal.target = _plain(_number(m[1]))
         goal.unit = "%"
