@@ -286,3 +286,19 @@ def test_discarding_saves_nothing(persona):
     assert document.state == "discarded" and bytes(document.content) == b""
     assert not PlanVersion.objects.filter(plan__year__year=2013).exists()
     assert AuditEntry.objects.filter(action="samverkan.wordimport.discarded").exists()
+
+
+def test_text_not_understood_is_kept_and_shown_only_to_signed_in_users(persona):
+    client = persona("secretariat")
+    _upload(client, "turism.docx", FIXTURES["plan-rutor.docx"]()[0])
+    document = ImportedDocument.objects.get()
+    assert document.group.slug == "turism"
+    client.post(reverse("wordimport:review", args=[document.pk]), _post_data(document))
+    version = PlanVersion.objects.get(plan__group__slug="turism", plan__year__year=2017)
+    url = version.get_absolute_url()
+    signed_in = persona("group_member").get(url).content.decode()
+    assert "Importerad från Word" in signed_in
+    assert "En rad som inte hör till mallen." in signed_in
+    public = persona("visitor").get(url).content.decode()
+    assert "Importerad från Word" in public
+    assert "En rad som inte hör till mallen." not in public
