@@ -1,6 +1,7 @@
 """Importing Word files: upload, read with progress, review, confirm, refusals, roles."""
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -302,3 +303,28 @@ def test_text_not_understood_is_kept_and_shown_only_to_signed_in_users(persona):
     public = persona("visitor").get(url).content.decode()
     assert "Importerad från Word" in public
     assert "En rad som inte hör till mallen." not in public
+
+
+def test_a_zip_of_fifty_files_is_read_with_its_progress(persona):
+    client = persona("secretariat")
+    names = sorted(FIXTURES)
+    files = {
+        f"arkiv/{i:02d}-{names[i % len(names)]}": FIXTURES[names[i % len(names)]]()[0]
+        for i in range(50)
+    }
+    response = _upload(client, "femtio.zip", _zip(files))
+    batch = ImportBatch.objects.get()
+    assert response.url == reverse("wordimport:batch", args=[batch.pk])
+    assert (batch.done, batch.total, batch.status) == (50, 50, "finished")
+    assert batch.documents.filter(state="to_review").count() == 50
+    html = client.get(reverse("wordimport:progress", args=[batch.pk])).content.decode()
+    assert "50 av 50 filer lästa" in html
+
+
+def test_the_command_refuses_an_unsafe_zip_in_json(demo_data, tmp_path, capsys):
+    path = tmp_path / "elak.zip"
+    path.write_bytes(_zip({"../../utanfor.docx": b"x"}))
+    call_command("import_word", str(path), "--dry-run", "--json")
+    (result,) = json.loads(capsys.readouterr().out)
+    assert result["file"] == "elak.zip" and "utanför" in result["refused"]
+    assert not ImportBatch.objects.exists()
