@@ -64,7 +64,7 @@ def batch_progress(request, batch_id: int):
     """The progress bar alone, polled by HTMX while the batch is read."""
     _require(request)
     batch = selectors.batch(batch_id)
-    return render(request, "wordimport/_progress.html", {"batch": batch})
+    return render(request, "wordimport/_progress.html", {"batch": batch, "polled": True})
 
 
 @login_required
