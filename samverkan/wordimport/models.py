@@ -67,7 +67,7 @@ class ImportedDocument(models.Model):
     order = models.PositiveIntegerField(_("order"), default=0)
     filename = models.CharField(_("file"), max_length=255)
     content_hash = models.CharField(_("content hash (SHA-256)"), max_length=64, db_index=True)
-    # The file itself until it is read; emptied once it is imported or discarded.
+    # The file itself until it is read; afterwards only what was read and the hash are kept.
     content = models.BinaryField(_("content"), blank=True, default=b"")
     state = models.CharField(
         _("state"), max_length=20, choices=State.choices, default=State.WAITING

@@ -133,6 +133,8 @@ def _read_one(document: ImportedDocument) -> None:
     document.parsed = parsed.to_json()
     document.group = match_group(parsed.group)
     document.state = ImportedDocument.State.TO_REVIEW
+    # What was read is kept; the file itself is not needed again (its hash stays).
+    document.content = b""
 
 
 def process_batch(batch_id: int, progress: Progress | None = None) -> ImportBatch:
