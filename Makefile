@@ -58,6 +58,7 @@ bench: $(VENV)/.installed bench-deps
 	cd bench && ../$(BIN)/python -W ignore bench_compilation.py
 	cd bench && ../$(BIN)/python -W ignore bench_followup.py
 	cd bench && ../$(BIN)/python -W ignore bench_portal.py
+	cd bench && ../$(BIN)/python -W ignore bench_wordimport.py
 
 # wrk, the load generator for the portal benchmark (Debian's package).
 bench-deps:

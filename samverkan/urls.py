@@ -15,6 +15,7 @@ urlpatterns = [
     path("uppfoljning/", include("samverkan.council.urls")),
     path("uppfoljning/", include("samverkan.followup.urls")),
     path("", include("samverkan.governance.urls")),
+    path("kansli/import/", include("samverkan.wordimport.urls")),
     path("", include("samverkan.desk.urls")),
     path("", include("samverkan.strategy.urls")),
 ]

@@ -253,6 +253,11 @@ def can_manage_planning_years(user: AnyUser) -> bool:
     return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
 
 
+def can_import_word(user: AnyUser) -> bool:
+    """Bringing old Word plans and reports in as approved history is the secretariat's task."""
+    return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
+
+
 # --- Annual reports -----------------------------------------------------------------------
 
 

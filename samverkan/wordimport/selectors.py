@@ -1,0 +1,51 @@
+"""Reads of the Word import."""
+
+from django.db import models
+from django.db.models import QuerySet
+
+from samverkan.organisation.models import Person
+from samverkan.strategy.models import PriorityCommitment
+from samverkan.wordimport.models import ImportBatch, ImportedDocument
+
+
+def recent_batches(limit: int = 20) -> list[ImportBatch]:
+    return list(ImportBatch.objects.select_related("created_by")[:limit])
+
+
+def batch(batch_id: int) -> ImportBatch:
+    return ImportBatch.objects.get(pk=batch_id)
+
+
+def documents_of(batch: ImportBatch) -> QuerySet[ImportedDocument]:
+    return batch.documents.select_related(
+        "group",
+        "plan_version__plan__group",
+        "plan_version__plan__year",
+        "report__group",
+        "report__year",
+    ).defer("content")
+
+
+def document(document_id: int) -> ImportedDocument:
+    return ImportedDocument.objects.select_related("batch", "group").get(pk=document_id)
+
+
+def imported_from_word(obj: models.Model) -> ImportedDocument | None:
+    """The file a plan version or report was imported from, if it was."""
+    field = "report" if obj._meta.model_name == "annualreport" else "plan_version"
+    return ImportedDocument.objects.defer("content").filter(**{field: obj}).first()
+
+
+def person_by_email(email: str) -> Person | None:
+    email = email.strip()
+    return Person.objects.filter(email__iexact=email).first() if email else None
+
+
+def priority_commitment(code: str | None, area: str | None) -> PriorityCommitment | None:
+    """The priority commitment a file names by Aalborg number, area, or both."""
+    query = PriorityCommitment.objects.select_related("area", "commitment")
+    matches = list(query.filter(commitment__code=code)) if code else []
+    if area:
+        named = [m for m in matches if m.area.name.casefold() == area.casefold()]
+        matches = named or matches or list(query.filter(area__name__iexact=area)[:1])
+    return matches[0] if matches else None

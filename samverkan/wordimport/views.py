@@ -1,0 +1,124 @@
+"""The secretariat's Word import: upload, progress, review and confirm."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.accounts import permissions
+from samverkan.core.forms import attach_errors
+from samverkan.core.http import missing_is_404
+from samverkan.wordimport import selectors, services
+from samverkan.wordimport.forms import ReviewForm, UploadForm
+from samverkan.wordimport.models import ImportedDocument
+
+
+def _require(request) -> None:
+    if not permissions.can_import_word(request.user):
+        raise PermissionDenied
+
+
+@login_required
+def upload(request):
+    _require(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        file = form.cleaned_data["file"]
+        try:
+            batch = services.batch_create(filename=file.name, data=file.read(), actor=request.user)
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            if batch.total <= services.READ_IN_REQUEST:
+                # Until the background worker runs it, a batch is read here, in the request.
+                services.process_batch(batch.pk)
+            return redirect("wordimport:batch", batch.pk)
+    return render(
+        request,
+        "wordimport/upload.html",
+        {"form": form, "batches": selectors.recent_batches()},
+    )
+
+
+@login_required
+@missing_is_404
+def batch_detail(request, batch_id: int):
+    _require(request)
+    batch = selectors.batch(batch_id)
+    return render(
+        request,
+        "wordimport/batch.html",
+        {
+            "batch": batch,
+            "documents": selectors.documents_of(batch),
+            "State": ImportedDocument.State,
+        },
+    )
+
+
+@login_required
+@missing_is_404
+def batch_progress(request, batch_id: int):
+    """The progress bar alone, polled by HTMX while the batch is read."""
+    _require(request)
+    batch = selectors.batch(batch_id)
+    return render(request, "wordimport/_progress.html", {"batch": batch, "polled": True})
+
+
+@login_required
+@require_POST
+@missing_is_404
+def batch_read(request, batch_id: int):
+    _require(request)
+    batch = selectors.batch(batch_id)
+    services.process_batch(batch.pk)
+    return redirect("wordimport:batch", batch.pk)
+
+
+@login_required
+@missing_is_404
+def review(request, document_id: int):
+    _require(request)
+    document = selectors.document(document_id)
+    if document.state != ImportedDocument.State.TO_REVIEW:
+        return render(request, "wordimport/review_done.html", {"document": document})
+    form = ReviewForm(document.parsed or {}, document.group, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_confirm(
+                document=document,
+                data=form.corrected(),
+                group=form.cleaned_data["group"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            document.refresh_from_db()
+            messages.success(
+                request,
+                _("%(file)s was imported as %(what)s.")
+                % {"file": document.filename, "what": document.result},
+            )
+            return redirect("wordimport:batch", document.batch_id)
+    return render(request, "wordimport/review.html", {"document": document, "form": form})
+
+
+@login_required
+@require_POST
+@missing_is_404
+def discard(request, document_id: int):
+    _require(request)
+    document = selectors.document(document_id)
+    try:
+        services.document_discard(document=document, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(file)s was discarded: nothing was saved from it.") % {"file": document.filename},
+        )
+    return redirect("wordimport:batch", document.batch_id)

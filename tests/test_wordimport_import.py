@@ -1,0 +1,330 @@
+"""Importing Word files: upload, read with progress, review, confirm, refusals, roles."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from samverkan.core.models import AuditEntry
+from samverkan.organisation.models import Group, Person
+from samverkan.planning.models import AnnualReport, PlanVersion, ReportStatus, Status
+from samverkan.wordimport import services
+from samverkan.wordimport.forms import ReviewForm
+from samverkan.wordimport.models import ImportBatch, ImportedDocument
+from tests.factories import GroupFactory
+from tests.wordimport_fixtures import FIXTURES, protocol
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _upload(client, name: str, data: bytes):
+    return client.post(reverse("wordimport:upload"), {"file": _file(name, data)}, follow=False)
+
+
+def _file(name: str, data: bytes):
+    return SimpleUploadedFile(name, data)
+
+
+def _post_data(document: ImportedDocument, **changes) -> dict:
+    form = ReviewForm(document.parsed, document.group)
+    data = {}
+    for name, field in form.fields.items():
+        value = field.initial
+        data[name] = "" if value is None else value
+    data.update(changes)
+    return data
+
+
+ZIP = {
+    "gamla/plan-kultur-2013.docx": FIXTURES["plan-rubrikformat.docx"]()[0],
+    "gamla/berattelse-kultur-2013.docx": FIXTURES["berattelse-maluppfyllelse.docx"]()[0],
+    "gamla/protokoll.docx": protocol(),
+    "gamla/trasig.docx": b"this is no word file",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [
+        ("visitor", 302),
+        ("signed_in_visitor", 403),
+        ("group_member", 403),
+        ("contact_person", 403),
+        ("secretariat", 200),
+        ("chief_executive", 403),
+        ("council_member", 403),
+        ("administrator", 200),
+    ],
+)
+def test_only_the_secretariat_and_administrators_may_import(persona, name, status):
+    client = persona(name)
+    assert client.get(reverse("wordimport:upload")).status_code == status
+    response = _upload(client, "plan.docx", FIXTURES["plan-rubrikformat.docx"]()[0])
+    assert response.status_code == (302 if status in (200, 302) else 403)
+    assert ImportBatch.objects.exists() is (status == 200)
+
+
+def test_services_refuse_other_roles(demo_data, django_user_model):
+    member = django_user_model.objects.get(username="medlem")
+    with pytest.raises(PermissionDenied):
+        services.batch_create(filename="p.docx", data=b"x", actor=member)
+
+
+def test_a_zip_is_read_reviewed_corrected_and_confirmed(persona, demo_today):
+    client = persona("secretariat")
+    response = _upload(client, "gamla.zip", _zip(ZIP))
+    batch = ImportBatch.objects.get()
+    assert response.url == reverse("wordimport:batch", args=[batch.pk])
+    assert (batch.done, batch.total, batch.status) == (4, 4, "finished")
+    states = dict(batch.documents.values_list("filename", "state"))
+    assert states == {
+        "plan-kultur-2013.docx": "to_review",
+        "berattelse-kultur-2013.docx": "to_review",
+        "protokoll.docx": "refused",
+        "trasig.docx": "refused",
+    }
+    page = client.get(reverse("wordimport:batch", args=[batch.pk])).content.decode()
+    assert "Det här ser inte ut som en verksamhetsplan" in page
+    assert "skadad" in page
+
+    plan_doc = batch.documents.get(filename="plan-kultur-2013.docx")
+    assert plan_doc.group.slug == "kultur"
+    review = client.get(reverse("wordimport:review", args=[plan_doc.pk]))
+    assert review.status_code == 200
+    text = review.content.decode()
+    assert "Öka antalet deltagare i kulturskolan från 12 till 30" in text  # the source text
+    assert "läggs till som en ny person" in text  # nobody in the register has that e-mail
+    # Correct the target and confirm.
+    data = _post_data(plan_doc, **{"goal-0-target": "32"})
+    response = client.post(reverse("wordimport:review", args=[plan_doc.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    plan_doc.refresh_from_db()
+    version = plan_doc.plan_version
+    assert version.status == Status.APPROVED
+    assert version.plan.year.year == 2013 and version.plan.group.slug == "kultur"
+    goal = version.goals.get()
+    assert goal.target_value == 32 and goal.baseline_value == 12
+    assert goal.deadline.isoformat() == "2013-10-31"
+    assert version.activities.count() == 2
+    assert version.frozen_contact["name"] == "Anna Berg"
+    assert Person.objects.filter(email="anna.berg@umea.se").exists()  # a new person
+    entry = AuditEntry.objects.get(action="samverkan.wordimport.imported")
+    assert entry.changes["file"] == "plan-kultur-2013.docx"
+    assert entry.changes["imported_from_word"] is True
+    # A priority area the register does not know is kept as text, not dropped.
+    if not version.priority_commitments.exists():
+        assert any("3.2" in line for line in plan_doc.parsed["unparsed"])
+    # The plan's page says where it came from.
+    page = client.get(version.get_absolute_url()).content.decode()
+    assert "Importerad från Word" in page and "plan-kultur-2013.docx" in page
+    # The report builds on the plan just imported.
+    report_doc = batch.documents.get(filename="berattelse-kultur-2013.docx")
+    response = client.post(
+        reverse("wordimport:review", args=[report_doc.pk]), _post_data(report_doc)
+    )
+    assert response.status_code == 302
+    report = AnnualReport.objects.get(group__slug="kultur", year__year=2013)
+    assert report.status == ReportStatus.ACCEPTED
+    assert report.based_on == version
+    assert list(report.goals.values_list("fulfilment", flat=True)) == ["partly", "fully"]
+    assert list(report.activities.values_list("result", flat=True)) == ["done", "not_done"]
+    # Found by year on the group's page and in the year's compilation.
+    assert "2013" in client.get(reverse("organisation:group", args=["kultur"])).content.decode()
+    for kind in ("planer", "berattelser"):
+        compilation = client.get(reverse("desk:compilation", args=[2013, kind]))
+        assert compilation.status_code == 200
+        assert "Kultur" in compilation.content.decode()
+
+
+def test_the_same_file_twice_is_recognised(persona):
+    client = persona("secretariat")
+    data = FIXTURES["plan-delmal-aalborg.docx"]()[0]
+    _upload(client, "plan.docx", data)
+    document = ImportedDocument.objects.get()
+    assert document.group.slug == "naringsliv"
+    client.post(reverse("wordimport:review", args=[document.pk]), _post_data(document))
+    assert PlanVersion.objects.filter(plan__year__year=2019).count() == 1
+    _upload(client, "kopia.docx", data)
+    again = ImportedDocument.objects.exclude(pk=document.pk).get()
+    assert again.state == "duplicate"
+    assert "redan importerad" in again.message
+    assert PlanVersion.objects.filter(plan__year__year=2019).count() == 1
+
+
+def test_a_file_is_all_or_nothing(persona):
+    client = persona("secretariat")
+    _upload(client, "plan.docx", FIXTURES["plan-rubrikformat.docx"]()[0])
+    document = ImportedDocument.objects.get()
+    data = _post_data(document, **{"activity-1-when": "sent i höst"})
+    response = client.post(reverse("wordimport:review", args=[document.pk]), data)
+    assert response.status_code == 200
+    assert "ÅÅÅÅ-MM-DD" in response.content.decode()
+    assert not PlanVersion.objects.filter(plan__year__year=2013).exists()
+    assert not AuditEntry.objects.filter(action="samverkan.wordimport.imported").exists()
+    document.refresh_from_db()
+    assert document.state == "to_review"
+
+
+def test_a_zip_slip_is_refused_with_nothing_saved(persona):
+    client = persona("secretariat")
+    response = _upload(client, "elak.zip", _zip({"../utanfor.docx": b"x"}))
+    assert response.status_code == 200
+    assert "utanför" in response.content.decode()
+    assert not ImportBatch.objects.exists()
+
+
+def test_process_batch_reports_progress(demo_data, django_user_model):
+    kansli = django_user_model.objects.get(username="kansli")
+    files = {f"{i}-{name}": build()[0] for i, (name, build) in enumerate(FIXTURES.items())}
+    batch = services.batch_create(filename="alla.zip", data=_zip(files), actor=kansli)
+    seen = []
+    services.process_batch(batch.pk, progress=lambda done, total: seen.append((done, total)))
+    total = len(FIXTURES)
+    assert seen == [(i, total) for i in range(1, total + 1)]
+    batch.refresh_from_db()
+    assert (batch.done, batch.total, batch.status) == (total, total, "finished")
+    response_page = batch.documents.filter(state="to_review").count()
+    assert response_page == total
+
+
+def test_progress_partial_polls_while_running(persona, django_user_model):
+    client = persona("secretariat")
+    kansli = django_user_model.objects.get(username="kansli")
+    batch = services.batch_create(
+        filename="a.docx", data=FIXTURES["natverksrapport.docx"]()[0], actor=kansli
+    )
+    html = client.get(reverse("wordimport:progress", args=[batch.pk])).content.decode()
+    assert "hx-trigger" in html and "0 av 1" in html
+    services.process_batch(batch.pk)
+    html = client.get(reverse("wordimport:progress", args=[batch.pk])).content.decode()
+    assert "hx-trigger" not in html and "1 av 1" in html
+
+
+def test_a_network_report_is_imported_as_a_light_report(persona):
+    client = persona("secretariat")
+    group = GroupFactory(
+        name="Kommunikatörsnätverket", slug="kommunikatorsnatverket", kind=Group.Kind.NETWORK
+    )
+    _upload(client, "natverk.docx", FIXTURES["natverksrapport.docx"]()[0])
+    document = ImportedDocument.objects.get()
+    assert document.group == group  # found by the name in the title
+    data = _post_data(document, group=str(group.pk))
+    response = client.post(reverse("wordimport:review", args=[document.pk]), data)
+    assert response.status_code == 302
+    report = AnnualReport.objects.get(group=group, year__year=2015)
+    assert report.is_light and report.meetings == 6
+    assert sorted(report.municipalities.values_list("name", flat=True)) == [
+        "Bjurholm",
+        "Umeå",
+        "Vännäs",
+    ]
+
+
+def test_the_command_imports_what_needs_no_review(demo_data, tmp_path, capsys):
+    path = tmp_path / "turism.docx"
+    path.write_bytes(FIXTURES["plan-rubrikformat.docx"]()[0])
+    call_command("import_word", str(path))
+    out = capsys.readouterr().out
+    assert "plan 2013 Kultur" in out
+    assert PlanVersion.objects.filter(plan__group__slug="kultur", plan__year__year=2013).exists()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "signed_in_visitor",
+        "group_member",
+        "contact_person",
+        "chief_executive",
+        "council_member",
+    ],
+)
+def test_other_roles_are_refused_every_page_and_action(persona, django_user_model, name):
+    kansli = django_user_model.objects.get(username="kansli")
+    batch = services.batch_create(
+        filename="p.docx", data=FIXTURES["plan-rubrikformat.docx"]()[0], actor=kansli
+    )
+    services.process_batch(batch.pk)
+    document = batch.documents.get()
+    client = persona(name)
+    for url in (
+        reverse("wordimport:batch", args=[batch.pk]),
+        reverse("wordimport:progress", args=[batch.pk]),
+        reverse("wordimport:review", args=[document.pk]),
+    ):
+        assert client.get(url).status_code == 403, url
+    for url in (
+        reverse("wordimport:review", args=[document.pk]),
+        reverse("wordimport:discard", args=[document.pk]),
+        reverse("wordimport:read", args=[batch.pk]),
+    ):
+        assert client.post(url, _post_data(document)).status_code == 403, url
+    document.refresh_from_db()
+    assert document.state == "to_review"
+    assert not PlanVersion.objects.filter(plan__year__year=2013).exists()
+    # A visitor is sent to sign in.
+    assert persona("visitor").get(reverse("wordimport:batch", args=[batch.pk])).status_code == 302
+
+
+def test_discarding_saves_nothing(persona):
+    client = persona("secretariat")
+    _upload(client, "plan.docx", FIXTURES["plan-rubrikformat.docx"]()[0])
+    document = ImportedDocument.objects.get()
+    response = client.post(reverse("wordimport:discard", args=[document.pk]))
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.state == "discarded" and bytes(document.content) == b""
+    assert not PlanVersion.objects.filter(plan__year__year=2013).exists()
+    assert AuditEntry.objects.filter(action="samverkan.wordimport.discarded").exists()
+
+
+def test_text_not_understood_is_kept_and_shown_only_to_signed_in_users(persona):
+    client = persona("secretariat")
+    _upload(client, "turism.docx", FIXTURES["plan-rutor.docx"]()[0])
+    document = ImportedDocument.objects.get()
+    assert document.group.slug == "turism"
+    client.post(reverse("wordimport:review", args=[document.pk]), _post_data(document))
+    version = PlanVersion.objects.get(plan__group__slug="turism", plan__year__year=2017)
+    url = version.get_absolute_url()
+    signed_in = persona("group_member").get(url).content.decode()
+    assert "Importerad från Word" in signed_in
+    assert "En rad som inte hör till mallen." in signed_in
+    public = persona("visitor").get(url).content.decode()
+    assert "Importerad från Word" in public
+    assert "En rad som inte hör till mallen." not in public
+
+
+def test_a_zip_of_fifty_files_is_read_with_its_progress(persona):
+    client = persona("secretariat")
+    names = sorted(FIXTURES)
+    files = {
+        f"arkiv/{i:02d}-{names[i % len(names)]}": FIXTURES[names[i % len(names)]]()[0]
+        for i in range(50)
+    }
+    response = _upload(client, "femtio.zip", _zip(files))
+    batch = ImportBatch.objects.get()
+    assert response.url == reverse("wordimport:batch", args=[batch.pk])
+    assert (batch.done, batch.total, batch.status) == (50, 50, "finished")
+    assert batch.documents.filter(state="to_review").count() == 50
+    html = client.get(reverse("wordimport:progress", args=[batch.pk])).content.decode()
+    assert "50 av 50 filer lästa" in html
+
+
+def test_the_command_refuses_an_unsafe_zip_in_json(demo_data, tmp_path, capsys):
+    path = tmp_path / "elak.zip"
+    path.write_bytes(_zip({"../../utanfor.docx": b"x"}))
+    call_command("import_word", str(path), "--dry-run", "--json")
+    (result,) = json.loads(capsys.readouterr().out)
+    assert result["file"] == "elak.zip" and "utanför" in result["refused"]
+    assert not ImportBatch.objects.exists()

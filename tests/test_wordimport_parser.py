@@ -1,0 +1,194 @@
+"""Reading filled-in Mall 1 and Mall 2 Word files: fixtures as people write them, refusals,
+the JSON command, and the round trip through the project's own DOCX export."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.core.management import call_command
+from docx import Document
+
+from samverkan.core.exports import registry
+from samverkan.datasets import demo, demo_plans
+from samverkan.planning.models import AnnualReport, PlanVersion
+from samverkan.wordimport import structure
+from samverkan.wordimport.archive import entries_of
+from samverkan.wordimport.parser import Refused, parse_docx
+from tests.snapshots import load_once
+from tests.wordimport_fixtures import FIXTURES, lookup, matches, protocol
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_each_fixture_is_read_field_by_field(name):
+    data, expected = FIXTURES[name]()
+    parsed = parse_docx(data, name).to_json()
+    wrong = {
+        path: (wanted, lookup(parsed, path))
+        for path, wanted in expected.items()
+        if not matches(parsed, path, wanted)
+    }
+    assert wrong == {}
+
+
+def test_at_least_ten_varied_fixtures():
+    assert len(FIXTURES) >= 10
+
+
+def test_instructions_are_skipped_and_unknown_text_kept():
+    parsed = parse_docx(FIXTURES["plan-fetstil-instruktioner.docx"]()[0]).to_json()
+    text = json.dumps(parsed, ensure_ascii=False)
+    assert "ersätt text" not in text
+    assert "I denna ruta" not in text
+    parsed = parse_docx(FIXTURES["plan-rutor.docx"]()[0]).to_json()
+    assert "En rad som inte hör till mallen." in parsed["unparsed"]
+
+
+def test_several_goals_in_one_paragraph_become_several_goals():
+    parsed = parse_docx(FIXTURES["plan-fetstil-instruktioner.docx"]()[0])
+    assert [g.direction for g in parsed.goals] == ["decrease", "increase"]
+    assert all(g.source.startswith("Minska antalet klagomål") for g in parsed.goals)
+
+
+def test_a_goal_without_target_is_flagged_uncertain():
+    parsed = parse_docx(FIXTURES["plan-sidhuvud-samiska.docx"]()[0])
+    assert "target" in parsed.goals[1].uncertain
+
+
+def _docx(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_meeting_minutes_are_refused():
+    with pytest.raises(Refused, match="Mall 1"):
+        parse_docx(protocol(), "protokoll.docx")
+
+
+def test_a_broken_file_is_refused():
+    with pytest.raises(Refused, match="skadad"):
+        parse_docx(b"PK\x03\x04 this is not a zip at all", "trasig.docx")
+    with pytest.raises(Refused, match="skadad"):
+        parse_docx(b"just text", "text.docx")
+
+
+def test_macros_are_refused_by_name_and_by_content():
+    data = FIXTURES["plan-rubrikformat.docx"]()[0]
+    with pytest.raises(Refused, match="makron"):
+        parse_docx(data, "plan.docm")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+        target.writestr("word/vbaProject.bin", b"\x00" * 10)
+    with pytest.raises(Refused, match="makron"):
+        parse_docx(buffer.getvalue(), "plan.docx")
+
+
+def test_an_oversized_file_is_refused(settings):
+    with pytest.raises(Refused, match="MB"):
+        parse_docx(b"0" * (11 * 1024 * 1024), "stor.docx")
+
+
+def test_the_empty_template_is_refused():
+    d = Document()
+    d.add_paragraph("Mall 1 - Verksamhetsplan 2013 för Umeåregionens XX-arbetsgrupp")
+    with pytest.raises(Refused, match="XX"):
+        parse_docx(_docx(d), "mall.docx")
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_zip_slip_is_refused_whole():
+    data = _zip({"ok.docx": b"x", "../../etc/passwd.docx": b"x"})
+    with pytest.raises(Refused, match="utanför"):
+        entries_of("gamla.zip", data)
+
+
+def test_a_zip_bomb_is_refused():
+    data = _zip({"bomb.docx": b"\0" * (50 * 1024 * 1024)})
+    with pytest.raises(Refused, match="zip-bomb"):
+        entries_of("bomb.zip", data)
+
+
+def test_a_zip_lists_its_word_files_and_skips_lock_files():
+    data = _zip({"a/plan.docx": b"1", "~$plan.docx": b"2", "__MACOSX/._plan.docx": b"3"})
+    assert [e.name for e in entries_of("x.zip", data)] == ["plan.docx"]
+
+
+def test_the_command_prints_json_and_saves_nothing(tmp_path, capsys, db):
+    (tmp_path / "plan.docx").write_bytes(FIXTURES["plan-rubrikformat.docx"]()[0])
+    (tmp_path / "protokoll.docx").write_bytes(protocol())
+    (tmp_path / "trasig.docx").write_bytes(b"nonsense")
+    call_command(
+        "import_word",
+        str(tmp_path / "plan.docx"),
+        str(tmp_path / "protokoll.docx"),
+        str(tmp_path / "trasig.docx"),
+        "--dry-run",
+        "--json",
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert [r["file"] for r in out] == ["plan.docx", "protokoll.docx", "trasig.docx"]
+    plan, minutes, broken = out
+    assert plan["refused"] is None
+    assert plan["kind"] == "plan" and plan["year"] == 2013 and plan["group"] == "Kultur"
+    assert plan["objectives"] is None  # the document says nothing: null
+    assert plan["goals"][0]["target"] == "30"
+    assert "Mall 1" in minutes["refused"]
+    assert "skadad" in broken["refused"]
+    assert not PlanVersion.objects.exists()
+
+
+# --- the round trip ------------------------------------------------------------------------
+
+
+def _difference(a, b, path=""):
+    if isinstance(a, dict) and isinstance(b, dict):
+        return [
+            d
+            for k in sorted(set(a) | set(b))
+            for d in _difference(a.get(k), b.get(k), f"{path}.{k}")
+        ]
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        return [
+            d
+            for i, (x, y) in enumerate(zip(a, b, strict=True))
+            for d in _difference(x, y, f"{path}[{i}]")
+        ]
+    return [] if a == b else [(path, a, b)]
+
+
+def _networks_plans_reports():
+    demo.load_networks()
+    demo_plans.load_plans()
+    demo_plans.load_reports()
+
+
+def test_every_demo_plan_and_report_survives_its_own_docx_export(demo_data):
+    load_once("networks+plans+reports", _networks_plans_reports)
+    versions = list(PlanVersion.objects.select_related("plan__group", "plan__year"))
+    reports = list(AnnualReport.objects.select_related("group", "year"))
+    assert versions and reports
+    assert any(r.is_light for r in reports)
+    differences = {}
+    for version in versions:
+        result = registry.get("plan_docx").render(version)
+        parsed = parse_docx(result.content, result.filename)
+        found = _difference(structure.comparable_parse(parsed), structure.of_version(version))
+        if found:
+            differences[str(version)] = found
+    for report in reports:
+        result = registry.get("report_docx").render(report)
+        parsed = parse_docx(result.content, result.filename)
+        found = _difference(structure.comparable_parse(parsed), structure.of_report(report))
+        if found:
+            differences[str(report)] = found
+    assert differences == {}
