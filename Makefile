@@ -35,6 +35,10 @@ system-deps:
 run: $(VENV)/.installed
 	DEBUG=$${DEBUG:-1} $(SAMVERKAN) migrate --noinput
 	DEBUG=$${DEBUG:-1} $(SAMVERKAN) demo
+	@# The worker (background tasks: compilations, the follow-up) runs beside the web server
+	@# and stops with it.
+	DEBUG=$${DEBUG:-1} $(SAMVERKAN) worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=$${DEBUG:-1} $(SAMVERKAN) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed system-deps
