@@ -62,6 +62,7 @@ bench: $(VENV)/.installed bench-deps
 	cd bench && ../$(BIN)/python -W ignore bench_organisation.py
 	cd bench && ../$(BIN)/python -W ignore bench_planning.py
 	cd bench && ../$(BIN)/python -W ignore bench_compilation.py
+	cd bench && ../$(BIN)/python -W ignore bench_documents.py
 	cd bench && ../$(BIN)/python -W ignore bench_followup.py
 	cd bench && ../$(BIN)/python -W ignore bench_portal.py
 
