@@ -1,6 +1,7 @@
 """The document engine: the 1,000-group compilations of plans and of reports to PDF with
-Typst (tagged PDF/UA-1), beside the same content through the ReportLab code the project used
-before (bench/legacy_reportlab.py) in the same run; and one plan to PDF with each.
+Typst (tagged PDF/UA-1), and one plan to PDF. (The comparison with the ReportLab code the
+project used before is in docs/benchmarks.md; that code was removed after it was measured:
+`git log -- bench/legacy_reportlab.py`.)
 
 Each rendering runs in a forked child process, so that its peak resident set (max RSS, from
 wait4) is its own; the baseline is the parent's RSS with the federation compiled in memory.
@@ -21,7 +22,6 @@ harness.setup_django("documents")
 from datetime import date
 
 import federation
-import legacy_reportlab
 from django.db import connection
 from django.utils import translation
 
@@ -92,22 +92,15 @@ def main() -> None:
         f"{report_queries} (reports); parent's RSS with both in memory {baseline:.0f} MiB"
     )
     print()
-    print("| document | engine | runs | median s | max RSS MiB | pages | ratio to Typst |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print("| document | engine | runs | median s | max RSS MiB | pages |")
+    print("|---|---|---:|---:|---:|---:|")
     for label, compilation in (("plans", plans), ("reports", reports)):
         typst_s, typst_rss, typst_pages = _in_child(
             lambda c=compilation: compilation_exports.render_pdf(c), runs=3
         )
-        rl_s, rl_rss, rl_pages = _in_child(
-            lambda c=compilation: legacy_reportlab.compilation_pdf(c), runs=1
-        )
         print(
             f"| compilation of {label}, 1,000 groups | Typst (PDF/UA-1) | 3 | {typst_s:.2f} | "
-            f"{typst_rss:.0f} | {typst_pages} | 1.0× |"
-        )
-        print(
-            f"| compilation of {label}, 1,000 groups | ReportLab (untagged) | 1 | {rl_s:.2f} | "
-            f"{rl_rss:.0f} | {rl_pages} | {rl_s / typst_s:.1f}× |"
+            f"{typst_rss:.0f} | {typst_pages} |"
         )
 
     version = (
@@ -118,7 +111,6 @@ def main() -> None:
     version = selectors.loaded_version(version)
     document = plan_exports.build_document(version, public=True)
     typst_ms = _median_ms(lambda: plan_exports.pdf_from_document(document), runs=50)
-    rl_ms = _median_ms(lambda: legacy_reportlab.pdf_from_document(document), runs=50)
     full_ms = _median_ms(
         lambda: plan_exports.render_pdf(PlanVersion.objects.get(pk=version.pk), public=True),
         runs=50,
@@ -127,11 +119,10 @@ def main() -> None:
         lambda: plan_exports.build_document(PlanVersion.objects.get(pk=version.pk), public=True)
     )
     print()
-    print("| one plan to PDF | median ms | ratio to Typst |")
-    print("|---|---:|---:|")
-    print(f"| Typst, from the document model | {typst_ms:.1f} | 1.0× |")
-    print(f"| ReportLab, from the same document model | {rl_ms:.1f} | {rl_ms / typst_ms:.1f}× |")
-    print(f"| Typst, with reading the plan ({plan_doc_queries} queries) | {full_ms:.1f} | – |")
+    print("| one plan to PDF | median ms |")
+    print("|---|---:|")
+    print(f"| Typst, from the document model | {typst_ms:.1f} |")
+    print(f"| Typst, with reading the plan ({plan_doc_queries} queries) | {full_ms:.1f} |")
 
 
 if __name__ == "__main__":
