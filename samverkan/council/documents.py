@@ -5,13 +5,13 @@ from collections.abc import Callable, Sequence
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from docx import Document
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from samverkan.core import charts
+from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
 from samverkan.core.spreadsheets import xlsx_append
 from samverkan.council.compilations import Compilation
@@ -126,27 +126,18 @@ def render_pdf(c: Compilation, progress: Progress = _no_progress) -> bytes:
 
 
 def render_docx(c: Compilation) -> bytes:
-    document = Document()
-    document.styles["Normal"].font.name = "DejaVu Sans"
-    document.styles["Normal"].font.size = Pt(10)
-    document.core_properties.title = c.title
-    document.core_properties.language = "sv-SE"
+    document = docx_style.new_document(c.title)
     document.add_heading(c.title, level=0)
 
     def add_table(rows):
-        t = document.add_table(rows=0, cols=len(rows[0]))
-        t.style = "Table Grid"
-        for row in rows:
-            cells = t.add_row().cells
-            for cell, value in zip(cells, row, strict=True):
-                cell.text = str(value)
+        docx_style.table(document, rows)
 
     document.add_heading(_("Key figures"), level=1)
     add_table([[_("Figure"), _("Value")], *c.figures])
     for heading, labels, values, horizontal, colours in chart_specs(c):
         document.add_heading(heading, level=1)
         png = charts.bar_png(labels, values, horizontal=horizontal, colours=colours)
-        document.add_picture(io.BytesIO(png), width=Cm(15))
+        docx_style.picture(document, png, width=Cm(15), alt=chart_alt(heading, labels, values))
         add_table([[_("Category"), _("Number")], *zip(labels, values, strict=True)])
     document.add_heading(_("Members per municipality"), level=1)
     add_table([[_("Municipality"), _("Members")], *c.members_per_municipality])
@@ -170,9 +161,7 @@ def render_docx(c: Compilation) -> bytes:
                     para = document.add_paragraph()
                     para.add_run(f"{label}: ").bold = True
                     para.add_run("; ".join(lines))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_style.save(document)
 
 
 def render_xlsx(c: Compilation) -> bytes:

@@ -1,15 +1,14 @@
 """The yearly follow-up for the council, per priority area: each indicator's trend and
 traffic light, where a special effort may be needed, and which groups worked on the area."""
 
-import io
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from docx import Document
 
+from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
 from samverkan.council.coverage import coverage
 from samverkan.followup import analysis, selectors
@@ -155,7 +154,7 @@ def render_pdf(report: FollowUp) -> bytes:
 
 
 def render_docx(report: FollowUp) -> bytes:
-    document = Document()
+    document = docx_style.new_document(report.title)
     document.add_heading(report.title, level=0)
     for note in _notes(report):
         document.add_paragraph(note)
@@ -168,6 +167,7 @@ def render_docx(report: FollowUp) -> bytes:
         header = [_("Indicator"), _("Trend"), _("Status"), _("Source")]
         for cell, text in zip(table.rows[0].cells, header, strict=True):
             cell.text = text
+        docx_style.header_row(table.rows[0])
         for line in section.indicators:
             texts = [line.title, line.trend, line.light, line.source]
             for cell, text in zip(table.add_row().cells, texts, strict=True):
@@ -176,9 +176,7 @@ def render_docx(report: FollowUp) -> bytes:
             _("Groups that worked on the area: %(groups)s")
             % {"groups": ", ".join(section.groups) or "–"}
         )
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_style.save(document)
 
 
 def _filename(report: FollowUp) -> str:

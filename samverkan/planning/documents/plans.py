@@ -4,15 +4,13 @@ Both formats are built from one `PlanDocument`, so they say the same thing. A pu
 rendering leaves out phone numbers and e-mail addresses.
 """
 
-import io
 from dataclasses import dataclass
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from docx import Document
-from docx.shared import Pt
 
+from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
 from samverkan.core.formats import figure
 from samverkan.planning.models import PlanVersion, Status
@@ -238,12 +236,7 @@ def page_count(pdf_bytes: bytes) -> int:
 
 def render_docx(version: PlanVersion, *, public: bool = False) -> bytes:
     doc = build_document(version, public=public)
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "DejaVu Sans"
-    style.font.size = Pt(10)
-    document.core_properties.title = doc.title
-    document.core_properties.language = "sv-SE"
+    document = docx_style.new_document(doc.title)
     document.add_heading(doc.title, level=1)
     if doc.status_note:
         document.add_paragraph().add_run(doc.status_note).italic = True
@@ -273,6 +266,7 @@ def render_docx(version: PlanVersion, *, public: bool = False) -> bytes:
     headers = [_("Activity"), _("How"), _("When"), _("Responsible"), _("Goal"), _("Done")]
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.text = text
+    docx_style.header_row(table.rows[0])
     for a in doc.activities:
         cells = table.add_row().cells
         for cell, text in zip(
@@ -282,9 +276,7 @@ def render_docx(version: PlanVersion, *, public: bool = False) -> bytes:
     document.add_heading(_("Priority areas"), level=2)
     for line in doc.priorities or ["–"]:
         document.add_paragraph(line, style="List Bullet")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_style.save(document)
 
 
 def _filename(version: PlanVersion) -> str:

@@ -1,14 +1,12 @@
 """The annual report laid out like Mall 2, and the network's light report, in PDF and DOCX."""
 
-import io
 from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from docx import Document
-from docx.shared import Pt
 
+from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
 from samverkan.core.formats import figure
 from samverkan.planning.models import AnnualReport, ReportStatus
@@ -211,11 +209,7 @@ def pdf_document(doc: ReportDocument) -> pdf.Document:
 
 def render_docx(report: AnnualReport, *, public: bool = False) -> bytes:
     doc = build_document(report, public=public)
-    document = Document()
-    document.styles["Normal"].font.name = "DejaVu Sans"
-    document.styles["Normal"].font.size = Pt(10)
-    document.core_properties.title = doc.title
-    document.core_properties.language = "sv-SE"
+    document = docx_style.new_document(doc.title)
     document.add_heading(doc.title, level=1)
     for note in (doc.status_note, doc.plan_note):
         if note:
@@ -259,12 +253,11 @@ def render_docx(report: AnnualReport, *, public: bool = False) -> bytes:
         table.style = "Table Grid"
         table.rows[0].cells[0].text = _("This we planned to carry out")
         table.rows[0].cells[1].text = _("Result – done/not done")
+        docx_style.header_row(table.rows[0])
         for planned, result in doc.activities:
             cells = table.add_row().cells
             cells[0].text, cells[1].text = planned, result
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_style.save(document)
 
 
 def _filename(report: AnnualReport) -> str:
