@@ -8,7 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from samverkan.core.exports import pdf
+from samverkan.core.exports import pdf, registry
 from samverkan.council import compilations, followup_report
 from samverkan.council import documents as compilation_exports
 from samverkan.datasets import demo, demo_plans
@@ -193,3 +193,9 @@ def test_english_document_says_english(tmp_path):
 def test_same_document_same_bytes():
     document = pdf.Document("Plan", [pdf.heading("Plan", 1), pdf.para("Đuolja ŋ ŧ")])
     assert pdf.render(document) == pdf.render(document)
+
+
+def test_every_pdf_the_project_makes_is_checked_here():
+    # A new PDF exporter must be added to the accessibility tests above.
+    pdfs = {e.identifier for e in registry.all_exporters() if e.content_type == registry.PDF}
+    assert pdfs == {"plan_pdf", "report_pdf", "compilation_pdf", "followup_pdf"}
