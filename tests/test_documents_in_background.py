@@ -2,11 +2,14 @@
 at once with a progress page (polled with HTMX), the file is kept and reused until something is
 published, a failure says so in Swedish with a retry, and only the right roles see any of it."""
 
+from datetime import timedelta
+
 import django_rq
 import pytest
 import redis
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_rq.backend import Job as RQJob
 from rq import SimpleWorker
 
@@ -54,13 +57,23 @@ def test_a_queued_compilation_shows_progress_then_the_file(years, persona, setti
     assert "<progress" in page and 'aria-live="polite"' in page
     assert "hx-get" in page and "htmx.min.js" in page
     assert "Väntar på att arbetet ska börja" in page
+    assert "kanske inte är igång" not in page
+    # Still queued after a minute: the worker may not be running, and the page says so.
+    GeneratedDocument.objects.filter(pk=job.pk).update(
+        created_at=timezone.now() - timedelta(minutes=2)
+    )
+    part = client.get(reverse("council:document_status", args=[job.pk])).content.decode()
+    assert "bakgrundsprocessen kanske inte är igång" in part
 
     # The worker starts: the polled part says how far it has come, in words too.
     jobs.jobs.start(job.pk, 10)
     jobs.jobs.advance(job.pk, 4)
     part = client.get(reverse("council:document_status", args=[job.pk])).content.decode()
-    assert 'max="10" value="4"' in part and "4 av 10 delar klara (40 %)" in part
+    assert 'max="10" value="4"' in part and "4 av 10 grupper klara (40 %)" in part
     assert "hx-trigger" in part
+    jobs.jobs.advance(job.pk, 10)
+    part = client.get(reverse("council:document_status", args=[job.pk])).content.decode()
+    assert "dokumentet sätts ihop" in part
 
     jobs.make_document.call(job.pk)
     job.refresh_from_db()

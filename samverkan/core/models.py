@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -114,3 +117,10 @@ class GeneratedDocument(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def waiting_long(self) -> bool:
+        """Queued for over a minute: the worker may not be running."""
+        return self.status == self.Status.QUEUED and self.created_at < timezone.now() - timedelta(
+            minutes=1
+        )

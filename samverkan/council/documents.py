@@ -118,6 +118,7 @@ def pdf_document(c: Compilation, progress: Progress = _no_progress) -> pdf.Docum
             done += 1
             if done % 50 == 0:
                 progress(done, total)
+    progress(total, total)
     return pdf.Document(c.title, blocks)
 
 

@@ -76,8 +76,7 @@ def _compilation(job: GeneratedDocument) -> registry.ExportResult:
     params = job.parameters
     year = PlanningYear.objects.get(year=params["year"])
     compilation = KINDS[params["kind"]](year)
-    total = sum(len(section.entries) for section in compilation.sections) + 1
-    jobs.start(job.pk, total)
+    jobs.start(job.pk, sum(len(section.entries) for section in compilation.sections))
 
     def progress(done: int, _total: int) -> None:
         jobs.advance(job.pk, done)
