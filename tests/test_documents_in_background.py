@@ -192,9 +192,11 @@ def _redis_or_skip():
         pytest.skip("no Redis at 127.0.0.1:6379")
 
 
-def test_the_distributed_backend_runs_on_rq(years, persona, settings):
+def test_the_distributed_backend_runs_on_rq(years, persona, settings, monkeypatch):
     _redis_or_skip()
     settings.TASKS = RQ
+    # A Redis database of the tests' own, so that nothing else's queue is touched.
+    monkeypatch.setitem(django_rq.settings.QUEUES, "default", {"URL": "redis://127.0.0.1:6379/13"})
     queue = django_rq.get_queue("default")
     queue.empty()
     persona("secretariat").get(_download(2025, "berattelser", "xlsx"))
