@@ -17,12 +17,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-# Debian's Chromium for the browser tests and GNU gettext for the translation checks.
+# Debian's Chromium for the browser tests, GNU gettext for the translation checks and
+# poppler's pdfinfo, which the PDF tests ask whether a document is tagged.
 # Installed only when missing, and only where we may (as root, or with sudo).
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
+	command -v pdfinfo >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing system packages:$$missing"; \
@@ -33,6 +35,10 @@ system-deps:
 run: $(VENV)/.installed
 	DEBUG=$${DEBUG:-1} $(SAMVERKAN) migrate --noinput
 	DEBUG=$${DEBUG:-1} $(SAMVERKAN) demo
+	@# The worker (background tasks: compilations, the follow-up) runs beside the web server
+	@# and stops with it.
+	DEBUG=$${DEBUG:-1} $(SAMVERKAN) worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=$${DEBUG:-1} $(SAMVERKAN) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed system-deps
@@ -56,6 +62,7 @@ bench: $(VENV)/.installed bench-deps
 	cd bench && ../$(BIN)/python -W ignore bench_organisation.py
 	cd bench && ../$(BIN)/python -W ignore bench_planning.py
 	cd bench && ../$(BIN)/python -W ignore bench_compilation.py
+	cd bench && ../$(BIN)/python -W ignore bench_documents.py
 	cd bench && ../$(BIN)/python -W ignore bench_followup.py
 	cd bench && ../$(BIN)/python -W ignore bench_portal.py
 	cd bench && ../$(BIN)/python -W ignore bench_wordimport.py

@@ -16,7 +16,6 @@ import harness
 harness.setup_django("compilation")
 
 from datetime import date
-from decimal import Decimal
 
 import federation
 from django.contrib.auth import get_user_model
@@ -27,105 +26,8 @@ from samverkan.council import compilations
 from samverkan.council import documents as compilation_exports
 from samverkan.organisation.models import Group
 from samverkan.planning.models import (
-    Activity,
-    AnnualReport,
-    Goal,
-    OperationalPlan,
     PlanningYear,
-    PlanVersion,
-    ReportActivity,
-    ReportGoal,
-    ReportPriority,
-    Status,
 )
-from samverkan.strategy.models import PriorityCommitment
-
-
-def _fill(year: PlanningYear) -> None:
-    """An approved plan with three goals and four activities, and an accepted report, for
-    every group that has none yet."""
-    groups = list(Group.objects.exclude(plans__year=year))
-    plans = OperationalPlan.objects.bulk_create(OperationalPlan(group=g, year=year) for g in groups)
-    versions = PlanVersion.objects.bulk_create(
-        PlanVersion(
-            plan=p,
-            number=1,
-            status=Status.APPROVED,
-            field_of_work="Verksamhet",
-            purpose="Genom samverkan bidrar vi till att utveckla regionen, Máret Đuolja.",
-        )
-        for p in plans
-    )
-    commitments = list(PriorityCommitment.objects.all())
-    through = PlanVersion.priority_commitments.through
-    through.objects.bulk_create(
-        through(planversion_id=v.pk, prioritycommitment_id=commitments[i % 10].pk)
-        for i, v in enumerate(versions)
-    )
-    Goal.objects.bulk_create(
-        Goal(
-            version=v,
-            order=k,
-            statement=f"Öka antalet besök med {k + 5} % före oktober.",
-            direction="increase",
-            measure="besök",
-            unit="antal",
-            baseline_value=Decimal(100),
-            target_value=Decimal(110),
-            deadline=date(year.year, 10, 1),
-        )
-        for v in versions
-        for k in range(3)
-    )
-    Activity.objects.bulk_create(
-        Activity(
-            version=v,
-            order=k,
-            what=f"Aktivitet {k}",
-            how="Gemensam workshop",
-            when=date(year.year, 3 + k, 1),
-        )
-        for v in versions
-        for k in range(4)
-    )
-    reports = AnnualReport.objects.bulk_create(
-        AnnualReport(
-            group=p.group,
-            year=year,
-            based_on=v,
-            status="accepted",
-            summary="Ett år av gott samarbete.",
-        )
-        for p, v in zip(plans, versions, strict=True)
-    )
-    outcomes = ["fully", "partly", "not_at_all"]
-    ReportGoal.objects.bulk_create(
-        ReportGoal(
-            report=r,
-            order=k,
-            statement=f"Mål {k}",
-            fulfilment=outcomes[(i + k) % 3],
-            reason="" if (i + k) % 3 == 0 else "Resursbrist.",
-        )
-        for i, r in enumerate(reports)
-        for k in range(3)
-    )
-    ReportActivity.objects.bulk_create(
-        ReportActivity(
-            report=r, order=k, planned=f"Aktivitet {k}", result="done" if k < 3 else "not_done"
-        )
-        for r in reports
-        for k in range(4)
-    )
-    ReportPriority.objects.bulk_create(
-        ReportPriority(
-            report=r,
-            priority_commitment=commitments[i % 10],
-            touched=True,
-            what_was_done="Workshop",
-        )
-        for i, r in enumerate(reports)
-    )
 
 
 def _measure(label: str, fn):
@@ -152,7 +54,7 @@ def main() -> None:
     counts = []
     for groups in (100, 1_000):
         federation.build(municipalities=50, groups=groups, people=groups * 10, seed=groups)
-        _fill(year)
+        federation.approve_all(year)
         queries, ms = harness.measure(client, desk_url, runs=5)
         counts.append((groups, queries, ms))
     print("| groups | desk queries | desk median ms |")

@@ -5,10 +5,23 @@ Built with bulk inserts so that building it takes seconds, not the benchmark's t
 
 import random
 from datetime import date
+from decimal import Decimal
 
 from samverkan.datasets import umearegionen
 from samverkan.organisation.models import Group, Membership, Municipality, Person
-from samverkan.strategy.models import Objective
+from samverkan.planning.models import (
+    Activity,
+    AnnualReport,
+    Goal,
+    OperationalPlan,
+    PlanningYear,
+    PlanVersion,
+    ReportActivity,
+    ReportGoal,
+    ReportPriority,
+    Status,
+)
+from samverkan.strategy.models import Objective, PriorityCommitment
 
 
 def build(*, municipalities: int, groups: int, people: int, seed: int = 2050) -> None:
@@ -56,3 +69,90 @@ def build(*, municipalities: int, groups: int, people: int, seed: int = 2050) ->
             )
     through.objects.bulk_create(links)
     Membership.objects.bulk_create(memberships, batch_size=2000)
+
+
+def approve_all(year: PlanningYear) -> None:
+    """An approved plan with three goals and four activities, and an accepted report, for
+    every group that has none yet."""
+    groups = list(Group.objects.exclude(plans__year=year))
+    plans = OperationalPlan.objects.bulk_create(OperationalPlan(group=g, year=year) for g in groups)
+    versions = PlanVersion.objects.bulk_create(
+        PlanVersion(
+            plan=p,
+            number=1,
+            status=Status.APPROVED,
+            field_of_work="Verksamhet",
+            purpose="Genom samverkan bidrar vi till att utveckla regionen, Máret Đuolja.",
+        )
+        for p in plans
+    )
+    commitments = list(PriorityCommitment.objects.all())
+    through = PlanVersion.priority_commitments.through
+    through.objects.bulk_create(
+        through(planversion_id=v.pk, prioritycommitment_id=commitments[i % 10].pk)
+        for i, v in enumerate(versions)
+    )
+    Goal.objects.bulk_create(
+        Goal(
+            version=v,
+            order=k,
+            statement=f"Öka antalet besök med {k + 5} % före oktober.",
+            direction="increase",
+            measure="besök",
+            unit="antal",
+            baseline_value=Decimal(100),
+            target_value=Decimal(110),
+            deadline=date(year.year, 10, 1),
+        )
+        for v in versions
+        for k in range(3)
+    )
+    Activity.objects.bulk_create(
+        Activity(
+            version=v,
+            order=k,
+            what=f"Aktivitet {k}",
+            how="Gemensam workshop",
+            when=date(year.year, 3 + k, 1),
+        )
+        for v in versions
+        for k in range(4)
+    )
+    reports = AnnualReport.objects.bulk_create(
+        AnnualReport(
+            group=p.group,
+            year=year,
+            based_on=v,
+            status="accepted",
+            summary="Ett år av gott samarbete.",
+        )
+        for p, v in zip(plans, versions, strict=True)
+    )
+    outcomes = ["fully", "partly", "not_at_all"]
+    ReportGoal.objects.bulk_create(
+        ReportGoal(
+            report=r,
+            order=k,
+            statement=f"Mål {k}",
+            fulfilment=outcomes[(i + k) % 3],
+            reason="" if (i + k) % 3 == 0 else "Resursbrist.",
+        )
+        for i, r in enumerate(reports)
+        for k in range(3)
+    )
+    ReportActivity.objects.bulk_create(
+        ReportActivity(
+            report=r, order=k, planned=f"Aktivitet {k}", result="done" if k < 3 else "not_done"
+        )
+        for r in reports
+        for k in range(4)
+    )
+    ReportPriority.objects.bulk_create(
+        ReportPriority(
+            report=r,
+            priority_commitment=commitments[i % 10],
+            touched=True,
+            what_was_done="Workshop",
+        )
+        for i, r in enumerate(reports)
+    )

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "samverkan.datasets",
     "ninja",
     "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -139,8 +141,28 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+# Generated documents (compilations, the council's follow-up) are kept in Django's storage:
+# a folder under the data directory by default, an S3-compatible bucket with FILE_STORAGE=s3
+# (django-storages; AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL, AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY from the environment). They are served only through permission checks.
+MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(DATA_DIR / "media")))
+FILE_STORAGE = envstr("FILE_STORAGE", "local")
+if FILE_STORAGE not in {"local", "s3"}:
+    raise ImproperlyConfigured(f"FILE_STORAGE={FILE_STORAGE!r}: use local or s3.")
+STORAGES: dict[str, dict[str, Any]] = {
+    "default": (
+        {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+        if FILE_STORAGE == "local"
+        else {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": envstr("AWS_STORAGE_BUCKET_NAME", "samverkan"),
+                "endpoint_url": envstr("AWS_S3_ENDPOINT_URL", "") or None,
+                "default_acl": None,
+                "querystring_auth": True,
+            },
+        }
+    ),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -152,6 +174,24 @@ STORAGES = {
 
 # Serve static files straight from the apps when collectstatic has not been run (make run).
 WHITENOISE_USE_FINDERS = True
+
+# Long work (compilations, the council's follow-up) runs as background tasks (django-tasks).
+# TASKS_BACKEND=database (the default) keeps the queue in the database and `samverkan worker`
+# runs it; TASKS_BACKEND=rq hands it to RQ on Redis (REDIS_URL) for several machines, with
+# `samverkan worker` on each; TASKS_BACKEND=immediate runs a task inside the request.
+TASKS_BACKEND = envstr("TASKS_BACKEND", "database")
+REDIS_URL = envstr("REDIS_URL", "redis://127.0.0.1:6379/0")
+_TASK_BACKENDS: dict[str, dict[str, Any]] = {
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+    "rq": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND={TASKS_BACKEND!r}: use database, rq or immediate.")
+TASKS: dict[str, dict[str, Any]] = {"default": _TASK_BACKENDS[TASKS_BACKEND]}
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 900}}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
 
 # The public cache (core.cache): pages for signed-out visitors and API answers,
 # cleared by publishing. The default is per process; CACHE_BACKEND/CACHE_LOCATION can name a

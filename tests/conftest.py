@@ -1,5 +1,6 @@
 """Shared fixtures: the Umeåregionen data set and one signed-in client per role."""
 
+import tempfile
 import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -19,6 +20,10 @@ def pytest_configure(config):
 
     # Real hashing costs a third of a second per password; the suite signs in hundreds of times.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background tasks run inside the request in tests (test_documents_in_background.py also
+    # runs them through a worker), and their files go to a folder of the run's own.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="samverkan-media-")
 
 
 @pytest.fixture(autouse=True)

@@ -80,3 +80,17 @@ def test_database_url_selects_postgresql():
     )
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_background_and_storage_settings_are_checked():
+    for env, word in (
+        ({"TASKS_BACKEND": "celery"}, "TASKS_BACKEND"),
+        ({"FILE_STORAGE": "ftp"}, "FILE_STORAGE"),
+    ):
+        result = _run({"DEBUG": "1", **env}, "check")
+        assert result.returncode != 0 and word in result.stderr
+
+
+def test_the_rq_backend_passes_the_checks():
+    result = _run({"DEBUG": "1", "TASKS_BACKEND": "rq"}, "check")
+    assert result.returncode == 0, result.stderr

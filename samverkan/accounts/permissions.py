@@ -291,6 +291,14 @@ def can_read_compilations(user: AnyUser) -> bool:
     )
 
 
+def can_read_generated_document(user: AnyUser, kind: str) -> bool:
+    """A document made in the background is read by whoever may ask for it: compilations by
+    their readers, the council's follow-up by everyone (it is public, as the indicators are)."""
+    if kind == "compilation":
+        return can_read_compilations(user)
+    return kind == "followup"
+
+
 # --- Assignments, matters and decisions -------------------------------------------------
 
 

@@ -99,6 +99,28 @@ def _coverage(codes_by_group: dict[int, set[str]]) -> list[tuple[str, int]]:
     ]
 
 
+def check_material(year: PlanningYear, kind: str) -> None:
+    """Raise NothingToCompile at once (one query) when the year has nothing to compile, so
+    that the reader is told before any work is queued."""
+    if kind == "plans":
+        if not PlanVersion.objects.filter(plan__year=year, status=Status.APPROVED).exists():
+            raise NothingToCompile(
+                _(
+                    "No operational plan for %(year)s has been approved yet, so there is nothing "
+                    "to compile."
+                )
+                % {"year": year.year}
+            )
+    elif not AnnualReport.objects.filter(year=year, status=ReportStatus.ACCEPTED).exists():
+        raise NothingToCompile(
+            _(
+                "No annual report for %(year)s has been accepted yet, so there is nothing to "
+                "compile."
+            )
+            % {"year": year.year}
+        )
+
+
 def compile_plans(year: PlanningYear) -> Compilation:
     groups = list(
         Group.objects.filter(status=Group.Status.ACTIVE)

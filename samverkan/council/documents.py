@@ -1,33 +1,18 @@
 """The council's compilations as PDF and Word, and their figures as a spreadsheet."""
 
 import io
-from collections.abc import Sequence
-from xml.sax.saxutils import escape
+from collections.abc import Callable, Sequence
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from docx import Document
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import (
-    Image,
-    KeepTogether,
-    PageBreak,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
 
 from samverkan.core import charts
-from samverkan.core.exports import registry
+from samverkan.core.exports import docx as docx_style
+from samverkan.core.exports import pdf, registry
 from samverkan.core.spreadsheets import xlsx_append
 from samverkan.council.compilations import Compilation
 
@@ -63,153 +48,97 @@ def chart_specs(c: Compilation) -> list[ChartSpec]:
     return specs
 
 
-def render_pdf(c: Compilation) -> bytes:
-    regular, bold = registry.pdf_fonts()
-    base = ParagraphStyle("base", fontName=regular, fontSize=9.5, leading=12.5)
-    small = ParagraphStyle("small", parent=base, fontSize=8.5, leading=11)
-    title = ParagraphStyle(
-        "title", parent=base, fontName=bold, fontSize=18, leading=23, spaceAfter=6
-    )
-    h1 = ParagraphStyle(
-        "h1",
-        parent=base,
-        fontName=bold,
-        fontSize=13,
-        leading=16,
-        spaceBefore=10,
-        spaceAfter=4,
-        textColor=colors.HexColor("#0b4f7c"),
-    )
-    h2 = ParagraphStyle(
-        "h2", parent=base, fontName=bold, fontSize=10.5, leading=13, spaceBefore=6, spaceAfter=2
-    )
+def chart_alt(heading: str, labels: list[str], values: list[int]) -> str:
+    """What a chart shows, in words, for those who cannot see it."""
+    return _("Bar chart, %(heading)s: %(values)s") % {
+        "heading": heading,
+        "values": "; ".join(
+            f"{label} {value}" for label, value in zip(labels, values, strict=True)
+        ),
+    }
 
-    def p(text, style=base):
-        return Paragraph(escape(text or ""), style)
 
-    def table(rows, widths):
-        t = Table(
-            [[p(str(cell), small) for cell in row] for row in rows], colWidths=widths, repeatRows=1
-        )
-        t.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa5b1")),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8f0f6")),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        return t
+Progress = Callable[[int, int], None]
 
-    story = [
-        p("Umeåregionen", h2),
-        p(c.title, title),
-        p(_("Key figures"), h1),
-        table([[_("Figure"), _("Value")], *c.figures], [110 * mm, 60 * mm]),
+
+def _no_progress(done: int, total: int) -> None:
+    return None
+
+
+def pdf_document(c: Compilation, progress: Progress = _no_progress) -> pdf.Document:
+    """The compilation in the house style: key figures and charts, then one section per
+    objective with a heading (and so a bookmark) for each group."""
+    blocks = [
+        pdf.para("Umeåregionen", "lead"),
+        pdf.heading(c.title, 1),
+        pdf.heading(_("Key figures")),
+        pdf.table([_("Figure"), _("Value")], [list(row) for row in c.figures], [110, 60]),
     ]
     for heading, labels, values, horizontal, colours in chart_specs(c):
-        png = charts.bar_png(labels, values, horizontal=horizontal, colours=colours)
-        image = Image(
-            io.BytesIO(png),
-            width=150 * mm,
-            height=150 * mm * (0.38 * len(labels) + 0.8) / 6.4
-            if horizontal
-            else 150 * mm * 2.8 / 6.4,
-        )
-        story.append(
-            KeepTogether(
-                [
-                    p(heading, h1),
-                    image,
-                    table(
-                        [[_("Category"), _("Number")], *zip(labels, values, strict=True)],
-                        [130 * mm, 40 * mm],
-                    ),
-                ]
-            )
-        )
-    story += [
-        p(_("Members per municipality"), h1),
-        table(
-            [[_("Municipality"), _("Members")], *c.members_per_municipality], [130 * mm, 40 * mm]
+        svg = charts.bar_svg(labels, values, title=heading, horizontal=horizontal, colours=colours)
+        blocks += [
+            pdf.heading(heading),
+            pdf.figure(svg, chart_alt(heading, labels, values)),
+            pdf.table(
+                [_("Category"), _("Number")],
+                [[label, value] for label, value in zip(labels, values, strict=True)],
+                [130, 40],
+            ),
+        ]
+    blocks += [
+        pdf.heading(_("Members per municipality")),
+        pdf.table(
+            [_("Municipality"), _("Members")],
+            [list(row) for row in c.members_per_municipality],
+            [130, 40],
         ),
     ]
     if c.networks:
-        story += [
-            p(_("Networks' meetings"), h1),
-            table([[_("Network"), _("Meetings")], *c.networks], [130 * mm, 40 * mm]),
+        blocks += [
+            pdf.heading(_("Networks' meetings")),
+            pdf.table([_("Network"), _("Meetings")], [list(row) for row in c.networks], [130, 40]),
         ]
-    story.append(PageBreak())
+    blocks.append(pdf.pagebreak())
+    total = sum(len(section.entries) for section in c.sections)
+    done = 0
     for section in c.sections:
-        story.append(p(section.title, h1))
+        blocks.append(pdf.heading(section.title))
         for entry in section.entries:
-            block = [p(entry.group.name, h2)]
-            if entry.purpose:
-                block.append(p(entry.purpose, small))
-            if entry.summary:
-                block.append(p(entry.summary, small))
+            entry_blocks = [pdf.heading(entry.group.name, 3)]
+            entry_blocks += [pdf.para(t, "small") for t in (entry.purpose, entry.summary) if t]
             for label, lines in (
                 (_("Goals"), entry.goals),
                 (_("Activities"), entry.activities),
                 (_("Priority areas"), entry.priorities),
             ):
                 if lines:
-                    block.append(
-                        Paragraph(
-                            f"<b>{escape(label)}:</b> " + "; ".join(escape(line) for line in lines),
-                            small,
-                        )
-                    )
-            block.append(Spacer(1, 3))
-            story.append(KeepTogether(block))
+                    entry_blocks.append(pdf.labelled(f"{label}:", "; ".join(lines), small=True))
+            entry_blocks.append(pdf.space(3))
+            blocks.append(pdf.keep(entry_blocks))
+            done += 1
+            if done % 50 == 0:
+                progress(done, total)
+    progress(total, total)
+    return pdf.Document(c.title, blocks)
 
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=16 * mm,
-        bottomMargin=16 * mm,
-        title=c.title,
-        author="Umeåregionen",
-        lang="sv-SE",
-    )
 
-    def footer(canvas, document):
-        canvas.saveState()
-        canvas.setFont(regular, 7.5)
-        canvas.drawString(20 * mm, 9 * mm, c.title)
-        canvas.drawRightString(190 * mm, 9 * mm, _("Page %(n)s") % {"n": document.page})
-        canvas.restoreState()
-
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buffer.getvalue()
+def render_pdf(c: Compilation, progress: Progress = _no_progress) -> bytes:
+    return pdf.render(pdf_document(c, progress))
 
 
 def render_docx(c: Compilation) -> bytes:
-    document = Document()
-    document.styles["Normal"].font.name = "DejaVu Sans"
-    document.styles["Normal"].font.size = Pt(10)
-    document.core_properties.title = c.title
-    document.core_properties.language = "sv-SE"
+    document = docx_style.new_document(c.title)
     document.add_heading(c.title, level=0)
 
     def add_table(rows):
-        t = document.add_table(rows=0, cols=len(rows[0]))
-        t.style = "Table Grid"
-        for row in rows:
-            cells = t.add_row().cells
-            for cell, value in zip(cells, row, strict=True):
-                cell.text = str(value)
+        docx_style.table(document, rows)
 
     document.add_heading(_("Key figures"), level=1)
     add_table([[_("Figure"), _("Value")], *c.figures])
     for heading, labels, values, horizontal, colours in chart_specs(c):
         document.add_heading(heading, level=1)
         png = charts.bar_png(labels, values, horizontal=horizontal, colours=colours)
-        document.add_picture(io.BytesIO(png), width=Cm(15))
+        docx_style.picture(document, png, width=Cm(15), alt=chart_alt(heading, labels, values))
         add_table([[_("Category"), _("Number")], *zip(labels, values, strict=True)])
     document.add_heading(_("Members per municipality"), level=1)
     add_table([[_("Municipality"), _("Members")], *c.members_per_municipality])
@@ -233,9 +162,7 @@ def render_docx(c: Compilation) -> bytes:
                     para = document.add_paragraph()
                     para.add_run(f"{label}: ").bold = True
                     para.add_run("; ".join(lines))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_style.save(document)
 
 
 def render_xlsx(c: Compilation) -> bytes:

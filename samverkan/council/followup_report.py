@@ -1,22 +1,15 @@
 """The yearly follow-up for the council, per priority area: each indicator's trend and
 traffic light, where a special effort may be needed, and which groups worked on the area."""
 
-import io
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from xml.sax.saxutils import escape
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from docx import Document
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from samverkan.core.exports import registry
+from samverkan.core.exports import docx as docx_style
+from samverkan.core.exports import pdf, registry
 from samverkan.council.coverage import coverage
 from samverkan.followup import analysis, selectors
 from samverkan.planning.models import PlanningYear
@@ -132,59 +125,36 @@ def _notes(report: FollowUp) -> list[str]:
     return notes
 
 
-def render_pdf(report: FollowUp) -> bytes:
-    regular, bold = registry.pdf_fonts()
-    base = ParagraphStyle("b", fontName=regular, fontSize=9.5, leading=12.5)
-    h1 = ParagraphStyle("h1", parent=base, fontName=bold, fontSize=16, leading=20, spaceAfter=6)
-    h2 = ParagraphStyle(
-        "h2",
-        parent=base,
-        fontName=bold,
-        fontSize=12,
-        leading=15,
-        spaceBefore=10,
-        textColor=colors.HexColor("#0b4f7c"),
-    )
-    story: list[Flowable] = [Paragraph(escape(report.title), h1)]
-    story += [Paragraph(escape(note), base) for note in _notes(report)]
+def pdf_document(report: FollowUp) -> pdf.Document:
+    """The follow-up in the house style: one section (and bookmark) per priority area."""
+    blocks = [pdf.para("Umeåregionen", "lead"), pdf.heading(report.title, 1)]
+    blocks += [pdf.para(note) for note in _notes(report)]
     for section in report.areas:
-        story.append(Paragraph(escape(section.name), h2))
+        blocks.append(pdf.heading(section.name))
         if section.needs_effort:
-            story.append(
-                Paragraph("<b>" + escape(_("A special effort may be needed.")) + "</b>", base)
-            )
-        rows = [[_("Indicator"), _("Trend"), _("Status"), _("Source")]] + [
-            [line.title, line.trend, line.light, line.source] for line in section.indicators
-        ]
-        table = Table(
-            [[Paragraph(escape(str(c)), base) for c in r] for r in rows],
-            colWidths=[58 * mm, 52 * mm, 32 * mm, 32 * mm],
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8f0f6")),
-                ]
+            blocks.append(pdf.para(_("A special effort may be needed."), "strong"))
+        blocks.append(
+            pdf.table(
+                [_("Indicator"), _("Trend"), _("Status"), _("Source")],
+                [[line.title, line.trend, line.light, line.source] for line in section.indicators],
+                [58, 52, 32, 32],
             )
         )
-        story.append(table)
-        story.append(
-            Paragraph(
-                escape(
-                    _("Groups that worked on the area: %(groups)s")
-                    % {"groups": ", ".join(section.groups) or "–"}
-                ),
-                base,
+        blocks.append(
+            pdf.para(
+                _("Groups that worked on the area: %(groups)s")
+                % {"groups": ", ".join(section.groups) or "–"}
             )
         )
-    buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4, title=report.title, lang="sv-SE").build(story)
-    return buffer.getvalue()
+    return pdf.Document(report.title, blocks)
+
+
+def render_pdf(report: FollowUp) -> bytes:
+    return pdf.render(pdf_document(report))
 
 
 def render_docx(report: FollowUp) -> bytes:
-    document = Document()
+    document = docx_style.new_document(report.title)
     document.add_heading(report.title, level=0)
     for note in _notes(report):
         document.add_paragraph(note)
@@ -197,6 +167,7 @@ def render_docx(report: FollowUp) -> bytes:
         header = [_("Indicator"), _("Trend"), _("Status"), _("Source")]
         for cell, text in zip(table.rows[0].cells, header, strict=True):
             cell.text = text
+        docx_style.header_row(table.rows[0])
         for line in section.indicators:
             texts = [line.title, line.trend, line.light, line.source]
             for cell, text in zip(table.add_row().cells, texts, strict=True):
@@ -205,9 +176,7 @@ def render_docx(report: FollowUp) -> bytes:
             _("Groups that worked on the area: %(groups)s")
             % {"groups": ", ".join(section.groups) or "–"}
         )
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_style.save(document)
 
 
 def _filename(report: FollowUp) -> str:

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,9 +16,10 @@ from django.views.decorators.http import require_POST
 from samverkan.accounts import permissions
 from samverkan.accounts.permissions import Role, roles_of
 from samverkan.core import charts
-from samverkan.core.exports import registry
 from samverkan.council import compilations, coverage
 from samverkan.council import documents as compilation_exports
+from samverkan.council import jobs as council_jobs
+from samverkan.council import views as council_views
 from samverkan.governance import selectors as governance_selectors
 from samverkan.organisation.models import BodyMembership, Membership, current_q
 from samverkan.organisation.selectors import member_municipalities
@@ -152,7 +153,7 @@ def send_reminders(request, year: int):
 
 
 COMPILERS = {"planer": compilations.compile_plans, "berattelser": compilations.compile_reports}
-FORMATS = {"pdf": "compilation_pdf", "docx": "compilation_docx", "xlsx": "compilation_xlsx"}
+COMPILATION_KINDS = {"planer": "plans", "berattelser": "reports"}
 
 
 def _compilation(request, year: int, kind: str):
@@ -190,18 +191,22 @@ def compilation(request, year: int, kind: str):
 
 
 def compilation_download(request, year: int, kind: str, fmt: str):
-    if fmt not in FORMATS:
+    """The compilation as a file, made in the background: the file at once when it is ready
+    (and nothing was published since), else the page that shows its progress."""
+    if fmt not in council_jobs.COMPILATION_FORMATS or kind not in COMPILERS:
         raise Http404
+    if not permissions.can_read_compilations(request.user):
+        raise PermissionDenied
+    planning_year = get_object_or_404(PlanningYear, year=year)
     try:
-        _planning_year, result = _compilation(request, year, kind)
+        job = council_jobs.request_compilation(
+            planning_year, COMPILATION_KINDS[kind], fmt, user=request.user
+        )
     except compilations.NothingToCompile as exc:
         return render(
             request, "desk/compilation_empty.html", {"year": year, "message": str(exc)}, status=404
         )
-    export = registry.get(FORMATS[fmt]).render(result)
-    response = HttpResponse(export.content, content_type=export.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
-    return response
+    return council_views.document_or_progress(job)
 
 
 def coverage_view(request, year: int):

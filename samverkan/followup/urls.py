@@ -7,5 +7,6 @@ urlpatterns = [
     path("vision/", views.vision, name="vision"),
     path("indikatorer/<slug:slug>/", views.indicator, name="indicator"),
     path("hantera/", views.manage, name="manage"),
+    path("hantera/kolada/", views.kolada_sync, name="kolada_sync"),
     path("hantera/mall.<str:fmt>", views.template, name="template"),
 ]

@@ -3,12 +3,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
 from samverkan.core import charts
 from samverkan.core.cache import public_page
 from samverkan.core.http import missing_is_404
-from samverkan.followup import analysis, imports, selectors
+from samverkan.followup import analysis, imports, selectors, tasks
 from samverkan.followup.forms import ImportForm, ValueForm
 from samverkan.followup.kolada import Row
 from samverkan.followup.models import SyncRun
@@ -125,6 +126,21 @@ def manage(request):
             "runs": SyncRun.objects.all()[:20],
         },
     )
+
+
+@require_POST
+def kolada_sync(request):
+    """Start a Kolada sync of every indicator in the background; its runs appear below."""
+    _require_manager(request)
+    tasks.kolada_sync_all.enqueue()
+    messages.success(
+        request,
+        _(
+            "The sync with Kolada has started in the background. Its result appears under "
+            "Kolada syncs when it is done; reload the page to see it."
+        ),
+    )
+    return redirect("followup:manage")
 
 
 def template(request, fmt: str):

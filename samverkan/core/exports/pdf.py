@@ -1,119 +1,135 @@
-"""The house style of samverkan's PDF documents: A4, the bundled DejaVu font, boxed
-sections like the municipal templates, and a footer with the title and page number."""
+"""Every PDF samverkan makes, through one engine: Typst, compiled in-process.
+
+A document is built in Python as a list of blocks (headings, paragraphs, framed boxes, tables,
+figures) and handed to one Typst template (typst/document.typ, in the house style of
+typst/house.typ) as JSON data. User text is therefore never markup: a goal that says
+`#import`, `]` or `*` prints as written. The output is tagged PDF/UA-1 with the document's
+language and title, an outline from the headings, table header rows and figures with
+alternative text. The bundled DejaVu fonts draw Sámi letters, and system fonts are ignored so
+the output is the same on every machine.
+"""
 
 import io
-from dataclasses import dataclass
-from xml.sax.saxutils import escape
+import json
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
+import typst
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from pypdf import PdfReader
 
-from samverkan.core.exports.registry import pdf_fonts
+TEMPLATE_DIR = Path(__file__).resolve().parent / "typst"
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+TEMPLATE = TEMPLATE_DIR / "document.typ"
+AUTHOR = "Umeåregionen"
 
-BRAND = "#0b4f7c"
-MUTED = "#4a5560"
+Block = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Styles:
-    base: ParagraphStyle
-    small: ParagraphStyle
-    title: ParagraphStyle
-    heading: ParagraphStyle
-    muted: ParagraphStyle
+def heading(text: str, level: int = 2) -> Block:
+    return {"kind": "heading", "level": level, "text": text or ""}
 
 
-def styles() -> Styles:
-    regular, bold = pdf_fonts()
-    base = ParagraphStyle("base", fontName=regular, fontSize=9.5, leading=12.5)
-    small = ParagraphStyle("small", parent=base, fontSize=8.5, leading=11)
-    return Styles(
-        base=base,
-        small=small,
-        title=ParagraphStyle(
-            "title", parent=base, fontName=bold, fontSize=14, leading=18, spaceAfter=4
-        ),
-        heading=ParagraphStyle(
-            "heading",
-            parent=base,
-            fontName=bold,
-            fontSize=11,
-            leading=14,
-            spaceBefore=6,
-            spaceAfter=2,
-            textColor=colors.HexColor(BRAND),
-        ),
-        muted=ParagraphStyle("muted", parent=small, textColor=colors.HexColor(MUTED)),
-    )
+def para(text: str, style: str = "base") -> Block:
+    """A paragraph of plain text in one of the house styles: base, small, muted, strong, lead."""
+    return {"kind": "para", "style": style, "text": text or ""}
 
 
-def para(text: str, style):
-    """A paragraph of plain text: escaped, with its line breaks kept."""
+def labelled(label: str, text: str, *, small: bool = False) -> Block:
+    """A paragraph that starts with a bold label ("Contact person for the group: …")."""
+    return {"kind": "labelled", "label": label, "text": text or "", "small": small}
 
-    return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
+
+def box(blocks: list[Block]) -> Block:
+    """A framed section, as the templates' text boxes; long content runs onto the next page."""
+    return {"kind": "box", "blocks": blocks}
 
 
-def box(flowables: list):
-    """A framed section, as the templates' text boxes; long content runs onto the next page
-    (splitInRow) so that an over-long document can still be rendered and its pages counted."""
+def indent(blocks: list[Block]) -> Block:
+    return {"kind": "indent", "blocks": blocks}
 
-    table = Table([[flowables]], colWidths=[170 * mm], splitInRow=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor(MUTED)),
-                ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
+
+def keep(blocks: list[Block]) -> Block:
+    """Blocks kept on one page where they fit (a group's entry in a compilation)."""
+    return {"kind": "keep", "blocks": blocks}
+
+
+def table(header: list[str], rows: list[list[Any]], widths: list[float]) -> Block:
+    """A table whose first row is a header row (TH), repeated on each page; widths are
+    relative (they are shares of the line)."""
+    return {
+        "kind": "table",
+        "header": [str(h) for h in header],
+        "rows": [[str(c) if c is not None else "" for c in row] for row in rows],
+        "widths": widths,
+    }
+
+
+def figure(svg: str, alt: str, *, width: float = 0.9) -> Block:
+    """A chart (SVG) as a figure with alternative text; width is a share of the line."""
+    return {"kind": "figure", "svg": svg, "alt": alt, "width": width}
+
+
+def space(points: float = 4) -> Block:
+    return {"kind": "space", "size": points}
+
+
+def pagebreak() -> Block:
+    return {"kind": "pagebreak"}
+
+
+@dataclass
+class Document:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    lang: str = ""
+
+    def data(self) -> dict[str, Any]:
+        lang = (self.lang or get_language() or "sv").split("-")[0]
+        return {
+            "title": self.title,
+            "author": AUTHOR,
+            "lang": lang,
+            "region": "SE" if lang == "sv" else "GB",
+            "page_label": _("Page"),
+            "blocks": self.blocks,
+        }
+
+
+_compiler: typst.Compiler | None = None
+_lock = threading.Lock()
+# A fixed creation date: the same document gives the same bytes, which tests and caches like.
+_TIMESTAMP = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def _get_compiler() -> typst.Compiler:
+    global _compiler
+    if _compiler is None:
+        _compiler = typst.Compiler(
+            root=str(TEMPLATE_DIR), font_paths=[str(FONT_DIR)], ignore_system_fonts=True
         )
-    )
-    return table
+    return _compiler
 
 
-def grid(rows: list[list], widths: list[float]):
-    """A table with a header row and a grid, repeating the header on each page."""
-
-    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor(MUTED)),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8f0f6")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
+def render(document: Document) -> bytes:
+    """The document as tagged PDF/UA-1."""
+    inputs = {"data": json.dumps(document.data(), ensure_ascii=False)}
+    with _lock:
+        result = _get_compiler().compile(
+            input=str(TEMPLATE),
+            format="pdf",
+            sys_inputs=inputs,
+            pdf_standards=["ua-1"],
+            timestamp=_TIMESTAMP,
         )
-    )
-    return table
+    assert isinstance(result, bytes)
+    return result
 
 
-def build(story: list, *, title: str) -> bytes:
-    regular, _bold = pdf_fonts()
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=16 * mm,
-        bottomMargin=16 * mm,
-        title=title,
-        author="Umeåregionen",
-        lang="sv-SE",
-    )
-
-    def footer(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(regular, 7.5)
-        canvas.setFillColor(colors.HexColor(MUTED))
-        canvas.drawString(20 * mm, 9 * mm, title)
-        canvas.drawRightString(190 * mm, 9 * mm, _("Page %(n)s") % {"n": doc.page})
-        canvas.restoreState()
-
-    document.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buffer.getvalue()
+def page_count(pdf_bytes: bytes) -> int:
+    """The number of pages Typst laid out."""
+    return len(PdfReader(io.BytesIO(pdf_bytes)).pages)

@@ -6,14 +6,9 @@ because they are the cooperation's documents, filed and sent on as they are.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from django.utils import timezone, translation
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
 
 
 @dataclass(frozen=True)
@@ -59,23 +54,3 @@ def get(identifier: str) -> Exporter:
 
 def all_exporters() -> list[Exporter]:
     return list(_REGISTRY.values())
-
-
-_fonts_registered = False
-
-
-def pdf_fonts() -> tuple[str, str]:
-    """Register the bundled DejaVu fonts once: they draw Sámi letters, Helvetica does not."""
-    global _fonts_registered
-    if not _fonts_registered:
-        pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONT_DIR / "DejaVuSans.ttf")))
-        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(FONT_DIR / "DejaVuSans-Bold.ttf")))
-        pdfmetrics.registerFontFamily(
-            "DejaVuSans",
-            normal="DejaVuSans",
-            bold="DejaVuSans-Bold",
-            italic="DejaVuSans",
-            boldItalic="DejaVuSans-Bold",
-        )
-        _fonts_registered = True
-    return "DejaVuSans", "DejaVuSans-Bold"

@@ -4,19 +4,13 @@ Both formats are built from one `PlanDocument`, so they say the same thing. A pu
 rendering leaves out phone numbers and e-mail addresses.
 """
 
-import io
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from docx import Document
-from docx.shared import Pt
-from pypdf import PdfReader
-from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
+from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
 from samverkan.core.formats import figure
 from samverkan.planning.models import PlanVersion, Status
@@ -162,94 +156,79 @@ def render_pdf(version: PlanVersion, *, public: bool = False) -> bytes:
 
 
 def pdf_from_document(doc: PlanDocument) -> bytes:
-    st = pdf.styles()
+    return pdf.render(pdf_document(doc))
 
-    def p(text: str, style=st.base):
-        return pdf.para(text, style)
 
-    story = [p(doc.title, st.title)]
+def pdf_document(doc: PlanDocument) -> pdf.Document:
+    """The plan in the house style, laid out like Mall 1."""
+    blocks = [pdf.heading(doc.title, 1)]
     if doc.status_note:
-        story.append(p(doc.status_note, st.muted))
-    story.append(
-        Paragraph(
-            f"<b>{escape(_('Contact person for the group:'))}</b> {escape(doc.contact)}", st.base
-        )
-    )
-    story.append(
-        Paragraph(
-            f"<b>{escape(_('Members of the group:'))}</b> "
-            + "; ".join(escape(m) for m in doc.members),
-            st.small,
-        )
-    )
+        blocks.append(pdf.para(doc.status_note, "muted"))
+    blocks.append(pdf.labelled(_("Contact person for the group:"), doc.contact))
+    blocks.append(pdf.labelled(_("Members of the group:"), "; ".join(doc.members), small=True))
     if doc.revision:
-        story += [Spacer(1, 4), pdf.box([p(doc.revision, st.small)])]
-
+        blocks += [pdf.space(), pdf.box([pdf.para(doc.revision, "small")])]
     sections = [
         (
             _("Field of work"),
             _("Within which field do you work? What is your speciality?"),
-            [p(doc.field_of_work)],
+            [pdf.para(doc.field_of_work)],
         ),
         (
             _("Purpose"),
             _("How does your group work for Umeåregionen's three overarching objectives?"),
             [
-                p(doc.purpose),
-                p(_("Objectives: %(list)s") % {"list": ", ".join(doc.objectives) or "–"}, st.small),
+                pdf.para(doc.purpose),
+                pdf.para(
+                    _("Objectives: %(list)s") % {"list": ", ".join(doc.objectives) or "–"},
+                    "small",
+                ),
             ],
         ),
     ]
     for name, ask, content in sections:
-        story.append(KeepTogether([p(name, st.heading), p(ask, st.muted), pdf.box(content)]))
-
+        blocks.append(pdf.keep([pdf.heading(name), pdf.para(ask, "muted"), pdf.box(content)]))
     goal_flow = []
     for goal in doc.goals:
-        goal_flow.append(p(f"{goal.number}. {goal.statement}"))
+        goal_flow.append(pdf.para(f"{goal.number}. {goal.statement}"))
         if goal.detail:
-            goal_flow.append(p(goal.detail, st.muted))
+            goal_flow.append(pdf.para(goal.detail, "muted"))
+        subs = []
         for sub in goal.sub_goals:
-            goal_flow.append(p(f"    {sub.number} {sub.statement}", st.small))
+            subs.append(pdf.para(f"{sub.number} {sub.statement}", "small"))
             if sub.detail:
-                goal_flow.append(p(f"    {sub.detail}", st.muted))
-    story += [
-        p(_("Goals %(year)s") % {"year": doc.year}, st.heading),
-        p(_("What do you want to have achieved during the year? (SMART goals)"), st.muted),
-        pdf.box(goal_flow or [p("–")]),
-        p(_("Activity plan %(year)s") % {"year": doc.year}, st.heading),
-        p(_("Who does what, when and how?"), st.muted),
-    ]
-    header = [_("Activity"), _("How"), _("When"), _("Responsible"), _("Goal"), _("Done")]
-    rows = [[p(h, st.small) for h in header]] + [
-        [
-            p(a.what, st.small),
-            p(a.how, st.small),
-            p(a.when, st.small),
-            p(a.responsible, st.small),
-            p(a.goals, st.small),
-            p(a.status, st.small),
-        ]
-        for a in doc.activities
-    ]
-    story.append(pdf.grid(rows, [38 * mm, 43 * mm, 23 * mm, 30 * mm, 12 * mm, 24 * mm]))
-    story += [
-        p(_("Priority areas"), st.heading),
-        pdf.box([p(line, st.small) for line in doc.priorities] or [p("–")]),
-        Spacer(1, 4),
-        p(
+                subs.append(pdf.para(sub.detail, "muted"))
+        if subs:
+            goal_flow.append(pdf.indent(subs))
+    blocks += [
+        pdf.heading(_("Goals %(year)s") % {"year": doc.year}),
+        pdf.para(_("What do you want to have achieved during the year? (SMART goals)"), "muted"),
+        pdf.box(goal_flow or [pdf.para("–")]),
+        pdf.heading(_("Activity plan %(year)s") % {"year": doc.year}),
+        pdf.para(_("Who does what, when and how?"), "muted"),
+        pdf.table(
+            [_("Activity"), _("How"), _("When"), _("Responsible"), _("Goal"), _("Done")],
+            [[a.what, a.how, a.when, a.responsible, a.goals, a.status] for a in doc.activities],
+            [38, 43, 23, 30, 12, 24],
+        ),
+        pdf.heading(_("Priority areas")),
+        pdf.box([pdf.para(line, "small") for line in doc.priorities] or [pdf.para("–")]),
+        pdf.space(),
+        pdf.para(
             _(
                 "The plan handed to the secretariat covers at most two pages. Changes to goals or "
                 "the activity plan during the year are reported to the chief executives through "
                 "the head of secretariat."
             ),
-            st.muted,
+            "muted",
         ),
     ]
-    return pdf.build(story, title=doc.title)
+    return pdf.Document(doc.title, blocks)
 
 
 def page_count(pdf_bytes: bytes) -> int:
-    return len(PdfReader(io.BytesIO(pdf_bytes)).pages)
+    """Pages of the Typst layout: the two-page rule of plans and reports is checked on it."""
+    return pdf.page_count(pdf_bytes)
 
 
 # --- DOCX ---------------------------------------------------------------------------------
@@ -257,12 +236,7 @@ def page_count(pdf_bytes: bytes) -> int:
 
 def render_docx(version: PlanVersion, *, public: bool = False) -> bytes:
     doc = build_document(version, public=public)
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "DejaVu Sans"
-    style.font.size = Pt(10)
-    document.core_properties.title = doc.title
-    document.core_properties.language = "sv-SE"
+    document = docx_style.new_document(doc.title)
     document.add_heading(doc.title, level=1)
     if doc.status_note:
         document.add_paragraph().add_run(doc.status_note).italic = True
@@ -292,6 +266,7 @@ def render_docx(version: PlanVersion, *, public: bool = False) -> bytes:
     headers = [_("Activity"), _("How"), _("When"), _("Responsible"), _("Goal"), _("Done")]
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.text = text
+    docx_style.header_row(table.rows[0])
     for a in doc.activities:
         cells = table.add_row().cells
         for cell, text in zip(
@@ -301,9 +276,7 @@ def render_docx(version: PlanVersion, *, public: bool = False) -> bytes:
     document.add_heading(_("Priority areas"), level=2)
     for line in doc.priorities or ["–"]:
         document.add_paragraph(line, style="List Bullet")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_style.save(document)
 
 
 def _filename(version: PlanVersion) -> str:

@@ -1,17 +1,12 @@
 """The annual report laid out like Mall 2, and the network's light report, in PDF and DOCX."""
 
-import io
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from docx import Document
-from docx.shared import Pt
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
 
+from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
 from samverkan.core.formats import figure
 from samverkan.planning.models import AnnualReport, ReportStatus
@@ -153,84 +148,68 @@ def build_document(report: AnnualReport, *, public: bool) -> ReportDocument:
 
 
 def render_pdf(report: AnnualReport, *, public: bool = False) -> bytes:
-    doc = build_document(report, public=public)
-    st = pdf.styles()
+    return pdf.render(pdf_document(build_document(report, public=public)))
 
-    def p(text: str, style=st.base):
-        return pdf.para(text, style)
 
-    story = [p(doc.title, st.title)]
-    story.extend(p(note, st.muted) for note in (doc.status_note, doc.plan_note) if note)
-    story.append(
-        Paragraph(
-            f"<b>{escape(_('Contact person for the group:'))}</b> {escape(doc.contact)}", st.base
-        )
-    )
-    story.append(
-        Paragraph(
-            f"<b>{escape(_('Members of the group:'))}</b> "
-            + "; ".join(escape(m) for m in doc.members),
-            st.small,
-        )
-    )
+def pdf_document(doc: ReportDocument) -> pdf.Document:
+    """The report in the house style, laid out like Mall 2 (or the network's light report)."""
+    blocks = [pdf.heading(doc.title, 1)]
+    blocks += [pdf.para(note, "muted") for note in (doc.status_note, doc.plan_note) if note]
+    blocks.append(pdf.labelled(_("Contact person for the group:"), doc.contact))
+    blocks.append(pdf.labelled(_("Members of the group:"), "; ".join(doc.members), small=True))
     if doc.light:
-        story += [
-            p(_("Number of meetings"), st.heading),
-            pdf.box([p(doc.meetings or "–")]),
-            p(_("What the network does"), st.heading),
-            pdf.box([p(doc.network_activities or "–")]),
-            p(_("Members' municipalities"), st.heading),
-            pdf.box([p(doc.municipalities or "–")]),
+        blocks += [
+            pdf.heading(_("Number of meetings")),
+            pdf.box([pdf.para(doc.meetings or "–")]),
+            pdf.heading(_("What the network does")),
+            pdf.box([pdf.para(doc.network_activities or "–")]),
+            pdf.heading(_("Members' municipalities")),
+            pdf.box([pdf.para(doc.municipalities or "–")]),
         ]
     else:
         flow = []
         for goal in doc.goals:
-            for g, indent in [(goal, ""), *[(s, "    ") for s in goal.sub_goals]]:
-                flow.append(p(f"{indent}{g.number}. {g.statement}"))
+            for g, sub in [(goal, False), *[(s, True) for s in goal.sub_goals]]:
+                lines = [pdf.para(f"{g.number}. {g.statement}")]
                 if g.planned:
-                    flow.append(p(f"{indent}{_('Planned:')} {g.planned}", st.muted))
-                flow.append(
-                    Paragraph(
-                        f"{indent}<b>{escape(_('Fulfilled:'))}</b> {escape(g.outcome)}", st.small
-                    )
-                )
+                    lines.append(pdf.para(f"{_('Planned:')} {g.planned}", "muted"))
+                lines.append(pdf.labelled(_("Fulfilled:"), g.outcome, small=True))
                 if g.comment:
-                    flow.append(p(f"{indent}{g.comment}", st.small))
+                    lines.append(pdf.para(g.comment, "small"))
                 if g.reason:
-                    flow.append(p(f"{indent}{_('Why:')} {g.reason}", st.small))
-        story += [
-            p(_("Goal fulfilment %(year)s") % {"year": doc.year}, st.heading),
-            pdf.box(flow or [p("–")]),
-            p(_("Revisions during the year"), st.heading),
-            pdf.box([p(doc.revisions or _("No revisions."))]),
-            p(_("Work in the priority areas"), st.heading),
-            pdf.box([p(f"{area} – {done}", st.small) for area, done in doc.priorities] or [p("–")]),
-            p(_("Summary"), st.heading),
-            pdf.box([p(doc.summary or "–")]),
-            p(_("Results of activities/sub-goals %(year)s") % {"year": doc.year}, st.heading),
+                    lines.append(pdf.para(f"{_('Why:')} {g.reason}", "small"))
+                flow += [pdf.indent(lines)] if sub else lines
+        blocks += [
+            pdf.heading(_("Goal fulfilment %(year)s") % {"year": doc.year}),
+            pdf.box(flow or [pdf.para("–")]),
+            pdf.heading(_("Revisions during the year")),
+            pdf.box([pdf.para(doc.revisions or _("No revisions."))]),
+            pdf.heading(_("Work in the priority areas")),
+            pdf.box(
+                [pdf.para(f"{area} – {done}", "small") for area, done in doc.priorities]
+                or [pdf.para("–")]
+            ),
+            pdf.heading(_("Summary")),
+            pdf.box([pdf.para(doc.summary or "–")]),
+            pdf.heading(_("Results of activities/sub-goals %(year)s") % {"year": doc.year}),
+            pdf.table(
+                [_("This we planned to carry out"), _("Result – done/not done")],
+                [[planned, result] for planned, result in doc.activities],
+                [1, 1],
+            ),
         ]
-        rows = [
-            [
-                p(_("This we planned to carry out"), st.small),
-                p(_("Result – done/not done"), st.small),
-            ]
-        ]
-        rows += [[p(planned, st.small), p(result, st.small)] for planned, result in doc.activities]
-        story.append(pdf.grid(rows, [85 * mm, 85 * mm]))
-    story += [
-        Spacer(1, 4),
-        p(_("The report handed to the head of secretariat covers at most two pages."), st.muted),
+    blocks += [
+        pdf.space(),
+        pdf.para(
+            _("The report handed to the head of secretariat covers at most two pages."), "muted"
+        ),
     ]
-    return pdf.build(story, title=doc.title)
+    return pdf.Document(doc.title, blocks)
 
 
 def render_docx(report: AnnualReport, *, public: bool = False) -> bytes:
     doc = build_document(report, public=public)
-    document = Document()
-    document.styles["Normal"].font.name = "DejaVu Sans"
-    document.styles["Normal"].font.size = Pt(10)
-    document.core_properties.title = doc.title
-    document.core_properties.language = "sv-SE"
+    document = docx_style.new_document(doc.title)
     document.add_heading(doc.title, level=1)
     for note in (doc.status_note, doc.plan_note):
         if note:
@@ -274,12 +253,11 @@ def render_docx(report: AnnualReport, *, public: bool = False) -> bytes:
         table.style = "Table Grid"
         table.rows[0].cells[0].text = _("This we planned to carry out")
         table.rows[0].cells[1].text = _("Result – done/not done")
+        docx_style.header_row(table.rows[0])
         for planned, result in doc.activities:
             cells = table.add_row().cells
             cells[0].text, cells[1].text = planned, result
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_style.save(document)
 
 
 def _filename(report: AnnualReport) -> str:

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from samverkan.followup import services
+from samverkan.followup import services, tasks
 from samverkan.followup.kolada import KoladaClient, KoladaError
 from samverkan.followup.models import Indicator
 
@@ -18,6 +18,11 @@ class Command(BaseCommand):
         parser.add_argument("--from-date", help="Only values changed since YYYY-MM-DD.")
         parser.add_argument("--base-url", help="Kolada's API address (default from settings).")
         parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Queue the sync for the background worker (samverkan worker) and return.",
+        )
+        parser.add_argument(
             "--from-file",
             type=Path,
             help=(
@@ -27,6 +32,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        if options["background"]:
+            tasks.kolada_sync_all.enqueue(options["kpi"], options["from_date"])
+            self.stdout.write("Queued; `samverkan worker` runs it.")
+            return
         try:
             if options["from_file"]:
                 runs = services.kolada_sync_from_file(path=options["from_file"])
