@@ -328,3 +328,26 @@ def test_the_command_refuses_an_unsafe_zip_in_json(demo_data, tmp_path, capsys):
     (result,) = json.loads(capsys.readouterr().out)
     assert result["file"] == "elak.zip" and "utanför" in result["refused"]
     assert not ImportBatch.objects.exists()
+
+
+def test_a_zip_is_read_by_the_worker_not_in_the_request(demo_data, persona, settings):
+    """The upload returns at once with the files waiting; `samverkan worker` reads them and
+    the batch's progress follows."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    names = list(FIXTURES)[:5]
+    data = _zip({f"{name}.docx": FIXTURES[name]()[0] for name in names})
+    response = _upload(persona("secretariat"), "historik.zip", data)
+    assert response.status_code == 302
+    batch = ImportBatch.objects.get()
+    assert (batch.done, batch.total) == (0, len(names))
+    assert set(batch.documents.values_list("state", flat=True)) == {ImportedDocument.State.WAITING}
+    call_command("worker", "--batch")
+    batch.refresh_from_db()
+    assert (batch.done, batch.total, batch.status) == (
+        len(names),
+        len(names),
+        ImportBatch.Status.FINISHED,
+    )
+    assert not batch.documents.filter(state=ImportedDocument.State.WAITING).exists()

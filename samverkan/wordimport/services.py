@@ -43,10 +43,6 @@ from samverkan.wordimport.archive import entries_of
 from samverkan.wordimport.models import ImportBatch, ImportedDocument
 from samverkan.wordimport.parser import Refused, parse_docx
 
-# Batches up to this many files are read at once in the request; larger ones wait for the
-# background worker (process_batch is the function it runs).
-READ_IN_REQUEST = 60
-
 Progress = Callable[[int, int], None]
 
 

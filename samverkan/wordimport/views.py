@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from samverkan.accounts import permissions
 from samverkan.core.forms import attach_errors
 from samverkan.core.http import missing_is_404
-from samverkan.wordimport import selectors, services
+from samverkan.wordimport import selectors, services, tasks
 from samverkan.wordimport.forms import ReviewForm, UploadForm
 from samverkan.wordimport.models import ImportedDocument
 
@@ -31,9 +31,8 @@ def upload(request):
         except ValidationError as error:
             attach_errors(form, error)
         else:
-            if batch.total <= services.READ_IN_REQUEST:
-                # Until the background worker runs it, a batch is read here, in the request.
-                services.process_batch(batch.pk)
+            # The worker reads the files; the batch page shows how far it has come.
+            tasks.read_batch.enqueue(batch.pk)
             return redirect("wordimport:batch", batch.pk)
     return render(
         request,
@@ -73,7 +72,8 @@ def batch_progress(request, batch_id: int):
 def batch_read(request, batch_id: int):
     _require(request)
     batch = selectors.batch(batch_id)
-    services.process_batch(batch.pk)
+    # Asked again (the worker was down, or reading stopped on an error): what is read stays.
+    tasks.read_batch.enqueue(batch.pk)
     return redirect("wordimport:batch", batch.pk)
 
 
