@@ -200,6 +200,7 @@ def test_values_say_where_they_come_from(portal):
         "status": "",
         "origin": "kolada",
         "source": "Källa: Kolada",
+        "members": None,
     }
     demo = get("/api/v1/values?indicator=invanare&page_size=1")[1]["items"][0]
     assert demo["origin"] == "demo" and "inte Kolada" in demo["source"]

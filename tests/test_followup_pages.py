@@ -62,7 +62,8 @@ def test_table_matches_the_chart_data(population):
     region = dict(view.series["Umeåregionen"])
     for row in view.table:
         assert float(row["region"]) == region[row["year"]]
-        for municipality, cell in zip(view.municipalities, row["cells"], strict=True):
+        for municipality, (cell, member) in zip(view.municipalities, row["cells"], strict=True):
+            assert member  # the demo's members have been members all along
             assert dict(view.series[municipality.name])[row["year"]] == float(cell.value)
 
 

@@ -120,7 +120,7 @@ def build(year: PlanningYear) -> FollowUp:
 
 
 def _notes(report: FollowUp) -> list[str]:
-    notes = [_("The trend is the region's value, computed from the six member municipalities.")]
+    notes = [_("The trend is the region's value, computed from each year's member municipalities.")]
     if report.has_demo_values:
         notes.insert(
             0,

@@ -49,6 +49,22 @@ class Cooperation(models.Model):
         return [line.strip() for line in self.secretariat_activities.splitlines() if line.strip()]
 
 
+class MunicipalityQuerySet(models.QuerySet["Municipality"]):
+    def members_in(self, year: int) -> "MunicipalityQuerySet":
+        """The members whose membership overlaps `year`: those whose values make that
+        year's regional value and whose names a document of that year lists."""
+        return self.filter(is_member=True).filter(
+            Q(member_from__isnull=True) | Q(member_from__lte=date(year, 12, 31)),
+            Q(member_until__isnull=True) | Q(member_until__gte=date(year, 1, 1)),
+        )
+
+    def members_on(self, day: date) -> "MunicipalityQuerySet":
+        return self.filter(is_member=True).filter(
+            Q(member_from__isnull=True) | Q(member_from__lte=day),
+            Q(member_until__isnull=True) | Q(member_until__gte=day),
+        )
+
+
 class Municipality(models.Model):
     code = models.CharField(
         _("municipality code"),
@@ -63,11 +79,42 @@ class Municipality(models.Model):
         default=True,
         help_text=_("Only people from member municipalities can sit in the groups."),
     )
+    # A cooperation grows and shrinks: a member counts in the years its membership overlaps.
+    # Empty dates mean "since the start" and "still a member".
+    member_from = models.DateField(
+        _("member from"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for a founding member."),
+    )
+    member_until = models.DateField(
+        _("member until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty while the municipality is a member."),
+    )
+    voting = models.BooleanField(
+        _("voting member"),
+        default=True,
+        help_text=_(
+            "Untick for a non-voting (co-opted) member: it takes part but does not decide."
+        ),
+    )
+
+    objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(member_until__isnull=True)
+                | Q(member_from__isnull=True)
+                | Q(member_until__gte=models.F("member_from")),
+                name="membership_ends_after_it_begins",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -75,6 +122,17 @@ class Municipality(models.Model):
     def get_absolute_url(self) -> str:
         # By code, as Kolada and the open API name it: a name can change, the code does not.
         return reverse("organisation:municipality", args=[self.code])
+
+    def clean(self) -> None:
+        if self.member_from and self.member_until and self.member_until < self.member_from:
+            raise ValidationError({"member_until": _("A membership cannot end before it begins.")})
+
+    def is_member_in(self, year: int) -> bool:
+        return (
+            self.is_member
+            and (self.member_from is None or self.member_from.year <= year)
+            and (self.member_until is None or self.member_until.year >= year)
+        )
 
 
 class Person(models.Model):

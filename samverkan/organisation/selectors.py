@@ -10,6 +10,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.utils import timezone
 
 from samverkan.organisation.models import (
     Body,
@@ -27,6 +28,12 @@ def cooperation() -> Cooperation | None:
 
 
 def member_municipalities() -> QuerySet[Municipality]:
+    """Today's members."""
+    return Municipality.objects.members_on(timezone.localdate()).order_by("name")
+
+
+def municipalities_ever() -> QuerySet[Municipality]:
+    """Every municipality that is or has been a member: a former member keeps its page."""
     return Municipality.objects.filter(is_member=True).order_by("name")
 
 

@@ -726,6 +726,7 @@ class RegionValue:
     value: Decimal
     status: str
     source: str
+    members: list[str]
     origin: str = schemas.COMPUTED
 
 
@@ -756,6 +757,7 @@ def region_values(filters: ValueFilter) -> list[RegionValue]:
                 value=downloads.region_figure(point.value),
                 status="",
                 source=downloads.region_source(point.indicator, point.origins),
+                members=point.members,
             )
         )
     return found

@@ -64,6 +64,8 @@ VALUE_HEADER = [
     "värde",
     "status",
     "källa",
+    # For the cooperation's own value: the members of the year it is computed from.
+    "omfattar_kommuner",
 ]
 
 
@@ -80,6 +82,7 @@ def value_rows(values, area_names: dict[str, str]):
             _decimal(v.value),
             v.status,
             source_of(v),
+            "",
         ]
 
 
@@ -118,7 +121,7 @@ def region_rows(view) -> list[list]:
     for line in view.table:
         if line["region"] is None:
             continue
-        origins = {cell.origin for cell in line["cells"] if cell is not None}
+        origins = {cell.origin for cell, member in line["cells"] if cell is not None and member}
         rows.append(
             [
                 view.indicator.slug,
@@ -131,6 +134,7 @@ def region_rows(view) -> list[list]:
                 _decimal(region_figure(line["region"])),
                 "",
                 region_source(view.indicator, origins),
+                " ".join(line["members"]),
             ]
         )
     return rows
