@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "samverkan.accounts.context_processors.site",
+                "samverkan.organisation.context_processors.cooperation",
             ],
         },
     },

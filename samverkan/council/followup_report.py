@@ -92,7 +92,7 @@ def build(year: PlanningYear) -> FollowUp:
                     continue
                 seen.add(indicator.pk)
                 view = selectors.indicator_view(indicator.slug)
-                region = view.series.get("Umeåregionen", [])
+                region = view.series.get(view.region_label, [])
                 if len(region) >= 2:
                     (y0, v0), (y1, v1) = region[0], region[-1]
                     trend = _("%(from)s in %(y0)s → %(to)s in %(y1)s") % {

@@ -283,6 +283,9 @@ def load(tally: Tally | None = None) -> Tally:
         Cooperation,
         {"name": "Umeåregionen"},
         {
+            "short_name": "Umeåregionen",
+            "county_code": "0024",
+            "county_name": "Västerbottens län",
             "vision": "Världens bästa livsmiljö för en kvarts miljon människor 2050",
             "vision_decided": PRIORITY_DECISION,
             "target_population": 250_000,

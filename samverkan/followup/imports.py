@@ -21,7 +21,7 @@ from samverkan.core.spreadsheets import csv_row, xlsx_append
 from samverkan.core.types import AnyUser
 from samverkan.followup.kolada import Row
 from samverkan.followup.models import Indicator, Value
-from samverkan.followup.services import COUNTRY, COUNTY, values_upsert
+from samverkan.followup.services import comparison_areas, values_upsert
 from samverkan.organisation.models import Municipality
 
 COLUMNS = ["indikator", "kommunkod", "år", "kön", "värde"]
@@ -72,7 +72,7 @@ def check_rows(table: list[list[str]]) -> dict[Indicator, list[Row]]:
         )
     indicators = {i.slug: i for i in Indicator.objects.all()}
     areas = set(Municipality.objects.filter(is_member=True).values_list("code", flat=True))
-    areas |= {COUNTY, COUNTRY}
+    areas |= set(comparison_areas())
     errors, rows = [], {}
     seen = set()
     for number, raw in enumerate(table[1:], start=2):

@@ -7,15 +7,15 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from samverkan.followup import analysis
 from samverkan.followup.models import Indicator, Target, Value
-from samverkan.followup.services import COUNTRY, COUNTY
+from samverkan.followup.services import COUNTRY, county
 from samverkan.organisation.models import Municipality
 from samverkan.organisation.selectors import cooperation
 from samverkan.strategy.models import PriorityArea
 from samverkan.strategy.selectors import priority_areas
-
-AREA_NAMES = {COUNTY: "Västerbottens län", COUNTRY: "Riket"}
 
 
 @dataclass
@@ -31,6 +31,8 @@ class IndicatorView:
     target: Target | None
     light: str
     gender_rows: list[tuple[str, Decimal | None, Decimal | None, Decimal | None]]
+    region_label: str = ""  # the cooperation's name, as its own line is labelled
+    county_name: str = ""
     latest_region: Decimal | None = None
     latest_year: int | None = None
     origins: set[str] = field(default_factory=set)
@@ -121,6 +123,9 @@ def indicator_view(slug: str) -> IndicatorView:
     by_key = {(v.area, v.year, v.gender): v for v in values}
     years = sorted({v.year for v in values})
     weights = _population_weights() if indicator.rule == Indicator.Rule.WEIGHTED_MEAN else {}
+    coop = cooperation()
+    region_label = coop.display_name if coop else str(_("The cooperation"))
+    county_code, county_name = county() or ("", "")
     region_by_year = {}
     members_by_year = {year: members_in(municipalities, year) for year in years}
     for year in years:
@@ -139,7 +144,7 @@ def indicator_view(slug: str) -> IndicatorView:
             "cells": [(by_key.get((c, year, "T")), c in members_by_year[year]) for c in codes],
             "members": members_by_year[year],
             "region": region_by_year[year],
-            "county": by_key.get((COUNTY, year, "T")),
+            "county": by_key.get((county_code, year, "T")) if county_code else None,
             "country": by_key.get((COUNTRY, year, "T")),
         }
         for year in years
@@ -152,7 +157,7 @@ def indicator_view(slug: str) -> IndicatorView:
                 series[m.name].append((year, float(v.value)))
     for year, value in region_by_year.items():
         if value is not None:
-            series["Umeåregionen"].append((year, float(value)))
+            series[region_label].append((year, float(value)))
     emphasised = {m.name for pc in indicator.commitments.all() for m in pc.municipalities.all()}
     target = (
         Target.objects.filter(indicator=indicator, municipality__isnull=True)
@@ -187,6 +192,8 @@ def indicator_view(slug: str) -> IndicatorView:
         target=target,
         light=light,
         gender_rows=gender_rows,
+        region_label=region_label,
+        county_name=county_name,
         latest_region=region_points[-1][1] if region_points else None,
         latest_year=latest_year,
         origins={v.origin for v in values},
@@ -234,7 +241,7 @@ def vision() -> analysis.VisionTrack | None:
 def latest_regional_value(indicator: Indicator) -> tuple[int, Decimal] | None:
     """The latest year with a regional value, for a goal's baseline."""
     view = indicator_view(indicator.slug)
-    region = view.series.get("Umeåregionen")
+    region = view.series.get(view.region_label)
     if not region:
         return None
     year, value = region[-1]

@@ -19,6 +19,22 @@ from samverkan.organisation.validators import municipality_code_validator, phone
 
 class Cooperation(models.Model):
     name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(
+        _("short name"),
+        max_length=100,
+        blank=True,
+        help_text=_("As the cooperation calls itself in headings and charts; empty: the name."),
+    )
+    # The area shown beside the cooperation's own values for comparison (a county, in Kolada's
+    # ids); Sweden as a whole is always shown.
+    county_code = models.CharField(
+        _("county code"),
+        max_length=4,
+        blank=True,
+        validators=[municipality_code_validator],
+        help_text=_("Kolada's four-digit code of the county to compare with, such as 0024."),
+    )
+    county_name = models.CharField(_("county name"), max_length=100, blank=True)
     vision = models.TextField(_("vision"))
     vision_decided = models.DateField(_("vision decided"), null=True, blank=True)
     target_population = models.PositiveIntegerField(_("target population"))
@@ -41,6 +57,10 @@ class Cooperation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
 
     def horizontal_principle_list(self) -> list[str]:
         return [line.strip() for line in self.horizontal_principles.splitlines() if line.strip()]

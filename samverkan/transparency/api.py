@@ -26,7 +26,7 @@ from ninja.renderers import JSONRenderer
 
 from samverkan.followup.models import Indicator
 from samverkan.followup.selectors import region_points
-from samverkan.followup.services import COUNTRY, COUNTY
+from samverkan.followup.services import comparison_areas
 from samverkan.strategy.models import Commitment, Objective
 from samverkan.transparency import downloads, public, schemas
 from samverkan.transparency.licence import LICENCE_NAME, LICENCE_URL
@@ -301,7 +301,8 @@ class ValueFilter(Schema):
         pattern=AREA_PATTERN,
         description=(
             "The area: a municipality's four-digit code (e.g. 2403 for Bjurholm), 0024 for "
-            "Västerbotten county, 0000 for Sweden, or `region` for the cooperation's own value, "
+            "the county (its Kolada code), 0000 for Sweden, or `region` for the cooperation's own "
+            "value, "
             "computed from its members' values."
         ),
     )
@@ -317,13 +318,13 @@ class ValueFilter(Schema):
             raise _unknown("indicator", message % _listed(request, "indicators"))
         code = self.municipality
         if code and not (
-            code in (COUNTY, COUNTRY, downloads.REGION_AREA)
+            code in (*comparison_areas(), downloads.REGION_AREA)
             or public.municipalities().filter(code=code).exists()
             or public.values().filter(area=code).exists()
         ):
             message = _(
                 "No area has this code. Give a municipality code (the municipalities are at "
-                "%(url)s), 0024 for the county, 0000 for Sweden or region for the cooperation."
+                "%(url)s), the county's code, 0000 for Sweden or region for the cooperation."
             )
             raise _unknown("municipality", message % _listed(request, "municipalities"))
         _check_commitment(request, self.commitment)
@@ -703,7 +704,7 @@ def filtered_values(filters: ValueFilter):
 def values(request, filters: Query[ValueFilter]):
     """Indicator values per area and year.
 
-    `area` is a municipality code, 0024 for Västerbotten county or 0000 for Sweden; `source`
+    `area` is a municipality code, the county's code or 0000 for Sweden; `source`
     says where each value comes from ("Källa: Kolada" for Kolada's). `municipality=region`
     gives instead the cooperation's own value per indicator and year (total only), computed from
     the members' values by the indicator's rule, as on the indicator's page and in its CSV

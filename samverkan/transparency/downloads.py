@@ -12,9 +12,9 @@ from decimal import Decimal
 from django.http import HttpResponse
 from django.utils import translation
 
-from samverkan.core.charts import REGION_LABEL as REGION_NAME
 from samverkan.core.spreadsheets import csv_row
 from samverkan.followup.models import Indicator, Value
+from samverkan.followup.services import comparison_areas
 from samverkan.organisation.models import Municipality
 from samverkan.transparency.licence import KOLADA_CITATION, LICENCE_NAME
 
@@ -88,8 +88,8 @@ def value_rows(values, area_names: dict[str, str]):
 
 def area_names() -> dict[str, str]:
     names = dict(Municipality.objects.values_list("code", "name"))
-    names.setdefault("0024", "Västerbottens län")
-    names.setdefault("0000", "Riket")
+    for code, name in comparison_areas().items():
+        names.setdefault(code, name)
     return names
 
 
@@ -128,7 +128,7 @@ def region_rows(view) -> list[list]:
                 view.indicator.title,
                 view.indicator.unit,
                 REGION_AREA,
-                REGION_NAME,
+                view.region_label,
                 line["year"],
                 "T",
                 _decimal(region_figure(line["region"])),
