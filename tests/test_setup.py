@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
@@ -199,3 +200,71 @@ def test_umearegionen_from_its_file_matches_the_source(umearegionen_data):
     assert Cooperation.objects.get().display_name == "Umeåregionen"
     assert PriorityCommitment.objects.count() == 10
     assert Group.objects.filter(kind="working_group").count() == 17
+
+
+def _admin_client() -> Client:
+    admin = User.objects.create_superuser("installerare", password="x", email="")
+    client = Client()
+    client.force_login(admin)
+    return client
+
+
+@pytest.mark.django_db
+def test_an_administrator_on_an_empty_installation_sets_up_through_the_web():
+    home = Client().get("/").content.decode()
+    assert "/installation/" in home  # an empty installation says how to begin
+    client = _admin_client()
+    page = client.get("/installation/")
+    assert page.status_code == 200 and "har ingen samverkan" in page.content.decode()
+    with EXAMPLE.open("rb") as handle:
+        response = client.post("/installation/", {"file": handle})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert Cooperation.objects.get().display_name == "Exempelförbundet"
+    entry = AuditEntry.objects.get(action="samverkan.cooperation.set_up")
+    assert entry.actor.username == "installerare" and entry.comment == "exempelforbundet.yaml"
+    # Again: nothing changes, and the page says so.
+    with EXAMPLE.open("rb") as handle:
+        again = client.post("/installation/", {"file": handle}, follow=True)
+    assert "inget ändrades" in again.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_broken_file_in_the_web_form_lists_its_errors_by_line_and_saves_nothing():
+    response = _admin_client().post("/installation/", {"content": BROKEN})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Filen har 6 fel; inget sparades." in html
+    assert "Rad 7" in html and "municipalities[0].code" in html
+    assert not Cooperation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_web_form_wants_a_file_or_content():
+    html = _admin_client().post("/installation/", {}).content.decode()
+    assert "Välj en fil eller klistra in innehållet." in html
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "signed_in_visitor",
+        "group_member",
+        "contact_person",
+        "secretariat",
+        "chief_executive",
+        "council_member",
+    ],
+)
+def test_only_administrators_may_set_up(persona, role):
+    client = persona(role)
+    assert client.get("/installation/").status_code == 403
+    assert client.post("/installation/", {"content": BROKEN}).status_code == 403
+
+
+def test_visitors_are_sent_to_sign_in(persona):
+    response = persona("visitor").get("/installation/")
+    assert response.status_code == 302 and "/konto/" in response["Location"]
+
+
+def test_the_administrator_persona_may_set_up(persona):
+    assert persona("administrator").get("/installation/").status_code == 200

@@ -27,6 +27,12 @@ def cooperation() -> Cooperation | None:
     return Cooperation.objects.order_by("pk").first()
 
 
+def body_of_kind(kind: str) -> Body | None:
+    """The cooperation's council, chief executives' group or secretariat, by what it does:
+    each cooperation names its own."""
+    return Body.objects.filter(kind=kind).first()
+
+
 def member_municipalities() -> QuerySet[Municipality]:
     """Today's members."""
     return Municipality.objects.members_on(timezone.localdate()).order_by("name")

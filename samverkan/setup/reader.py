@@ -7,6 +7,7 @@ that, and only with a file that has passed every check.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,7 +101,8 @@ def _message(error: ErrorDetails) -> str:
     if kind in known:
         return str(known[kind])
     if kind == "literal_error":
-        return _("choose one of %(choices)s") % {"choices": ctx.get("expected", "")}
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return _("choose one of %(choices)s") % {"choices": ", ".join(choices)}
     if kind in {"greater_than", "greater_than_equal"}:
         return _("the number is too small")
     if kind in {"less_than", "less_than_equal"}:
