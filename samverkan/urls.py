@@ -9,6 +9,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("samverkan.transparency.urls")),
     path("admin/", admin_site.urls),
+    path("installation/", include("samverkan.setup.urls")),
     path("konto/", include("samverkan.accounts.urls")),
     path("organisation/", include("samverkan.transparency.organisation_urls")),
     path("verksamhetsplaner/", include("samverkan.planning.urls")),

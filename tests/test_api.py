@@ -200,6 +200,7 @@ def test_values_say_where_they_come_from(portal):
         "status": "",
         "origin": "kolada",
         "source": "Källa: Kolada",
+        "members": None,
     }
     demo = get("/api/v1/values?indicator=invanare&page_size=1")[1]["items"][0]
     assert demo["origin"] == "demo" and "inte Kolada" in demo["source"]
@@ -214,13 +215,13 @@ def test_values_say_where_they_come_from(portal):
         (
             "/api/v1/values?municipality=Bjurholm",
             "municipality",
-            "Give a municipality code of four digits (e.g. 2403), 0024 for the county, 0000 for "
+            "Give a municipality code of four digits (e.g. 0180), the county's code, 0000 for "
             "Sweden or region for the cooperation.",
         ),
         (
             "/api/v1/decisions?municipality=abc",
             "municipality",
-            "Give the municipality code as four digits, e.g. 2403.",
+            "Give the municipality code as four digits, e.g. 0180.",
         ),
         ("/api/v1/values?gender=X", "gender", "Give T, K or M."),
         ("/api/v1/values?commitment=1", "commitment", "Give the commitment as e.g. 3.2."),

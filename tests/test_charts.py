@@ -30,7 +30,7 @@ def test_a_few_areas_are_all_named_at_their_line_ends():
 
 def test_with_fifty_areas_only_the_emphasised_lines_are_named():
     series = {**_series(50), "Umeåregionen": [(2015, 120.0), (2024, 125.0)]}
-    svg = charts.line_svg(series, title="Test", emphasised={"Kommun 7"})
+    svg = charts.line_svg(series, title="Test", emphasised={"Kommun 7"}, region="Umeåregionen")
 
     names = _names(svg)
     assert "Kommun 7" in names and "Umeåregionen" in names

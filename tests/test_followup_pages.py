@@ -62,7 +62,8 @@ def test_table_matches_the_chart_data(population):
     region = dict(view.series["Umeåregionen"])
     for row in view.table:
         assert float(row["region"]) == region[row["year"]]
-        for municipality, cell in zip(view.municipalities, row["cells"], strict=True):
+        for municipality, (cell, member) in zip(view.municipalities, row["cells"], strict=True):
+            assert member  # the demo's members have been members all along
             assert dict(view.series[municipality.name])[row["year"]] == float(cell.value)
 
 
@@ -170,7 +171,7 @@ def test_indicator_table_leaves_out_county_and_sweden_when_there_are_none(popula
         origin="kolada",
     )
     html = client.get(reverse("followup:indicator", args=["invanare"])).content.decode()
-    assert '<th scope="col">Länet</th>' in html and "Riket" not in html
+    assert '<th scope="col">Västerbottens län</th>' in html and "Riket" not in html
 
 
 def test_overview_offers_the_council_follow_up_only_for_years_that_have_begun(

@@ -79,7 +79,7 @@ def test_secretariat_edit_in_admin_is_audited(persona):
     municipality = Municipality.objects.get(code="2404")
     response = client.post(
         reverse("admin:organisation_municipality_change", args=[municipality.pk]),
-        {"code": "2404", "name": "Vindelns kommun", "is_member": "on"},
+        {"code": "2404", "name": "Vindelns kommun", "is_member": "on", "voting": "on"},
     )
     assert response.status_code == 302
     municipality.refresh_from_db()

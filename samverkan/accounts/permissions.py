@@ -346,3 +346,8 @@ def can_change_groups(user: AnyUser) -> bool:
 def can_manage_indicators(user: AnyUser) -> bool:
     """Indicators, targets, syncs and imports are the secretariat's; everyone reads them."""
     return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
+
+
+def can_set_up_cooperation(user: AnyUser) -> bool:
+    """Setting up or re-declaring the whole cooperation from a file: administrators only."""
+    return has_role(user, Role.ADMINISTRATOR)

@@ -100,14 +100,16 @@ def line_svg(
     emphasised: Set[str] = frozenset(),
     target: tuple[int, float] | None = None,
     unit: str = "",
+    region: str = "",
 ) -> str:
-    """Lines over the years, one per area; emphasised areas drawn thick, the rest thin.
+    """Lines over the years, one per area; emphasised areas and the `region` (the label of
+    the cooperation's own line) drawn thick, the rest thin.
 
     Readable in print: no meaning carried by colour alone (labels at line ends), a white
     background and a star for the target.
     """
     figure, axes = plt.subplots(figsize=(7.2, 3.6), dpi=110)
-    region = series_region_label(series)
+    region = region if region in series else ""
     drawn = {label: sorted(points) for label, points in series.items() if points}
     strong = [label for label in drawn if label in emphasised or label == region]
     # With many areas, a name at every line end piles up into an unreadable block; the thin
@@ -166,10 +168,3 @@ def _spread(heights: list[float], *, gap: float) -> list[float]:
     for height in heights:
         placed.append(max(height, placed[-1] + gap) if placed else height)
     return placed
-
-
-REGION_LABEL = "Umeåregionen"
-
-
-def series_region_label(series: dict) -> str:
-    return REGION_LABEL if REGION_LABEL in series else ""

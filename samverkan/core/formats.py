@@ -1,6 +1,17 @@
 """Figures as the reader's language writes them, shared by pages, exports and charts."""
 
 from django.utils.formats import number_format
+from django.utils.translation import get_language
+
+
+def genitive(name: str) -> str:
+    """A name as an owner, as the reader's language writes it: "Storsthlms" in Swedish (no
+    extra s after s, x or z), "Storsthlm's" in English."""
+    if not name:
+        return name
+    if (get_language() or "sv").startswith("sv"):
+        return name if name[-1].lower() in "sxz" else f"{name}s"
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def figure(value) -> str:

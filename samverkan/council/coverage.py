@@ -79,7 +79,7 @@ def coverage(year: PlanningYear) -> Coverage:
         current_q(), group_id__in=group_ids
     ).values_list("group_id", "person__municipality_id"):
         towns_by_group[group_id].add(municipality_id)
-    municipalities = list(Municipality.objects.filter(is_member=True).order_by("name"))
+    municipalities = list(Municipality.objects.members_in(year.year).order_by("name"))
     by_municipality, uncovered = [], []
     for pc in commitments:
         working = [g for g in group_ids if pc.pk in planned[g] or pc.pk in reported[g]]

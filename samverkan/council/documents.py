@@ -15,6 +15,7 @@ from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
 from samverkan.core.spreadsheets import xlsx_append
 from samverkan.council.compilations import Compilation
+from samverkan.organisation.selectors import cooperation_name
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -69,7 +70,7 @@ def pdf_document(c: Compilation, progress: Progress = _no_progress) -> pdf.Docum
     """The compilation in the house style: key figures and charts, then one section per
     objective with a heading (and so a bookmark) for each group."""
     blocks = [
-        pdf.para("Umeåregionen", "lead"),
+        pdf.para(cooperation_name(), "lead"),
         pdf.heading(c.title, 1),
         pdf.heading(_("Key figures")),
         pdf.table([_("Figure"), _("Value")], [list(row) for row in c.figures], [110, 60]),
@@ -119,7 +120,7 @@ def pdf_document(c: Compilation, progress: Progress = _no_progress) -> pdf.Docum
             if done % 50 == 0:
                 progress(done, total)
     progress(total, total)
-    return pdf.Document(c.title, blocks)
+    return pdf.Document(c.title, blocks, author=cooperation_name())
 
 
 def render_pdf(c: Compilation, progress: Progress = _no_progress) -> bytes:
@@ -127,7 +128,7 @@ def render_pdf(c: Compilation, progress: Progress = _no_progress) -> bytes:
 
 
 def render_docx(c: Compilation) -> bytes:
-    document = docx_style.new_document(c.title)
+    document = docx_style.new_document(c.title, author=cooperation_name())
     document.add_heading(c.title, level=0)
 
     def add_table(rows):

@@ -12,6 +12,7 @@ from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
 from samverkan.council.coverage import coverage
 from samverkan.followup import analysis, selectors
+from samverkan.organisation.selectors import cooperation_name
 from samverkan.planning.models import PlanningYear
 
 LIGHT_WORDS = {
@@ -85,7 +86,7 @@ def build(year: PlanningYear) -> FollowUp:
                     continue
                 seen.add(indicator.pk)
                 view = selectors.indicator_view(indicator.slug)
-                region = view.series.get("Umeåregionen", [])
+                region = view.series.get(view.region_label, [])
                 if len(region) >= 2:
                     (y0, v0), (y1, v1) = region[0], region[-1]
                     trend = _("%(from)s in %(y0)s → %(to)s in %(y1)s") % {
@@ -113,7 +114,7 @@ def build(year: PlanningYear) -> FollowUp:
 
 
 def _notes(report: FollowUp) -> list[str]:
-    notes = [_("The trend is the region's value, computed from the six member municipalities.")]
+    notes = [_("The trend is the region's value, computed from each year's member municipalities.")]
     if report.has_demo_values:
         notes.insert(
             0,
@@ -127,7 +128,7 @@ def _notes(report: FollowUp) -> list[str]:
 
 def pdf_document(report: FollowUp) -> pdf.Document:
     """The follow-up in the house style: one section (and bookmark) per priority area."""
-    blocks = [pdf.para("Umeåregionen", "lead"), pdf.heading(report.title, 1)]
+    blocks = [pdf.para(cooperation_name(), "lead"), pdf.heading(report.title, 1)]
     blocks += [pdf.para(note) for note in _notes(report)]
     for section in report.areas:
         blocks.append(pdf.heading(section.name))
@@ -146,7 +147,7 @@ def pdf_document(report: FollowUp) -> pdf.Document:
                 % {"groups": ", ".join(section.groups) or "–"}
             )
         )
-    return pdf.Document(report.title, blocks)
+    return pdf.Document(report.title, blocks, author=cooperation_name())
 
 
 def render_pdf(report: FollowUp) -> bytes:
@@ -154,7 +155,7 @@ def render_pdf(report: FollowUp) -> bytes:
 
 
 def render_docx(report: FollowUp) -> bytes:
-    document = docx_style.new_document(report.title)
+    document = docx_style.new_document(report.title, author=cooperation_name())
     document.add_heading(report.title, level=0)
     for note in _notes(report):
         document.add_paragraph(note)

@@ -11,7 +11,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from samverkan.datasets.upsert import Tally
+from samverkan.core.upsert import Tally
 from samverkan.organisation.models import (
     Body,
     BodyMembership,

@@ -1,7 +1,7 @@
 """Values entered or imported by hand: one file, every row checked, all or nothing.
 
 The columns are those of the downloadable template: indikator (the indicator's short name),
-kommunkod (a member's four digits, 0024 for the county or 0000 for the country), år, kön
+kommunkod (a member's four digits, the county's code or 0000 for the country), år, kön
 (T, K or M; T when empty) and värde (a number, with a decimal comma or point).
 """
 
@@ -21,7 +21,7 @@ from samverkan.core.spreadsheets import csv_row, xlsx_append
 from samverkan.core.types import AnyUser
 from samverkan.followup.kolada import Row
 from samverkan.followup.models import Indicator, Value
-from samverkan.followup.services import COUNTRY, COUNTY, values_upsert
+from samverkan.followup.services import comparison_areas, values_upsert
 from samverkan.organisation.models import Municipality
 
 COLUMNS = ["indikator", "kommunkod", "år", "kön", "värde"]
@@ -72,7 +72,7 @@ def check_rows(table: list[list[str]]) -> dict[Indicator, list[Row]]:
         )
     indicators = {i.slug: i for i in Indicator.objects.all()}
     areas = set(Municipality.objects.filter(is_member=True).values_list("code", flat=True))
-    areas |= {COUNTY, COUNTRY}
+    areas |= set(comparison_areas())
     errors, rows = [], {}
     seen = set()
     for number, raw in enumerate(table[1:], start=2):
@@ -86,7 +86,8 @@ def check_rows(table: list[list[str]]) -> dict[Indicator, list[Row]]:
             problems.append(_("unknown indicator “%(slug)s”") % {"slug": slug})
         if area not in areas:
             problems.append(
-                _("“%(code)s” is not a member municipality, 0024 or 0000") % {"code": area}
+                _("“%(code)s” is not a member municipality or one of %(areas)s")
+                % {"code": area, "areas": ", ".join(comparison_areas())}
             )
         if not (year.isdigit() and 1950 <= int(year) <= 2100):
             problems.append(_("“%(year)s” is not a year") % {"year": year})
@@ -135,8 +136,21 @@ def values_import(*, name: str, content: bytes, actor: AnyUser) -> int:
     return changed
 
 
+def _example() -> tuple[str, str]:
+    """A real indicator and member of this cooperation for the template's example row."""
+    slug = Indicator.objects.order_by("slug").values_list("slug", flat=True).first()
+    code = (
+        Municipality.objects.filter(is_member=True)
+        .order_by("code")
+        .values_list("code", flat=True)
+        .first()
+    )
+    return slug or "indikator", code or "0000"
+
+
 def template_csv() -> bytes:
-    example = ["hallbara-resor", "2480", "2025", "T", "42,5"]
+    slug, code = _example()
+    example = [slug, code, "2025", "T", "42,5"]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(csv_row(COLUMNS))
@@ -149,7 +163,8 @@ def template_xlsx() -> bytes:
     sheet = workbook.active
     sheet.title = "Värden"
     xlsx_append(sheet, COLUMNS)
-    xlsx_append(sheet, ["hallbara-resor", "2480", 2025, "T", 42.5])
+    slug, code = _example()
+    xlsx_append(sheet, [slug, code, 2025, "T", 42.5])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -1,9 +1,9 @@
 """Indicators per priority area, their values per municipality and year, and targets.
 
-Values are stored per area code as Kolada names them: a municipality's four digits, a
-county ("0024" Västerbotten) or the country ("0000"). The region of the cooperation is
-computed from its member municipalities by the rule the indicator declares; it is never
-Region Västerbotten, which has fifteen municipalities.
+Values are stored per area code as Kolada names them: a municipality's four digits, the
+county the cooperation compares itself with, or the country ("0000"). The region of the
+cooperation is computed from its member municipalities by the rule the indicator declares; it
+is never the county, which usually has more municipalities.
 """
 
 from django.db import models

@@ -7,15 +7,15 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from samverkan.followup import analysis
 from samverkan.followup.models import Indicator, Target, Value
-from samverkan.followup.services import COUNTRY, COUNTY
+from samverkan.followup.services import COUNTRY, county
 from samverkan.organisation.models import Municipality
 from samverkan.organisation.selectors import cooperation
 from samverkan.strategy.models import PriorityArea
 from samverkan.strategy.selectors import priority_areas
-
-AREA_NAMES = {COUNTY: "Västerbottens län", COUNTRY: "Riket"}
 
 
 @dataclass
@@ -23,13 +23,16 @@ class IndicatorView:
     indicator: Indicator
     municipalities: list[Municipality]
     years: list[int]
-    # One row per year: {"year", "cells": [...], "region", "county", "country"}.
+    # One row per year: {"year", "cells": [(value, member that year)…], "members", "region",
+    # "county", "country"}.
     table: list[dict[str, Any]]
     series: dict[str, list[tuple[int, float]]]
     emphasised: set[str]
     target: Target | None
     light: str
     gender_rows: list[tuple[str, Decimal | None, Decimal | None, Decimal | None]]
+    region_label: str = ""  # the cooperation's name, as its own line is labelled
+    county_name: str = ""
     latest_region: Decimal | None = None
     latest_year: int | None = None
     origins: set[str] = field(default_factory=set)
@@ -41,8 +44,18 @@ class IndicatorView:
         return any(row["county"] is not None for row in self.table)
 
     @property
+    def shows_non_members(self) -> bool:
+        """Whether a municipality's value is shown for a year it was not a member."""
+        return any(not member for row in self.table for _cell, member in row["cells"])
+
+    @property
     def has_country(self) -> bool:
         return any(row["country"] is not None for row in self.table)
+
+
+def members_in(municipalities: Iterable[Municipality], year: int) -> list[str]:
+    """The codes of those of `municipalities` that were members in `year`."""
+    return [m.code for m in municipalities if m.is_member_in(year)]
 
 
 def population_indicator() -> Indicator | None:
@@ -64,6 +77,7 @@ class RegionPoint:
     year: int
     value: Decimal
     origins: set[str]  # of the members' values it was computed from
+    members: list[str]  # the codes of that year's members, whose values it covers
 
 
 def region_points(indicators: Iterable[Indicator]) -> list[RegionPoint]:
@@ -73,7 +87,8 @@ def region_points(indicators: Iterable[Indicator]) -> list[RegionPoint]:
     population weights), in three queries however many indicators there are.
     """
     indicators = list(indicators)
-    codes = list(Municipality.objects.filter(is_member=True).values_list("code", flat=True))
+    municipalities = list(Municipality.objects.filter(is_member=True).order_by("code"))
+    codes = [m.code for m in municipalities]
     members: dict[tuple[int, int], dict[str, Value]] = defaultdict(dict)
     for v in Value.objects.filter(indicator__in=indicators, area__in=codes, gender="T").only(
         "indicator_id", "area", "year", "value", "origin"
@@ -86,15 +101,15 @@ def region_points(indicators: Iterable[Indicator]) -> list[RegionPoint]:
         years = sorted(year for (pk, year) in members if pk == indicator.pk)
         for year in years:
             cells = members[(indicator.pk, year)]
+            in_year = members_in(municipalities, year)
             value = analysis.regional_value(
-                {c: getattr(cells.get(c), "value", None) for c in codes},
+                {c: getattr(cells.get(c), "value", None) for c in in_year},
                 rule=indicator.rule,
-                weights={c: weights.get((c, year)) for c in codes},
+                weights={c: weights.get((c, year)) for c in in_year},
             )
             if value is not None:
-                points.append(
-                    RegionPoint(indicator, year, value, {v.origin for v in cells.values()})
-                )
+                origins = {cells[c].origin for c in in_year if c in cells}
+                points.append(RegionPoint(indicator, year, value, origins, in_year))
     return points
 
 
@@ -108,20 +123,28 @@ def indicator_view(slug: str) -> IndicatorView:
     by_key = {(v.area, v.year, v.gender): v for v in values}
     years = sorted({v.year for v in values})
     weights = _population_weights() if indicator.rule == Indicator.Rule.WEIGHTED_MEAN else {}
+    coop = cooperation()
+    region_label = coop.display_name if coop else str(_("The cooperation"))
+    county_code, county_name = county() or ("", "")
     region_by_year = {}
+    members_by_year = {year: members_in(municipalities, year) for year in years}
     for year in years:
-        member_values = {c: getattr(by_key.get((c, year, "T")), "value", None) for c in codes}
+        in_year = members_by_year[year]
+        member_values = {c: getattr(by_key.get((c, year, "T")), "value", None) for c in in_year}
         region_by_year[year] = analysis.regional_value(
             member_values,
             rule=indicator.rule,
-            weights={c: weights.get((c, year)) for c in codes},
+            weights={c: weights.get((c, year)) for c in in_year},
         )
     table = [
         {
             "year": year,
-            "cells": [by_key.get((c, year, "T")) for c in codes],
+            # A value of a year the municipality was not a member is shown, marked, and left
+            # out of the regional value.
+            "cells": [(by_key.get((c, year, "T")), c in members_by_year[year]) for c in codes],
+            "members": members_by_year[year],
             "region": region_by_year[year],
-            "county": by_key.get((COUNTY, year, "T")),
+            "county": by_key.get((county_code, year, "T")) if county_code else None,
             "country": by_key.get((COUNTRY, year, "T")),
         }
         for year in years
@@ -134,7 +157,7 @@ def indicator_view(slug: str) -> IndicatorView:
                 series[m.name].append((year, float(v.value)))
     for year, value in region_by_year.items():
         if value is not None:
-            series["Umeåregionen"].append((year, float(value)))
+            series[region_label].append((year, float(value)))
     emphasised = {m.name for pc in indicator.commitments.all() for m in pc.municipalities.all()}
     target = (
         Target.objects.filter(indicator=indicator, municipality__isnull=True)
@@ -169,6 +192,8 @@ def indicator_view(slug: str) -> IndicatorView:
         target=target,
         light=light,
         gender_rows=gender_rows,
+        region_label=region_label,
+        county_name=county_name,
         latest_region=region_points[-1][1] if region_points else None,
         latest_year=latest_year,
         origins={v.origin for v in values},
@@ -185,7 +210,8 @@ def vision() -> analysis.VisionTrack | None:
     coop = cooperation()
     if coop is None:
         return None
-    codes = list(Municipality.objects.filter(is_member=True).values_list("code", flat=True))
+    municipalities = list(Municipality.objects.filter(is_member=True))
+    codes = [m.code for m in municipalities]
     totals: dict[int, Decimal] = defaultdict(Decimal)
     counts: dict[int, int] = defaultdict(int)
     origins: set[str] = set()
@@ -196,11 +222,16 @@ def vision() -> analysis.VisionTrack | None:
         value__isnull=False,
     ):
         assert v.value is not None  # value__isnull=False above
+        if v.area not in members_in(municipalities, v.year):
+            continue
         totals[v.year] += v.value
         counts[v.year] += 1
         origins.add(v.origin)
-    # Only years where every member has a value: a partial sum would understate the region.
-    points = [(y, int(t)) for y, t in totals.items() if counts[y] == len(codes)]
+    # Only years where every member of the year has a value: a partial sum would understate
+    # the region.
+    points = [
+        (y, int(t)) for y, t in totals.items() if counts[y] == len(members_in(municipalities, y))
+    ]
     track = analysis.vision_track(
         points, target=coop.target_population, target_year=coop.target_year
     )
@@ -210,7 +241,7 @@ def vision() -> analysis.VisionTrack | None:
 def latest_regional_value(indicator: Indicator) -> tuple[int, Decimal] | None:
     """The latest year with a regional value, for a goal's baseline."""
     view = indicator_view(indicator.slug)
-    region = view.series.get("Umeåregionen")
+    region = view.series.get(view.region_label)
     if not region:
         return None
     year, value = region[-1]

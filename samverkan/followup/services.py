@@ -15,16 +15,30 @@ from samverkan.followup.kolada import KoladaClient, KoladaError, Row
 from samverkan.followup.kolada_files import KpiMeta, read_saved_responses
 from samverkan.followup.models import Indicator, SyncRun, Value
 from samverkan.organisation.models import Municipality
+from samverkan.organisation.selectors import cooperation
 
-COUNTY = "0024"  # Region Västerbotten, shown beside the cooperation for comparison
-COUNTRY = "0000"
+COUNTRY = "0000"  # Kolada's id for Sweden as a whole, shown beside every cooperation
+
+
+def county() -> tuple[str, str] | None:
+    """The county the cooperation compares itself with, as (Kolada code, name), if any."""
+    coop = cooperation()
+    if coop is None or not coop.county_code:
+        return None
+    return coop.county_code, coop.county_name or coop.county_code
+
+
+def comparison_areas() -> dict[str, str]:
+    """The areas shown beside the members for comparison: the county, if any, and Sweden."""
+    found = county()
+    return {**({found[0]: found[1]} if found else {}), COUNTRY: "Riket"}
 
 
 def sync_areas() -> list[str]:
     members = list(
         Municipality.objects.filter(is_member=True).order_by("code").values_list("code", flat=True)
     )
-    return [*members, COUNTY, COUNTRY]
+    return [*members, *comparison_areas()]
 
 
 def values_upsert(*, indicator: Indicator, rows: list[Row], origin: str) -> int:

@@ -13,7 +13,7 @@ from samverkan.followup import analysis, imports, selectors, tasks
 from samverkan.followup.forms import ImportForm, ValueForm
 from samverkan.followup.kolada import Row
 from samverkan.followup.models import SyncRun
-from samverkan.followup.services import COUNTRY, COUNTY, value_enter
+from samverkan.followup.services import comparison_areas, value_enter
 from samverkan.organisation.models import Municipality
 from samverkan.organisation.selectors import cooperation
 
@@ -38,6 +38,7 @@ def indicator(request, slug: str):
             emphasised=view.emphasised,
             target=target,
             unit=view.indicator.unit,
+            region=view.region_label,
         )
     return render(
         request,
@@ -77,7 +78,7 @@ def _areas() -> list[tuple[str, str]]:
         (m.code, f"{m.name} ({m.code})")
         for m in Municipality.objects.filter(is_member=True).order_by("name")
     ]
-    return [*members, (COUNTY, "Västerbottens län (0024)"), (COUNTRY, "Riket (0000)")]
+    return [*members, *((code, f"{name} ({code})") for code, name in comparison_areas().items())]
 
 
 def manage(request):

@@ -156,7 +156,8 @@ def decision_record(
         if decision.concerns_municipalities:
             Adoption.objects.bulk_create(
                 Adoption(decision=decision, municipality=m)
-                for m in Municipality.objects.filter(is_member=True)
+                # Those that are members on the day of the meeting decide in their own boards.
+                for m in Municipality.objects.members_on(meeting.date)
             )
         if decision.kind == Decision.Kind.ADOPT_PLAN:
             # full_clean() above requires the version of a decision that adopts one.

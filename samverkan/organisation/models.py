@@ -19,6 +19,22 @@ from samverkan.organisation.validators import municipality_code_validator, phone
 
 class Cooperation(models.Model):
     name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(
+        _("short name"),
+        max_length=100,
+        blank=True,
+        help_text=_("As the cooperation calls itself in headings and charts; empty: the name."),
+    )
+    # The area shown beside the cooperation's own values for comparison (a county, in Kolada's
+    # ids); Sweden as a whole is always shown.
+    county_code = models.CharField(
+        _("county code"),
+        max_length=4,
+        blank=True,
+        validators=[municipality_code_validator],
+        help_text=_("Kolada's four-digit code of the county to compare with, such as 0001."),
+    )
+    county_name = models.CharField(_("county name"), max_length=100, blank=True)
     vision = models.TextField(_("vision"))
     vision_decided = models.DateField(_("vision decided"), null=True, blank=True)
     target_population = models.PositiveIntegerField(_("target population"))
@@ -42,11 +58,31 @@ class Cooperation(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
     def horizontal_principle_list(self) -> list[str]:
         return [line.strip() for line in self.horizontal_principles.splitlines() if line.strip()]
 
     def secretariat_activity_list(self) -> list[str]:
         return [line.strip() for line in self.secretariat_activities.splitlines() if line.strip()]
+
+
+class MunicipalityQuerySet(models.QuerySet["Municipality"]):
+    def members_in(self, year: int) -> "MunicipalityQuerySet":
+        """The members whose membership overlaps `year`: those whose values make that
+        year's regional value and whose names a document of that year lists."""
+        return self.filter(is_member=True).filter(
+            Q(member_from__isnull=True) | Q(member_from__lte=date(year, 12, 31)),
+            Q(member_until__isnull=True) | Q(member_until__gte=date(year, 1, 1)),
+        )
+
+    def members_on(self, day: date) -> "MunicipalityQuerySet":
+        return self.filter(is_member=True).filter(
+            Q(member_from__isnull=True) | Q(member_from__lte=day),
+            Q(member_until__isnull=True) | Q(member_until__gte=day),
+        )
 
 
 class Municipality(models.Model):
@@ -63,11 +99,42 @@ class Municipality(models.Model):
         default=True,
         help_text=_("Only people from member municipalities can sit in the groups."),
     )
+    # A cooperation grows and shrinks: a member counts in the years its membership overlaps.
+    # Empty dates mean "since the start" and "still a member".
+    member_from = models.DateField(
+        _("member from"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for a founding member."),
+    )
+    member_until = models.DateField(
+        _("member until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty while the municipality is a member."),
+    )
+    voting = models.BooleanField(
+        _("voting member"),
+        default=True,
+        help_text=_(
+            "Untick for a non-voting (co-opted) member: it takes part but does not decide."
+        ),
+    )
+
+    objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(member_until__isnull=True)
+                | Q(member_from__isnull=True)
+                | Q(member_until__gte=models.F("member_from")),
+                name="membership_ends_after_it_begins",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -75,6 +142,17 @@ class Municipality(models.Model):
     def get_absolute_url(self) -> str:
         # By code, as Kolada and the open API name it: a name can change, the code does not.
         return reverse("organisation:municipality", args=[self.code])
+
+    def clean(self) -> None:
+        if self.member_from and self.member_until and self.member_until < self.member_from:
+            raise ValidationError({"member_until": _("A membership cannot end before it begins.")})
+
+    def is_member_in(self, year: int) -> bool:
+        return (
+            self.is_member
+            and (self.member_from is None or self.member_from.year <= year)
+            and (self.member_until is None or self.member_until.year >= year)
+        )
 
 
 class Person(models.Model):

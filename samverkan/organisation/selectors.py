@@ -10,6 +10,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.utils import timezone
 
 from samverkan.organisation.models import (
     Body,
@@ -26,7 +27,25 @@ def cooperation() -> Cooperation | None:
     return Cooperation.objects.order_by("pk").first()
 
 
+def cooperation_name() -> str:
+    """The cooperation's name as documents print it (its short name if it has one)."""
+    coop = cooperation()
+    return coop.display_name if coop else ""
+
+
+def body_of_kind(kind: str) -> Body | None:
+    """The cooperation's council, chief executives' group or secretariat, by what it does:
+    each cooperation names its own."""
+    return Body.objects.filter(kind=kind).first()
+
+
 def member_municipalities() -> QuerySet[Municipality]:
+    """Today's members."""
+    return Municipality.objects.members_on(timezone.localdate()).order_by("name")
+
+
+def municipalities_ever() -> QuerySet[Municipality]:
+    """Every municipality that is or has been a member: a former member keeps its page."""
     return Municipality.objects.filter(is_member=True).order_by("name")
 
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 municipality_code_validator = RegexValidator(
     r"^\d{4}$",
-    _("A municipality code has exactly four digits, such as 2480 for Umeå."),
+    _("A municipality code has exactly four digits, such as 0180 for Stockholm."),
 )
 
 # Swedish numbers as civil servants write them: 090-16 10 00, 070-123 45 67, +46 90 16 10 00.

@@ -232,7 +232,9 @@ class ReportForm(forms.ModelForm):
         for name in drop:
             del self.fields[name]
         if light:
-            self.fields["municipalities"].queryset = Municipality.objects.filter(is_member=True)
+            self.fields["municipalities"].queryset = Municipality.objects.members_in(
+                self.instance.year.year
+            )
 
 
 class ReportGoalForm(forms.ModelForm):

@@ -26,7 +26,7 @@ from ninja.renderers import JSONRenderer
 
 from samverkan.followup.models import Indicator
 from samverkan.followup.selectors import region_points
-from samverkan.followup.services import COUNTRY, COUNTY
+from samverkan.followup.services import comparison_areas
 from samverkan.strategy.models import Commitment, Objective
 from samverkan.transparency import downloads, public, schemas
 from samverkan.transparency.licence import LICENCE_NAME, LICENCE_URL
@@ -80,9 +80,9 @@ GENDER_PATTERN = "^[TKM]$"
 KIND_PATTERN = "^(working_group|network|project)$"
 STATUS_PATTERN = "^(active|wound_down|converted)$"
 _FORMS = {
-    MUNICIPALITY_PATTERN: gettext_lazy("Give the municipality code as four digits, e.g. 2403."),
+    MUNICIPALITY_PATTERN: gettext_lazy("Give the municipality code as four digits, e.g. 0180."),
     AREA_PATTERN: gettext_lazy(
-        "Give a municipality code of four digits (e.g. 2403), 0024 for the county, 0000 for "
+        "Give a municipality code of four digits (e.g. 0180), the county's code, 0000 for "
         "Sweden or region for the cooperation."
     ),
     COMMITMENT_PATTERN: gettext_lazy("Give the commitment as e.g. 3.2."),
@@ -211,7 +211,7 @@ YEAR = Field(None, ge=1900, le=2100)
 MUNICIPALITY = Field(
     None,
     pattern=MUNICIPALITY_PATTERN,
-    description="A municipality's four-digit code, e.g. 2403 for Bjurholm; see /municipalities.",
+    description="A municipality's four-digit code, e.g. 0180 for Stockholm; see /municipalities.",
 )
 COMMITMENT = Field(
     None,
@@ -300,8 +300,8 @@ class ValueFilter(Schema):
         None,
         pattern=AREA_PATTERN,
         description=(
-            "The area: a municipality's four-digit code (e.g. 2403 for Bjurholm), 0024 for "
-            "Västerbotten county, 0000 for Sweden, or `region` for the cooperation's own value, "
+            "The area: a municipality's four-digit code (e.g. 0180 for Stockholm), the county's "
+            "Kolada code, 0000 for Sweden, or `region` for the cooperation's own value, "
             "computed from its members' values."
         ),
     )
@@ -317,13 +317,13 @@ class ValueFilter(Schema):
             raise _unknown("indicator", message % _listed(request, "indicators"))
         code = self.municipality
         if code and not (
-            code in (COUNTY, COUNTRY, downloads.REGION_AREA)
+            code in (*comparison_areas(), downloads.REGION_AREA)
             or public.municipalities().filter(code=code).exists()
             or public.values().filter(area=code).exists()
         ):
             message = _(
                 "No area has this code. Give a municipality code (the municipalities are at "
-                "%(url)s), 0024 for the county, 0000 for Sweden or region for the cooperation."
+                "%(url)s), the county's code, 0000 for Sweden or region for the cooperation."
             )
             raise _unknown("municipality", message % _listed(request, "municipalities"))
         _check_commitment(request, self.commitment)
@@ -396,7 +396,7 @@ def municipalities(request):
     tags=["Organisation"],
 )
 def municipality(request, code: str):
-    """One municipality by its four-digit code (e.g. 2403 for Bjurholm)."""
+    """One municipality by its four-digit code (e.g. 0180 for Stockholm)."""
     strict(request)
     return get_object_or_404(public.municipalities(), code=code)
 
@@ -703,7 +703,7 @@ def filtered_values(filters: ValueFilter):
 def values(request, filters: Query[ValueFilter]):
     """Indicator values per area and year.
 
-    `area` is a municipality code, 0024 for Västerbotten county or 0000 for Sweden; `source`
+    `area` is a municipality code, the county's code or 0000 for Sweden; `source`
     says where each value comes from ("Källa: Kolada" for Kolada's). `municipality=region`
     gives instead the cooperation's own value per indicator and year (total only), computed from
     the members' values by the indicator's rule, as on the indicator's page and in its CSV
@@ -726,6 +726,7 @@ class RegionValue:
     value: Decimal
     status: str
     source: str
+    members: list[str]
     origin: str = schemas.COMPUTED
 
 
@@ -756,6 +757,7 @@ def region_values(filters: ValueFilter) -> list[RegionValue]:
                 value=downloads.region_figure(point.value),
                 status="",
                 source=downloads.region_source(point.indicator, point.origins),
+                members=point.members,
             )
         )
     return found

@@ -12,9 +12,9 @@ from decimal import Decimal
 from django.http import HttpResponse
 from django.utils import translation
 
-from samverkan.core.charts import REGION_LABEL as REGION_NAME
 from samverkan.core.spreadsheets import csv_row
 from samverkan.followup.models import Indicator, Value
+from samverkan.followup.services import comparison_areas
 from samverkan.organisation.models import Municipality
 from samverkan.transparency.licence import KOLADA_CITATION, LICENCE_NAME
 
@@ -64,6 +64,8 @@ VALUE_HEADER = [
     "värde",
     "status",
     "källa",
+    # For the cooperation's own value: the members of the year it is computed from.
+    "omfattar_kommuner",
 ]
 
 
@@ -80,13 +82,14 @@ def value_rows(values, area_names: dict[str, str]):
             _decimal(v.value),
             v.status,
             source_of(v),
+            "",
         ]
 
 
 def area_names() -> dict[str, str]:
     names = dict(Municipality.objects.values_list("code", "name"))
-    names.setdefault("0024", "Västerbottens län")
-    names.setdefault("0000", "Riket")
+    for code, name in comparison_areas().items():
+        names.setdefault(code, name)
     return names
 
 
@@ -118,19 +121,20 @@ def region_rows(view) -> list[list]:
     for line in view.table:
         if line["region"] is None:
             continue
-        origins = {cell.origin for cell in line["cells"] if cell is not None}
+        origins = {cell.origin for cell, member in line["cells"] if cell is not None and member}
         rows.append(
             [
                 view.indicator.slug,
                 view.indicator.title,
                 view.indicator.unit,
                 REGION_AREA,
-                REGION_NAME,
+                view.region_label,
                 line["year"],
                 "T",
                 _decimal(region_figure(line["region"])),
                 "",
                 region_source(view.indicator, origins),
+                " ".join(line["members"]),
             ]
         )
     return rows

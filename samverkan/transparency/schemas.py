@@ -43,7 +43,10 @@ class Index(Schema):
 class Municipality(Schema):
     code: str = Field(description="The four-digit municipality code (SCB), as in Kolada.")
     name: str
-    is_member: bool
+    is_member: bool = Field(description="Is or has been a member of the cooperation.")
+    member_from: date | None = Field(description="Null for a founding member.")
+    member_until: date | None = Field(description="Null while a member.")
+    voting: bool = Field(description="False for a co-opted (adjungerad) member without a vote.")
 
 
 class Person(Schema):
@@ -532,7 +535,7 @@ COMPUTED = "computed"
 class Value(Schema):
     indicator: str
     area: str = Field(
-        description="Municipality code, 0024 (the county), 0000 (Sweden) or region (the "
+        description="Municipality code, the county's code, 0000 (Sweden) or region (the "
         "cooperation's own value, computed; only with municipality=region)."
     )
     year: int
@@ -541,10 +544,19 @@ class Value(Schema):
     status: str
     origin: str = Field(description="kolada, manual, import, snapshot, demo or computed.")
     source: str = Field(description="Cite this with the value, e.g. 'Källa: Kolada'.")
+    members: list[str] | None = Field(
+        None,
+        description="For the cooperation's own value (area region): the codes of the members "
+        "of that year whose values it is computed from. Null for other values.",
+    )
 
     @staticmethod
     def resolve_indicator(obj) -> str:
         return obj.indicator.slug
+
+    @staticmethod
+    def resolve_members(obj) -> list[str] | None:
+        return getattr(obj, "members", None)
 
     @staticmethod
     def resolve_value(obj):

@@ -113,7 +113,7 @@ def municipality_page(code: str) -> MunicipalityPage:
     and the latest values are queried here, and only what the public may see is read: people
     for their names and roles (the template shows no more), and values, which are all public.
     """
-    municipality = organisation.member_municipalities().get(code=code)
+    municipality = organisation.municipalities_ever().get(code=code)
     body_seats = list(
         # The council and the chief executives' group are where a municipality is represented;
         # the secretariat's staff work for the cooperation, whichever municipality employs them.

@@ -19,8 +19,8 @@ class CooperationAdmin(OrganisationAdmin):
 
 @admin.register(Municipality, site=admin_site)
 class MunicipalityAdmin(OrganisationAdmin):
-    list_display = ["name", "code", "is_member"]
-    list_filter = ["is_member"]
+    list_display = ["name", "code", "is_member", "member_from", "member_until", "voting"]
+    list_filter = ["is_member", "voting"]
     search_fields = ["name", "code"]
 
 

@@ -15,8 +15,6 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.table import Table, _Row
 
-from samverkan.core.exports.pdf import AUTHOR
-
 FONT = "DejaVu Sans"
 BRAND = RGBColor(0x0B, 0x4F, 0x7C)
 HEADING_SIZES = {"Title": 20, "Heading 1": 14, "Heading 2": 11.5, "Heading 3": 10}
@@ -46,7 +44,7 @@ def _set_language(document: DocxDocument, lang: str) -> None:
     language.set(qn("w:bidi"), lang)
 
 
-def new_document(title: str, *, lang: str = "sv-SE") -> DocxDocument:
+def new_document(title: str, *, lang: str = "sv-SE", author: str = "") -> DocxDocument:
     """An empty document in the house style, with its title and language set."""
     document = Document()
     normal = document.styles["Normal"]
@@ -61,7 +59,7 @@ def new_document(title: str, *, lang: str = "sv-SE") -> DocxDocument:
     properties = document.core_properties
     properties.title = title
     properties.language = lang
-    properties.author = AUTHOR
+    properties.author = author
     _set_language(document, lang)
     return document
 

@@ -25,7 +25,6 @@ from pypdf import PdfReader
 TEMPLATE_DIR = Path(__file__).resolve().parent / "typst"
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 TEMPLATE = TEMPLATE_DIR / "document.typ"
-AUTHOR = "Umeåregionen"
 
 Block = dict[str, Any]
 
@@ -87,12 +86,13 @@ class Document:
     title: str
     blocks: list[Block] = field(default_factory=list)
     lang: str = ""
+    author: str = ""  # the cooperation, as its data names it
 
     def data(self) -> dict[str, Any]:
         lang = (self.lang or get_language() or "sv").split("-")[0]
         return {
             "title": self.title,
-            "author": AUTHOR,
+            "author": self.author,
             "lang": lang,
             "region": "SE" if lang == "sv" else "GB",
             "page_label": _("Page"),

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
-from samverkan.core.formats import figure
+from samverkan.core.formats import figure, genitive
+from samverkan.organisation.selectors import cooperation_name
 from samverkan.planning.models import PlanVersion, Status
 from samverkan.planning.selectors import plans as selectors
 
@@ -103,7 +104,8 @@ def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
         for a in version.activities.all()
     ]
     if group.kind == group.Kind.WORKING_GROUP:
-        title = _("Operational plan %(year)s for Umeåregionen's %(group)s working group") % {
+        title = _("Operational plan %(year)s for %(owner)s %(group)s working group") % {
+            "owner": genitive(cooperation_name()),
             "year": plan.year.year,
             "group": group.name,
         }
@@ -176,7 +178,8 @@ def pdf_document(doc: PlanDocument) -> pdf.Document:
         ),
         (
             _("Purpose"),
-            _("How does your group work for Umeåregionen's three overarching objectives?"),
+            _("How does your group work for %(owner)s overarching objectives?")
+            % {"owner": genitive(cooperation_name())},
             [
                 pdf.para(doc.purpose),
                 pdf.para(
@@ -223,7 +226,7 @@ def pdf_document(doc: PlanDocument) -> pdf.Document:
             "muted",
         ),
     ]
-    return pdf.Document(doc.title, blocks)
+    return pdf.Document(doc.title, blocks, author=cooperation_name())
 
 
 def page_count(pdf_bytes: bytes) -> int:
@@ -236,7 +239,7 @@ def page_count(pdf_bytes: bytes) -> int:
 
 def render_docx(version: PlanVersion, *, public: bool = False) -> bytes:
     doc = build_document(version, public=public)
-    document = docx_style.new_document(doc.title)
+    document = docx_style.new_document(doc.title, author=cooperation_name())
     document.add_heading(doc.title, level=1)
     if doc.status_note:
         document.add_paragraph().add_run(doc.status_note).italic = True

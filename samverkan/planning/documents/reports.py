@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy
 
 from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
-from samverkan.core.formats import figure
+from samverkan.core.formats import figure, genitive
+from samverkan.organisation.selectors import cooperation_name
 from samverkan.planning.models import AnnualReport, ReportStatus
 from samverkan.planning.selectors import plans as selectors
 
@@ -92,7 +93,8 @@ def build_document(report: AnnualReport, *, public: bool) -> ReportDocument:
             "group": group.name,
         }
     elif group.kind == group.Kind.WORKING_GROUP:
-        title = _("Annual report %(year)s for Umeåregionen's %(group)s working group") % {
+        title = _("Annual report %(year)s for %(owner)s %(group)s working group") % {
+            "owner": genitive(cooperation_name()),
             "year": report.year.year,
             "group": group.name,
         }
@@ -204,12 +206,12 @@ def pdf_document(doc: ReportDocument) -> pdf.Document:
             _("The report handed to the head of secretariat covers at most two pages."), "muted"
         ),
     ]
-    return pdf.Document(doc.title, blocks)
+    return pdf.Document(doc.title, blocks, author=cooperation_name())
 
 
 def render_docx(report: AnnualReport, *, public: bool = False) -> bytes:
     doc = build_document(report, public=public)
-    document = docx_style.new_document(doc.title)
+    document = docx_style.new_document(doc.title, author=cooperation_name())
     document.add_heading(doc.title, level=1)
     for note in (doc.status_note, doc.plan_note):
         if note:

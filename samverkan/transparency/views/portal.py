@@ -8,7 +8,8 @@ from samverkan.core.cache import public_page
 from samverkan.core.http import missing_is_404
 from samverkan.followup.models import Indicator
 from samverkan.followup.selectors import indicator_view
-from samverkan.organisation.selectors import cooperation
+from samverkan.organisation.models import Body
+from samverkan.organisation.selectors import body_of_kind, cooperation
 from samverkan.planning.models import (
     ActivityResult,
     AnnualReport,
@@ -26,7 +27,11 @@ def home(request):
     return render(
         request,
         "transparency/home.html",
-        {"cooperation": cooperation(), "version": current_plan_version()},
+        {
+            "cooperation": cooperation(),
+            "council": body_of_kind(Body.Kind.COUNCIL),
+            "version": current_plan_version(),
+        },
     )
 
 

@@ -1,0 +1,153 @@
+"""A cooperation grows and shrinks: a municipality counts in the years it was a member.
+
+Umeåregionen grew when Örnsköldsvik joined in 2013; these tests add it so, and check that the
+regional values, the open API, the CSV download, the indicator page, the list of today's
+members and the council's adoptions follow the membership of each year.
+"""
+
+import csv
+import io
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.test import Client
+
+from samverkan.followup import selectors
+from samverkan.followup.models import Indicator, Value
+from samverkan.governance.models import Decision, Meeting
+from samverkan.governance.services import decision_record
+from samverkan.organisation.models import Body, Municipality
+from samverkan.organisation.selectors import member_municipalities
+from tests.planning_helpers import user
+
+JOINED = date(2013, 1, 1)
+YEARS = range(2011, 2015)
+
+
+@pytest.fixture
+def grown(demo_data):
+    """Örnsköldsvik a member from 2013, and an indicator (a sum) where every municipality
+    counts 1 in every year: the region's value is then the number of members of the year."""
+    ovik = Municipality.objects.create(code="2284", name="Örnsköldsvik", member_from=JOINED)
+    indicator = Indicator.objects.create(
+        slug="medlemmar-raknade", title="Räknade medlemmar", unit="antal", rule="sum"
+    )
+    codes = list(Municipality.objects.filter(is_member=True).values_list("code", flat=True))
+    Value.objects.bulk_create(
+        Value(indicator=indicator, area=code, year=year, gender="T", value=1, origin="manual")
+        for code in codes
+        for year in YEARS
+    )
+    return ovik, indicator
+
+
+def test_a_member_counts_from_the_year_it_joined_and_not_before(grown):
+    _ovik, indicator = grown
+    points = {p.year: p for p in selectors.region_points([indicator])}
+    assert {year: points[year].value for year in YEARS} == {
+        2011: Decimal(6),
+        2012: Decimal(6),
+        2013: Decimal(7),
+        2014: Decimal(7),
+    }
+    assert "2284" not in points[2012].members
+    assert "2284" in points[2013].members and len(points[2013].members) == 7
+    # The indicator page's own computation agrees.
+    view = selectors.indicator_view(indicator.slug)
+    assert {row["year"]: row["region"] for row in view.table} == {
+        year: points[year].value for year in YEARS
+    }
+
+
+def test_a_member_that_left_stops_counting_after_the_year_it_left(grown):
+    ovik, indicator = grown
+    ovik.member_until = date(2013, 6, 30)
+    ovik.save()
+    points = {p.year: p.value for p in selectors.region_points([indicator])}
+    assert points == {2011: 6, 2012: 6, 2013: 7, 2014: 6}
+    assert ovik not in member_municipalities()
+
+
+def test_a_missing_value_of_a_year_before_joining_does_not_void_the_region(demo_data):
+    Municipality.objects.create(code="2284", name="Örnsköldsvik", member_from=JOINED)
+    indicator = Indicator.objects.create(slug="bara-gamla", title="Gamla", unit="antal", rule="sum")
+    old_members = Municipality.objects.members_in(2012).values_list("code", flat=True)
+    Value.objects.bulk_create(
+        Value(indicator=indicator, area=code, year=2012, gender="T", value=2, origin="manual")
+        for code in old_members
+    )
+    [point] = selectors.region_points([indicator])
+    assert (point.year, point.value) == (2012, Decimal(12))
+
+
+def test_the_api_and_the_csv_say_which_members_a_regional_value_covers(grown):
+    _ovik, indicator = grown
+    response = Client().get(
+        f"/api/v1/values?municipality=region&indicator={indicator.slug}&page_size=100"
+    )
+    items = json.loads(response.content)["items"]
+    members = {item["year"]: item["members"] for item in items}
+    assert "2284" not in members[2012] and "2284" in members[2013]
+    assert len(members[2012]) == 6
+    # Stored values carry no such list.
+    plain = json.loads(Client().get(f"/api/v1/values?indicator={indicator.slug}").content)
+    assert {item["members"] for item in plain["items"]} == {None}
+
+    text = Client().get(f"/oppna-data/indikatorer/{indicator.slug}.csv").content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    region = {row["år"]: row["omfattar_kommuner"] for row in rows if row["område"] == "region"}
+    assert "2284" not in region["2012"].split() and "2284" in region["2013"].split()
+    assert {row["omfattar_kommuner"] for row in rows if row["område"] != "region"} == {""}
+
+
+def test_the_indicator_page_marks_values_of_years_outside_the_membership(grown):
+    _ovik, indicator = grown
+    html = Client().get(f"/uppfoljning/indikatorer/{indicator.slug}/").content.decode()
+    assert "inte medlem detta år" in html
+    assert "Inte medlem det året" in html
+
+
+def test_only_the_members_on_the_meeting_day_are_asked_to_adopt(grown):
+    _ovik, _indicator = grown
+    meeting = Meeting.objects.create(
+        body=Body.objects.order_by("pk").first(), date=date(2012, 5, 1)
+    )
+    decision = decision_record(
+        meeting=meeting,
+        actor=user("kansli"),
+        title="Gemensam avfallsplan",
+        kind=Decision.Kind.OTHER,
+        text="Kommunerna rekommenderas att anta planen.",
+        concerns_municipalities=True,
+    )
+    asked = set(decision.adoptions.values_list("municipality__code", flat=True))
+    assert "2284" not in asked and len(asked) == 6
+
+
+def test_a_membership_cannot_end_before_it_begins(demo_data):
+    ovik = Municipality(
+        code="2284", name="Örnsköldsvik", member_from=JOINED, member_until=date(2012, 1, 1)
+    )
+    with pytest.raises(ValidationError) as exc:
+        ovik.full_clean()
+    assert "innan det börjar" in str(exc.value.message_dict["member_until"])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ovik.save()
+
+
+def test_the_municipality_list_and_api_tell_since_when_and_with_what_vote(grown):
+    ovik, _indicator = grown
+    ovik.voting = False
+    ovik.save()
+    html = Client().get("/organisation/kommuner/").content.decode()
+    assert "medlem sedan 2013" in html and "adjungerad, utan rösträtt" in html
+    data = json.loads(Client().get("/api/v1/municipalities/2284").content)
+    assert (data["member_from"], data["member_until"], data["voting"]) == (
+        "2013-01-01",
+        None,
+        False,
+    )

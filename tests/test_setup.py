@@ -1,0 +1,270 @@
+"""`samverkan setup PATH`: a cooperation from one declarative file, checked whole first.
+
+Both shipped files are exercised: Umeåregionen's (the data set the demo runs on) and an
+invented federation shaped differently (networks only, eight members, one that joined later,
+one co-opted), set up on an empty database to show that no code change is needed.
+"""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client
+
+from samverkan.core.models import AuditEntry
+from samverkan.followup.models import Indicator
+from samverkan.organisation.models import Body, Cooperation, Group, Municipality
+from samverkan.setup import services
+from samverkan.setup.reader import SetupFileError
+from samverkan.strategy.models import PriorityCommitment
+
+COOPERATIONS = Path(__file__).resolve().parent.parent / "samverkan" / "datasets" / "cooperations"
+UMEAREGIONEN = COOPERATIONS / "umearegionen.yaml"
+EXAMPLE = COOPERATIONS / "exempelforbundet.yaml"
+
+
+def run(path) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("setup", str(path), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_invented_example_sets_up_a_working_site_on_an_empty_database():
+    assert not Cooperation.objects.exists()
+    out, _err = run(EXAMPLE)
+    assert "set up" in out or "uppsatt" in out
+    coop = Cooperation.objects.get()
+    assert coop.display_name == "Exempelförbundet" and coop.county_code == "0023"
+    assert Municipality.objects.filter(is_member=True).count() == 8
+    assert set(Group.objects.values_list("kind", flat=True)) == {"network"}
+    assert Body.objects.get(kind="council").name == "Förbundsfullmäktige"
+    berg = Municipality.objects.get(code="2326")
+    assert (berg.is_member_in(2014), berg.is_member_in(2015)) == (False, True)
+    assert not Municipality.objects.get(code="2361").voting
+    assert Indicator.objects.get(slug="nystartade-foretag").commitments.get().commitment.code == (
+        "8.1"
+    )
+    # The public site names the cooperation from its data, in the header and the pages.
+    client = Client()
+    home = client.get("/").content.decode()
+    assert "Exempelförbundet" in home and "Umeåregionen" not in home
+    chart = client.get("/organisation/").content.decode()
+    for name in ("Förbundsfullmäktige", "Styrgruppen", "Nätverket för e-tjänster"):
+        assert name in chart
+    assert "Umeåregionen" not in chart
+    municipalities = json.loads(client.get("/api/v1/municipalities?page_size=50").content)
+    assert {m["code"] for m in municipalities["items"]} >= {"2326", "2361", "2380"}
+    # The audit log says who set it up from which file.
+    entry = AuditEntry.objects.get(action="samverkan.cooperation.set_up")
+    assert entry.comment.endswith("exempelforbundet.yaml")
+
+
+@pytest.mark.django_db
+def test_running_a_file_again_changes_nothing_and_an_edit_changes_just_that(tmp_path):
+    run(UMEAREGIONEN)
+    counts = (Municipality.objects.count(), Group.objects.count(), Indicator.objects.count())
+    out, _err = run(UMEAREGIONEN)
+    assert "nothing changed" in out or "inget ändrades" in out
+    assert (Municipality.objects.count(), Group.objects.count(), Indicator.objects.count()) == (
+        counts
+    )
+    # Örnsköldsvik joins from 2013: one more municipality, nothing doubled.
+    edited = UMEAREGIONEN.read_text(encoding="utf-8").replace(
+        "municipalities:\n",
+        "municipalities:\n- code: '2284'\n  name: Örnsköldsvik\n  member_from: 2013-01-01\n",
+        1,
+    )
+    path = tmp_path / "umearegionen.yaml"
+    path.write_text(edited, encoding="utf-8")
+    out, _err = run(path)
+    assert Municipality.objects.count() == counts[0] + 1
+    assert Group.objects.count() == counts[1]
+    assert Municipality.objects.get(code="2284").member_from.year == 2013
+
+
+BROKEN = """\
+cooperation:
+  name: Trasig samverkan
+  vision: ""
+  target_population: många
+  target_year: 2050
+municipalities:
+- code: 2480
+  name: Umeå
+  memberfrom: 2013-01-01
+objectives:
+- number: 1
+  title: Ett mål
+groups:
+- name: A
+  slug: Fel Slug
+  kind: team
+"""
+
+
+@pytest.mark.django_db
+def test_a_broken_file_is_refused_with_every_error_by_line_and_nothing_is_saved(tmp_path):
+    path = tmp_path / "trasig.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    with pytest.raises(CommandError) as exc:
+        run(path)
+    assert "nothing was saved" in str(exc.value)
+    with pytest.raises(SetupFileError) as problems:
+        services.check_file(path)
+    found = {(p.line, p.where) for p in problems.value.problems}
+    assert found == {
+        (3, "cooperation.vision"),
+        (4, "cooperation.target_population"),
+        (7, "municipalities[0].code"),
+        (9, "municipalities[0].memberfrom"),
+        (15, "groups[0].slug"),
+        (16, "groups[0].kind"),
+    }
+    messages = {p.where: p.message for p in problems.value.problems}
+    assert "citattecken" in messages["municipalities[0].code"]
+    assert "stavningen" in messages["municipalities[0].memberfrom"]
+    assert not Cooperation.objects.exists() and not Municipality.objects.exists()
+
+
+CROSSED = """\
+cooperation:
+  name: Korsad samverkan
+  vision: En vision
+  target_population: 1000
+  target_year: 2050
+municipalities:
+- code: '2480'
+  name: Umeå
+- code: '2480'
+  name: Umeå igen
+objectives:
+- number: 1
+  title: Ett mål
+bodies:
+- kind: council
+  name: Rådet
+groups:
+- name: A
+  slug: a
+  kind: network
+  objectives: [1, 5]
+priority_areas:
+- name: Ett område
+  decided_by: chief_executives
+  decision_date: 2020-01-01
+  commitments:
+  - code: '11.1'
+    wording: Finns inte
+    municipalities: [Umeå, Luleå]
+indicators:
+- slug: x
+  title: X
+  unit: antal
+  direction: higher
+  rule: sum
+  commitments: ['3.1']
+"""
+
+
+@pytest.mark.django_db
+def test_references_inside_the_file_are_checked_with_their_lines(tmp_path):
+    with pytest.raises(SetupFileError) as problems:
+        services.setup_from_text(CROSSED)
+    found = {(p.line, p.where) for p in problems.value.problems}
+    assert found == {
+        (9, "municipalities[1].code"),
+        (21, "groups[0].objectives[1]"),
+        (24, "priority_areas[0].decided_by"),
+        (27, "priority_areas[0].commitments[0].code"),
+        (29, "priority_areas[0].commitments[0].municipalities[1]"),
+        (36, "indicators[0].commitments[0]"),
+    }
+    assert not Cooperation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_yaml_that_does_not_parse_is_refused_with_its_line():
+    with pytest.raises(SetupFileError) as problems:
+        services.setup_from_text("cooperation:\n  name: [oavslutad\n")
+    [problem] = problems.value.problems
+    assert problem.line is not None and "YAML" in problem.message
+
+
+@pytest.mark.django_db
+def test_umearegionen_from_its_file_matches_the_source(umearegionen_data):
+    assert Cooperation.objects.get().display_name == "Umeåregionen"
+    assert PriorityCommitment.objects.count() == 10
+    assert Group.objects.filter(kind="working_group").count() == 17
+
+
+def _admin_client() -> Client:
+    admin = User.objects.create_superuser("installerare", password="x", email="")
+    client = Client()
+    client.force_login(admin)
+    return client
+
+
+@pytest.mark.django_db
+def test_an_administrator_on_an_empty_installation_sets_up_through_the_web():
+    home = Client().get("/").content.decode()
+    assert "/installation/" in home  # an empty installation says how to begin
+    client = _admin_client()
+    page = client.get("/installation/")
+    assert page.status_code == 200 and "har ingen samverkan" in page.content.decode()
+    with EXAMPLE.open("rb") as handle:
+        response = client.post("/installation/", {"file": handle})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert Cooperation.objects.get().display_name == "Exempelförbundet"
+    entry = AuditEntry.objects.get(action="samverkan.cooperation.set_up")
+    assert entry.actor.username == "installerare" and entry.comment == "exempelforbundet.yaml"
+    # Again: nothing changes, and the page says so.
+    with EXAMPLE.open("rb") as handle:
+        again = client.post("/installation/", {"file": handle}, follow=True)
+    assert "inget ändrades" in again.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_broken_file_in_the_web_form_lists_its_errors_by_line_and_saves_nothing():
+    response = _admin_client().post("/installation/", {"content": BROKEN})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Filen har 6 fel; inget sparades." in html
+    assert "Rad 7" in html and "municipalities[0].code" in html
+    assert not Cooperation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_web_form_wants_a_file_or_content():
+    html = _admin_client().post("/installation/", {}).content.decode()
+    assert "Välj en fil eller klistra in innehållet." in html
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "signed_in_visitor",
+        "group_member",
+        "contact_person",
+        "secretariat",
+        "chief_executive",
+        "council_member",
+    ],
+)
+def test_only_administrators_may_set_up(persona, role):
+    client = persona(role)
+    assert client.get("/installation/").status_code == 403
+    assert client.post("/installation/", {"content": BROKEN}).status_code == 403
+
+
+def test_visitors_are_sent_to_sign_in(persona):
+    response = persona("visitor").get("/installation/")
+    assert response.status_code == 302 and "/konto/" in response["Location"]
+
+
+def test_the_administrator_persona_may_set_up(persona):
+    assert persona("administrator").get("/installation/").status_code == 200
