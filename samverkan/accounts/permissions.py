@@ -319,6 +319,22 @@ def can_record_decisions(user: AnyUser) -> bool:
     return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
 
 
+def represented_municipality_id(user: AnyUser) -> int | None:
+    """The member municipality the user represents in the cooperation: a chief executive
+    (of the chief executives' group) speaks for their own municipality."""
+    if not has_role(user, Role.CHIEF_EXECUTIVE):
+        return None
+    person_id = _person_id(user)
+    if person_id is None:
+        return None
+    municipality_id: int | None = (
+        Person.objects.filter(pk=person_id, municipality__is_member=True)
+        .values_list("municipality_id", flat=True)
+        .first()
+    )
+    return municipality_id
+
+
 def can_take_step(user: AnyUser, document: object, transition: _Transition) -> bool:
     """A row of a governance table (matters, adoptions, groups' lifecycle) is taken by the
     role it names, or by an administrator."""

@@ -2,8 +2,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.forms import DATE_MESSAGES, DateInput
-from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
-from samverkan.organisation.models import Group
+from samverkan.governance.models import (
+    Adoption,
+    Assignment,
+    BoardMeeting,
+    Decision,
+    Matter,
+    Meeting,
+)
+from samverkan.organisation.models import Group, Municipality
 from samverkan.strategy.models import Objective, PlanVersion
 
 
@@ -111,3 +118,19 @@ class WindDownForm(forms.Form):
 class ConvertForm(forms.Form):
     name = forms.CharField(label=_("Name of the network"), max_length=200)
     on = forms.DateField(label=_("From"), widget=DateInput(), error_messages=DATE_MESSAGES)
+
+
+class BoardMeetingForm(forms.ModelForm):
+    class Meta:
+        model = BoardMeeting
+        fields = ["municipality", "body", "date"]
+        widgets = {"date": DateInput()}
+        error_messages = {
+            "date": {**DATE_MESSAGES, "required": _("Give the date of the meeting.")},
+            "body": {"required": _("Name the board, for example the municipal executive board.")},
+            "municipality": {"required": _("Choose the municipality.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.filter(is_member=True)

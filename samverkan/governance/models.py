@@ -127,6 +127,41 @@ class Meeting(models.Model):
         return f"{self.body.name} {self.date.isoformat()}"
 
 
+class BoardMeeting(models.Model):
+    """A meeting of a member municipality's own board, in the yearly wheel: where the
+    council's decisions are taken again ("fattas alltid i respektive kommun")."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="board_meetings",
+    )
+    body = models.CharField(
+        _("board"), max_length=100, help_text=_("For example the municipal executive board.")
+    )
+    date = models.DateField(_("date"))
+
+    class Meta:
+        verbose_name = _("board meeting of a member")
+        verbose_name_plural = _("board meetings of the members")
+        ordering = ["date", "municipality__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "body", "date"], name="one_board_meeting_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality.name}, {self.body} {self.date.isoformat()}"
+
+    def clean(self) -> None:
+        if self.municipality_id and not self.municipality.is_member:
+            raise ValidationError(
+                {"municipality": _("Only member municipalities have meetings in the wheel.")}
+            )
+
+
 class Decision(models.Model):
     class Kind(models.TextChoices):
         ADOPT_PLAN = "adopt_plan", _("Adopts a strategic plan version")

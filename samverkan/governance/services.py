@@ -17,7 +17,14 @@ from samverkan.core.audit import audit_log
 from samverkan.core.types import AnyUser
 from samverkan.core.workflow import Transition, Workflow
 from samverkan.governance import workflow
-from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
+from samverkan.governance.models import (
+    Adoption,
+    Assignment,
+    BoardMeeting,
+    Decision,
+    Matter,
+    Meeting,
+)
 from samverkan.organisation.models import Body, Group, Membership, Municipality, current_q
 from samverkan.organisation.services import membership_create, membership_end
 from samverkan.strategy.models import Objective, PlanObjective, PlanVersion, SubObjective
@@ -140,6 +147,33 @@ def meeting_add(*, date: date, place: str, actor: AnyUser) -> Meeting:
         meeting.save()
         audit_log(action="samverkan.meeting.added", actor=actor, obj=meeting)
     return meeting
+
+
+def board_meeting_add(
+    *, municipality: Municipality, body: str, date: date, actor: AnyUser
+) -> BoardMeeting:
+    """The secretariat puts a member's board meeting into the yearly wheel."""
+    if not permissions.can_manage_planning_years(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        meeting = BoardMeeting(municipality=municipality, body=body.strip(), date=date)
+        meeting.full_clean()
+        meeting.save()
+        audit_log(action="samverkan.board_meeting.added", actor=actor, obj=meeting)
+    return meeting
+
+
+def board_meeting_remove(*, meeting: BoardMeeting, actor: AnyUser) -> None:
+    if not permissions.can_manage_planning_years(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        audit_log(
+            action="samverkan.board_meeting.removed",
+            actor=actor,
+            obj=meeting,
+            comment=str(meeting),
+        )
+        meeting.delete()
 
 
 def decision_record(

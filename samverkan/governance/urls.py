@@ -10,6 +10,13 @@ urlpatterns = [
         "beslut/sammantraden/<int:meeting_id>/nytt-beslut/", views.decision_add, name="decision_add"
     ),
     path("beslut/antagande/<int:adoption_id>/", views.adoption_update, name="adoption_update"),
+    path("arshjul/<int:year>/", views.wheel, name="wheel"),
+    path("arshjul/<int:year>/redigera/", views.wheel_edit, name="wheel_edit"),
+    path(
+        "arshjul/styrelsemote/<int:pk>/ta-bort/",
+        views.board_meeting_remove,
+        name="board_meeting_remove",
+    ),
     path("uppdrag/", views.assignments, name="assignments"),
     path("uppdrag/<int:pk>/", views.assignment_update, name="assignment_update"),
     path("arenden/", views.matters, name="matters"),

@@ -4,8 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,11 +15,12 @@ from samverkan.accounts import permissions
 from samverkan.core import workflow as core_workflow
 from samverkan.core.cache import public_page
 from samverkan.core.forms import attach_errors
-from samverkan.governance import services
+from samverkan.governance import selectors, services
 from samverkan.governance.forms import (
     AdoptionForm,
     AssignmentForm,
     AssignmentUpdateForm,
+    BoardMeetingForm,
     ConvertForm,
     DecisionForm,
     GroupFormForm,
@@ -26,8 +29,19 @@ from samverkan.governance.forms import (
     MeetingForm,
     WindDownForm,
 )
-from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
+from samverkan.governance.models import (
+    Adoption,
+    Assignment,
+    BoardMeeting,
+    Decision,
+    Matter,
+    Meeting,
+)
+from samverkan.governance.wheel import wheel_svg
 from samverkan.organisation.models import Body, Group
+from samverkan.planning.forms import WheelForm
+from samverkan.planning.models import PlanningYear
+from samverkan.planning.services import cycle
 
 
 @public_page
@@ -335,3 +349,82 @@ def plan_draft(request):
         % {"year": version.year},
     )
     return redirect(version.get_absolute_url())
+
+
+# --- The yearly wheel -------------------------------------------------------------------------
+
+
+@public_page
+def wheel(request, year: int):
+    """One calendar year drawn as a wheel, with the same dates as a numbered table. Public:
+    the dates of the cycle and of the public meetings are no secret."""
+    if not 2000 <= year <= 2100:
+        raise Http404
+    dates = selectors.wheel_dates(year)
+    return render(
+        request,
+        "governance/wheel.html",
+        {
+            "year": year,
+            "dates": dates,
+            "svg": mark_safe(wheel_svg(year, dates, today=timezone.localdate())),
+            "planning_year": PlanningYear.objects.filter(year=year).first(),
+            "can_edit": permissions.can_manage_planning_years(request.user),
+            "kinds": selectors.WHEEL_KINDS,
+        },
+    )
+
+
+@login_required
+def wheel_edit(request, year: int):
+    """The secretariat sets the dates of a planning year's wheel and the members' board
+    meetings. The form keeps what was typed when a date is refused."""
+    if not permissions.can_manage_planning_years(request.user):
+        raise PermissionDenied
+    planning_year = get_object_or_404(PlanningYear, year=year)
+    form = WheelForm(
+        request.POST if request.POST.get("form") == "wheel" else None,
+        instance=PlanningYear.objects.get(pk=planning_year.pk),
+        prefix="wheel",
+    )
+    board_form = BoardMeetingForm(
+        request.POST if request.POST.get("form") == "board" else None, prefix="board"
+    )
+    if request.method == "POST" and form.is_bound and form.is_valid():
+        try:
+            cycle.wheel_update(year=planning_year, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("The wheel %(year)s is saved: deadlines and reminders follow the new dates.")
+                % {"year": year},
+            )
+            return redirect("governance:wheel_edit", year)
+    if request.method == "POST" and board_form.is_bound and board_form.is_valid():
+        try:
+            services.board_meeting_add(actor=request.user, **board_form.cleaned_data)
+        except ValidationError as exc:
+            attach_errors(board_form, exc)
+        else:
+            messages.success(request, _("The board meeting is added to the wheel."))
+            return redirect("governance:wheel_edit", year)
+    boards = BoardMeeting.objects.filter(
+        date__range=(planning_year.first_day, planning_year.last_day)
+    ).select_related("municipality")
+    return render(
+        request,
+        "governance/wheel_form.html",
+        {"year": planning_year, "form": form, "board_form": board_form, "boards": boards},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+@login_required
+def board_meeting_remove(request, pk: int):
+    meeting = get_object_or_404(BoardMeeting, pk=pk)
+    services.board_meeting_remove(meeting=meeting, actor=request.user)
+    messages.success(request, _("The board meeting is removed from the wheel."))
+    return redirect("governance:wheel_edit", meeting.date.year)
