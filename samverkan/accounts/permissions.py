@@ -76,6 +76,11 @@ class _Report(Protocol):
     def is_locked(self) -> bool: ...
 
 
+class _Adoption(Protocol):
+    @property
+    def municipality_id(self) -> int: ...
+
+
 class _Assignment(Protocol):
     @property
     def group(self) -> Group | None: ...
@@ -333,6 +338,15 @@ def represented_municipality_id(user: AnyUser) -> int | None:
         .first()
     )
     return municipality_id
+
+
+def can_record_adoption(user: AnyUser, adoption: _Adoption) -> bool:
+    """A municipality's adoption of a council decision is recorded by its representative
+    (its chief executive) or by the secretariat."""
+    if has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR):
+        return True
+    municipality_id = represented_municipality_id(user)
+    return municipality_id is not None and municipality_id == adoption.municipality_id
 
 
 def can_take_step(user: AnyUser, document: object, transition: _Transition) -> bool:

@@ -636,8 +636,12 @@ def load_governance() -> int:
             decision=decision,
             municipality=municipality,
             status=Adoption.Status.ADOPTED if adopted else Adoption.Status.PENDING,
+            sent_on=date(2026, 9, 28),
+            agenda_on=date(2026, 10, 20) if adopted or municipality.name == "Vännäs" else None,
+            agenda_body="Kommunstyrelsen" if adopted or municipality.name == "Vännäs" else "",
             decided_on=date(2026, 10, 20) if adopted else None,
             reference=f"KS 2026/{40 + municipality.pk}" if adopted else "",
+            paragraph=str(100 + municipality.pk) if adopted else "",
         )
     # The council's meetings of the coming year, and each member's executive board meeting
     # once a month but July, where the council's decisions are taken again.

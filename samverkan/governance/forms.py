@@ -89,11 +89,39 @@ class DecisionForm(forms.ModelForm):
 
 
 class AdoptionForm(forms.ModelForm):
+    """One municipality's track of a council decision."""
+
     class Meta:
         model = Adoption
-        fields = ["status", "decided_on", "reference"]
-        widgets = {"decided_on": DateInput()}
-        error_messages = {"decided_on": DATE_MESSAGES}
+        fields = [
+            "sent_on",
+            "agenda_on",
+            "agenda_body",
+            "status",
+            "decided_on",
+            "reference",
+            "paragraph",
+            "minutes_url",
+            "changes_made",
+        ]
+        widgets = {
+            "sent_on": DateInput(),
+            "agenda_on": DateInput(),
+            "decided_on": DateInput(),
+            "minutes_url": forms.URLInput(attrs={"placeholder": "https://"}),
+            "changes_made": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "sent_on": DATE_MESSAGES,
+            "agenda_on": DATE_MESSAGES,
+            "decided_on": DATE_MESSAGES,
+            "minutes_url": {
+                "invalid": _("Enter a full web address, such as https://vannas.se/protokoll.")
+            },
+        }
+        help_texts = {
+            "changes_made": _("Only when the municipality adopted it with changes."),
+        }
 
 
 class GroupFormForm(forms.Form):

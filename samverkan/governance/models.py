@@ -211,10 +211,17 @@ class Decision(models.Model):
 
 
 class Adoption(models.Model):
+    """The track of one council decision through one member municipality: sent to it, put on
+    the agenda of one of its boards, decided there, with the member's own case number
+    (diarienummer), paragraph (§) and minutes."""
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
         ADOPTED = "adopted", _("Adopted")
-        REJECTED = "rejected", _("Rejected")
+        ADOPTED_WITH_CHANGES = "adopted_with_changes", _("Adopted with changes")
+        REJECTED = "rejected", _("Declined")
+
+    DECIDED = (Status.ADOPTED, Status.ADOPTED_WITH_CHANGES, Status.REJECTED)
 
     decision = models.ForeignKey(
         Decision, verbose_name=_("decision"), on_delete=models.CASCADE, related_name="adoptions"
@@ -225,8 +232,35 @@ class Adoption(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
+    sent_on = models.DateField(_("sent to the municipality on"), null=True, blank=True)
+    agenda_on = models.DateField(_("on the agenda on"), null=True, blank=True)
+    agenda_body = models.CharField(
+        _("on the agenda of"),
+        max_length=100,
+        blank=True,
+        help_text=_("The board that takes the matter, for example the municipal council."),
+    )
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
-    reference = models.CharField(_("reference"), max_length=100, blank=True)
+    reference = models.CharField(
+        _("case number"),
+        max_length=100,
+        blank=True,
+        help_text=_("The municipality's own case number (diarienummer), such as KS 2026/123."),
+    )
+    paragraph = models.CharField(
+        _("paragraph (§)"),
+        max_length=20,
+        blank=True,
+        help_text=_("The paragraph of the minutes, such as 45."),
+    )
+    minutes_url = models.URLField(
+        _("link to the minutes"),
+        blank=True,
+        error_messages={
+            "invalid": _("Enter a full web address, such as https://vannas.se/protokoll.")
+        },
+    )
+    changes_made = models.TextField(_("what was changed"), blank=True)
 
     class Meta:
         verbose_name = _("municipal adoption")
@@ -241,13 +275,79 @@ class Adoption(models.Model):
     def __str__(self) -> str:
         return f"{self.municipality}: {self.get_status_display()}"
 
+    @property
+    def is_decided(self) -> bool:
+        return self.status in self.DECIDED
+
+    @property
+    def stage(self) -> str:
+        """Where the track has come: decided, on the agenda, sent, or not yet sent."""
+        if self.is_decided:
+            return "decided"
+        if self.agenda_on:
+            return "agenda"
+        if self.sent_on:
+            return "sent"
+        return "not_sent"
+
     def clean(self) -> None:
         errors: dict[str, object] = {}  # lazy and formatted messages alike
-        if self.status != self.Status.PENDING and not self.decided_on:
-            errors["decided_on"] = _("Give the date of the municipality's decision.")
-        if self.decided_on and self.decision_id and self.decided_on < self.decision.meeting.date:
+        meeting_date = self.decision.meeting.date if self.decision_id else None
+        if self.is_decided:
+            if not self.decided_on:
+                errors["decided_on"] = _("Give the date of the municipality's decision.")
+            if not self.reference.strip():
+                errors["reference"] = _("Give the municipality's case number (diarienummer).")
+            if not self.paragraph.strip():
+                errors["paragraph"] = _("Give the paragraph (§) of the minutes.")
+        if self.status == self.Status.ADOPTED_WITH_CHANGES and not self.changes_made.strip():
+            errors["changes_made"] = _("Say what the municipality changed.")
+        if self.decided_on and meeting_date and self.decided_on < meeting_date:
             errors["decided_on"] = _(
                 "The municipality cannot have decided before the council's meeting on %(date)s."
-            ) % {"date": self.decision.meeting.date.isoformat()}
+            ) % {"date": meeting_date.isoformat()}
+        if self.sent_on and meeting_date and self.sent_on < meeting_date:
+            errors["sent_on"] = _(
+                "It cannot have been sent before the council's meeting on %(date)s."
+            ) % {"date": meeting_date.isoformat()}
+        if self.agenda_on and not self.agenda_body.strip():
+            errors["agenda_body"] = _("Name the board whose agenda it is on.")
+        if self.agenda_on and meeting_date and self.agenda_on < meeting_date:
+            errors["agenda_on"] = _(
+                "It cannot be on an agenda before the council's meeting on %(date)s."
+            ) % {"date": meeting_date.isoformat()}
+        if self.paragraph.strip().startswith("§"):
+            self.paragraph = self.paragraph.strip().lstrip("§").strip()
         if errors:
             raise ValidationError(errors)
+
+
+class AdoptionReminder(models.Model):
+    """A reminder to a member's representative that a council decision waits for the
+    member's board: sent once per decision and board meeting."""
+
+    adoption = models.ForeignKey(
+        Adoption, verbose_name=_("adoption"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    board_meeting = models.ForeignKey(
+        BoardMeeting,
+        verbose_name=_("before the board meeting"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    recipient = models.EmailField(_("recipient"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("adoption reminder")
+        verbose_name_plural = _("adoption reminders")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["adoption", "board_meeting", "recipient"],
+                name="one_adoption_reminder_per_board_meeting",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.adoption} → {self.recipient}"

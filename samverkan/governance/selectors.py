@@ -72,7 +72,9 @@ def _year_dates(year: PlanningYear) -> list[WheelDate]:
     ]
 
 
-def wheel_dates(calendar_year: int, *, municipality: Municipality | None = None) -> list[WheelDate]:
+def wheel_dates(
+    calendar_year: int, *, municipality: Municipality | None = None, boards: bool = True
+) -> list[WheelDate]:
     """Everything that happens in one calendar year, in order of date: the deadlines of the
     planning years that fall in it (next year's plans are due this December, last year's
     reports this February), the council's meetings and the members' board meetings. In
@@ -82,10 +84,11 @@ def wheel_dates(calendar_year: int, *, municipality: Municipality | None = None)
     for year in PlanningYear.objects.filter(year__range=(calendar_year - 1, calendar_year + 1)):
         dates.extend(d for d in _year_dates(year) if first <= d.day <= last)
     dates.extend(_council_dates(first, last, with_place=True))
-    boards = BoardMeeting.objects.filter(date__range=(first, last))
-    if municipality is not None:
-        boards = boards.filter(municipality=municipality)
-    dates.extend(_board_dates(boards))
+    if boards or municipality is not None:
+        meetings = BoardMeeting.objects.filter(date__range=(first, last))
+        if municipality is not None:
+            meetings = meetings.filter(municipality=municipality)
+        dates.extend(_board_dates(meetings))
     order = list(WHEEL_KINDS)
     return sorted(dates, key=lambda d: (d.day, order.index(d.kind), d.label))
 
@@ -145,7 +148,9 @@ def deadlines_for(user: AnyUser, *, start: date, end: date) -> list[WheelDate]:
         for item in _year_dates(year):
             if not start <= item.day <= end:
                 continue
-            if item.kind in {"plans_due", "anchoring_due"} and writes_plans:
+            if Role.SECRETARIAT in roles:
+                dates.append(item)  # the secretariat follows the whole cycle
+            elif item.kind in {"plans_due", "anchoring_due"} and writes_plans:
                 dates.append(_for_groups(item, writes_plans))
             elif item.kind == "reports_due" and writes_reports:
                 dates.append(_for_groups(item, writes_reports))

@@ -3,9 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.db.models import Max, Min, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -38,7 +39,7 @@ from samverkan.governance.models import (
     Meeting,
 )
 from samverkan.governance.wheel import wheel_svg
-from samverkan.organisation.models import Body, Group
+from samverkan.organisation.models import Body, Group, Municipality
 from samverkan.planning.forms import WheelForm
 from samverkan.planning.models import PlanningYear
 from samverkan.planning.services import cycle
@@ -56,6 +57,7 @@ def decisions(request):
         )
     )
     can_record = permissions.can_record_decisions(request.user)
+    represents = permissions.represented_municipality_id(request.user)
     meeting_form = MeetingForm(prefix="meeting") if can_record else None
     decision_form = DecisionForm(prefix="decision") if can_record else None
     return render(
@@ -64,6 +66,7 @@ def decisions(request):
         {
             "meetings": meetings,
             "can_record": can_record,
+            "represents": represents,
             "meeting_form": meeting_form,
             "decision_form": decision_form,
             "adoption_statuses": Adoption.Status.choices,
@@ -110,38 +113,39 @@ def decision_add(request, meeting_id: int):
     return render(request, "governance/decision_form.html", {"form": form, "meeting": meeting})
 
 
-@require_POST
 @login_required
 def adoption_update(request, adoption_id: int):
+    """One municipality's track of a council decision: its representative or the secretariat
+    records when it was sent, put on the agenda and decided, with the case number, the
+    paragraph and the minutes."""
     adoption = get_object_or_404(
-        Adoption.objects.select_related("decision__meeting"), pk=adoption_id
+        Adoption.objects.select_related("decision__meeting", "municipality"), pk=adoption_id
     )
+    if not permissions.can_record_adoption(request.user, adoption):
+        raise PermissionDenied
     form = AdoptionForm(
-        request.POST,
-        instance=Adoption(
-            pk=adoption.pk, decision=adoption.decision, municipality=adoption.municipality
-        ),
+        request.POST or None,
+        instance=Adoption.objects.select_related("decision__meeting").get(pk=adoption.pk),
     )
-    if form.is_valid():
+    if request.method == "POST" and form.is_valid():
+        track = {name: form.cleaned_data[name] for name in services.TRACK_FIELDS}
         try:
             services.adoption_record(
-                adoption=adoption,
-                actor=request.user,
-                status=form.cleaned_data["status"],
-                decided_on=form.cleaned_data["decided_on"],
-                reference=form.cleaned_data["reference"],
+                adoption=adoption, actor=request.user, status=form.cleaned_data["status"], **track
             )
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, f"{adoption.municipality}: {message}")
+            attach_errors(form, exc)
         else:
             messages.success(
                 request, _("%(municipality)s: recorded.") % {"municipality": adoption.municipality}
             )
-    else:
-        for errors in form.errors.values():
-            messages.error(request, f"{adoption.municipality}: " + " ".join(map(str, errors)))
-    return redirect("governance:decisions")
+            return redirect(f"{reverse('governance:decisions')}#beslut-{adoption.decision_id}")
+    return render(
+        request,
+        "governance/adoption_form.html",
+        {"form": form, "adoption": adoption, "decision": adoption.decision},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -360,7 +364,14 @@ def wheel(request, year: int):
     the dates of the cycle and of the public meetings are no secret."""
     if not 2000 <= year <= 2100:
         raise Http404
-    dates = selectors.wheel_dates(year)
+    # Every member's board meets about monthly: the wheel shows one member's at a time.
+    members = list(Municipality.objects.filter(is_member=True).order_by("name"))
+    chosen = next((m for m in members if m.code == request.GET.get("kommun")), None)
+    dates = selectors.wheel_dates(year, municipality=chosen, boards=False)
+    # Other years are linked while the wheel has something in them (planning years reach
+    # a year either side), so that following the links ends.
+    planned = PlanningYear.objects.aggregate(first=Min("year"), last=Max("year"))
+    first, last = (planned["first"] or year) - 1, (planned["last"] or year) + 1
     return render(
         request,
         "governance/wheel.html",
@@ -371,6 +382,10 @@ def wheel(request, year: int):
             "planning_year": PlanningYear.objects.filter(year=year).first(),
             "can_edit": permissions.can_manage_planning_years(request.user),
             "kinds": selectors.WHEEL_KINDS,
+            "members": members,
+            "chosen": chosen,
+            "previous": year - 1 if year - 1 >= first else None,
+            "next": year + 1 if year + 1 <= last else None,
         },
     )
 
