@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "samverkan.followup",
     "samverkan.governance",
     "samverkan.council",
+    "samverkan.follow",
     "samverkan.desk",
     "samverkan.transparency",
     "samverkan.backoffice",

@@ -16,5 +16,6 @@ urlpatterns = [
     path("uppfoljning/", include("samverkan.followup.urls")),
     path("", include("samverkan.governance.urls")),
     path("", include("samverkan.desk.urls")),
+    path("", include("samverkan.follow.urls")),
     path("", include("samverkan.strategy.urls")),
 ]
