@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.forms import DATE_MESSAGES, DateInput
 from samverkan.governance.models import (
     Adoption,
+    AgendaItem,
     Assignment,
     BoardMeeting,
     Decision,
@@ -77,11 +78,28 @@ class DecisionForm(forms.ModelForm):
 
     class Meta:
         model = Decision
-        fields = ["reference", "kind", "title", "text", "plan_version", "concerns_municipalities"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "reference",
+            "kind",
+            "title",
+            "text",
+            "plan_version",
+            "concerns_municipalities",
+            "matters",
+            "assignments",
+        ]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "matters": forms.CheckboxSelectMultiple,
+            "assignments": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["matters"].queryset = Matter.objects.exclude(status=Matter.Status.WITHDRAWN)
+        self.fields["assignments"].queryset = Assignment.objects.exclude(
+            status=Assignment.Status.CANCELLED
+        )
         self.fields["plan_version"].queryset = PlanVersion.objects.filter(
             decision_date__isnull=True
         )
@@ -162,3 +180,28 @@ class BoardMeetingForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Municipality.objects.filter(is_member=True)
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "description", "matter", "assignment"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {"title": {"required": _("Give the item a title.")}}
+
+
+class MinutesForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["minutes", "minutes_approved_on", "minutes_approved_by"]
+        widgets = {
+            "minutes": forms.Textarea(attrs={"rows": 10}),
+            "minutes_approved_on": DateInput(),
+        }
+        error_messages = {"minutes_approved_on": DATE_MESSAGES}
+        help_texts = {
+            "minutes_approved_on": _(
+                "Leave empty while the minutes are a draft. Once given, the minutes are public "
+                "and can no longer be changed."
+            )
+        }

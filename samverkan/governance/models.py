@@ -117,6 +117,16 @@ class Meeting(models.Model):
     )
     date = models.DateField(_("date"))
     place = models.CharField(_("place"), max_length=200, blank=True)
+    # The minutes are the secretariat's draft until they are approved (justerade); then they
+    # are public and no longer change.
+    minutes = models.TextField(_("minutes"), blank=True)
+    minutes_approved_on = models.DateField(_("minutes approved on"), null=True, blank=True)
+    minutes_approved_by = models.CharField(
+        _("approved by"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who approved (justerade) the minutes, as the minutes name them."),
+    )
 
     class Meta:
         verbose_name = _("meeting")
@@ -125,6 +135,62 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body.name} {self.date.isoformat()}"
+
+    @property
+    def minutes_published(self) -> bool:
+        return self.minutes_approved_on is not None
+
+    def clean(self) -> None:
+        errors: dict[str, object] = {}  # lazy and formatted messages alike
+        if self.minutes_approved_on:
+            if not self.minutes.strip():
+                errors["minutes"] = _("Write the minutes before they are approved.")
+            if not self.minutes_approved_by.strip():
+                errors["minutes_approved_by"] = _("Name who approved the minutes.")
+            if self.date and self.minutes_approved_on < self.date:
+                errors["minutes_approved_on"] = _(
+                    "The minutes cannot be approved before the meeting on %(date)s."
+                ) % {"date": self.date.isoformat()}
+        if errors:
+            raise ValidationError(errors)
+
+
+class AgendaItem(models.Model):
+    """A point on a meeting's agenda, perhaps a matter or an assignment it takes up."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda"
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    matter = models.ForeignKey(
+        Matter,
+        verbose_name=_("matter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+    assignment = models.ForeignKey(
+        Assignment,
+        verbose_name=_("assignment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda")
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="one_agenda_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
 
 
 class BoardMeeting(models.Model):
@@ -186,6 +252,18 @@ class Decision(models.Model):
     )
     concerns_municipalities = models.BooleanField(
         _("to be taken again by each municipality"), default=True
+    )
+    matters = models.ManyToManyField(
+        Matter,
+        verbose_name=_("answers the matters"),
+        blank=True,
+        related_name="council_decisions",
+    )
+    assignments = models.ManyToManyField(
+        Assignment,
+        verbose_name=_("answers the assignments"),
+        blank=True,
+        related_name="council_decisions",
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -26,6 +26,7 @@ from samverkan.governance import workflow
 from samverkan.governance.models import (
     Adoption,
     AdoptionReminder,
+    AgendaItem,
     Assignment,
     BoardMeeting,
     Decision,
@@ -164,6 +165,69 @@ def meeting_add(*, date: date, place: str, actor: AnyUser) -> Meeting:
     return meeting
 
 
+def agenda_item_add(
+    *,
+    meeting: Meeting,
+    title: str,
+    actor: AnyUser,
+    description: str = "",
+    matter: Matter | None = None,
+    assignment: Assignment | None = None,
+) -> AgendaItem:
+    """The secretariat puts a point on a council meeting's agenda, numbered in order."""
+    if not permissions.can_record_decisions(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        last = meeting.agenda.order_by("-number").values_list("number", flat=True).first()
+        item = AgendaItem(
+            meeting=meeting,
+            number=(last or 0) + 1,
+            title=title.strip(),
+            description=description,
+            matter=matter,
+            assignment=assignment,
+        )
+        item.full_clean()
+        item.save()
+        audit_log(action="samverkan.agenda_item.added", actor=actor, obj=item)
+    return item
+
+
+def minutes_save(
+    *,
+    meeting: Meeting,
+    minutes: str,
+    actor: AnyUser,
+    approved_on: date | None = None,
+    approved_by: str = "",
+) -> Meeting:
+    """The secretariat writes a meeting's minutes; given the day they were approved
+    (justerade) and by whom, they are published and no longer change."""
+    if not permissions.can_record_decisions(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.minutes_approved_on is not None:
+            raise ValidationError(
+                _("The minutes were approved on %(date)s and can no longer be changed.")
+                % {"date": meeting.minutes_approved_on.isoformat()}
+            )
+        meeting.minutes = minutes
+        meeting.minutes_approved_on = approved_on
+        meeting.minutes_approved_by = approved_by.strip()
+        meeting.full_clean()
+        meeting.save(update_fields=["minutes", "minutes_approved_on", "minutes_approved_by"])
+        audit_log(
+            action="samverkan.meeting.minutes_approved"
+            if approved_on
+            else "samverkan.meeting.minutes_saved",
+            actor=actor,
+            obj=meeting,
+        )
+    return meeting
+
+
 def board_meeting_add(
     *, municipality: Municipality, body: str, date: date, actor: AnyUser
 ) -> BoardMeeting:
@@ -198,10 +262,14 @@ def decision_record(
     municipality; one that adopts a strategic plan version puts that version in force."""
     if not permissions.can_record_decisions(actor):
         raise PermissionDenied
+    matters = fields.pop("matters", None) or []
+    assignments = fields.pop("assignments", None) or []
     with transaction.atomic():
         decision = Decision(meeting=meeting, recorded_by=actor, **fields)
         decision.full_clean()
         decision.save()
+        decision.matters.set(matters)
+        decision.assignments.set(assignments)
         if decision.concerns_municipalities:
             Adoption.objects.bulk_create(
                 Adoption(decision=decision, municipality=m)

@@ -5,6 +5,7 @@ from samverkan.governance import views
 app_name = "governance"
 urlpatterns = [
     path("beslut/", views.decisions, name="decisions"),
+    path("beslut/sammantraden/<int:pk>/", views.meeting_detail, name="meeting"),
     path("beslut/sammantraden/nytt/", views.meeting_add, name="meeting_add"),
     path(
         "beslut/sammantraden/<int:meeting_id>/nytt-beslut/", views.decision_add, name="decision_add"

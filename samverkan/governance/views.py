@@ -19,6 +19,7 @@ from samverkan.core.forms import attach_errors
 from samverkan.governance import selectors, services
 from samverkan.governance.forms import (
     AdoptionForm,
+    AgendaItemForm,
     AssignmentForm,
     AssignmentUpdateForm,
     BoardMeetingForm,
@@ -28,6 +29,7 @@ from samverkan.governance.forms import (
     MatterDecisionForm,
     MatterForm,
     MeetingForm,
+    MinutesForm,
     WindDownForm,
 )
 from samverkan.governance.models import (
@@ -443,3 +445,71 @@ def board_meeting_remove(request, pk: int):
     services.board_meeting_remove(meeting=meeting, actor=request.user)
     messages.success(request, _("The board meeting is removed from the wheel."))
     return redirect("governance:wheel_edit", meeting.date.year)
+
+
+# --- A council meeting: agenda, decisions, minutes -------------------------------------------
+
+
+def meeting_detail(request, pk: int):
+    """A council meeting: its agenda, its decisions and what they answer, and its minutes
+    once approved. Public; the secretariat builds the agenda and writes the minutes here."""
+    meeting = get_object_or_404(
+        Meeting.objects.filter(body__kind=Body.Kind.COUNCIL).select_related("body"), pk=pk
+    )
+    user = request.user
+    can_record = permissions.can_record_decisions(user)
+    agenda_form = AgendaItemForm(
+        request.POST if request.POST.get("form") == "agenda" else None, prefix="agenda"
+    )
+    minutes_form = MinutesForm(
+        request.POST if request.POST.get("form") == "minutes" else None,
+        instance=Meeting.objects.get(pk=meeting.pk),
+        prefix="minutes",
+    )
+    if request.method == "POST":
+        if not can_record:
+            raise PermissionDenied
+        if agenda_form.is_bound and agenda_form.is_valid():
+            try:
+                services.agenda_item_add(meeting=meeting, actor=user, **agenda_form.cleaned_data)
+            except ValidationError as exc:
+                attach_errors(agenda_form, exc)
+            else:
+                messages.success(request, _("The item is on the agenda."))
+                return redirect("governance:meeting", meeting.pk)
+        if minutes_form.is_bound and minutes_form.is_valid():
+            data = minutes_form.cleaned_data
+            try:
+                services.minutes_save(
+                    meeting=meeting,
+                    actor=user,
+                    minutes=data["minutes"],
+                    approved_on=data["minutes_approved_on"],
+                    approved_by=data["minutes_approved_by"],
+                )
+            except ValidationError as exc:
+                attach_errors(minutes_form, exc)
+            else:
+                messages.success(request, _("The minutes are saved."))
+                return redirect("governance:meeting", meeting.pk)
+    decisions = meeting.decisions.prefetch_related(
+        "matters",
+        "assignments",
+        Prefetch("adoptions", queryset=Adoption.objects.select_related("municipality")),
+    )
+    return render(
+        request,
+        "governance/meeting.html",
+        {
+            "meeting": meeting,
+            "agenda": meeting.agenda.select_related("matter", "assignment"),
+            "decisions": decisions,
+            "can_record": can_record,
+            "agenda_form": agenda_form if can_record else None,
+            "minutes_form": minutes_form if can_record and not meeting.minutes_published else None,
+            # Matters and assignments under preparation are not public: their links are for
+            # signed-in users.
+            "show_links": user.is_authenticated,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
