@@ -249,3 +249,13 @@ def test_the_matrix_page_is_public_and_keyboard_readable(decision):
     assert '<caption id="matrix-caption">' in html and 'tabindex="0"' in html
     for name in Municipality.objects.filter(is_member=True).values_list("name", flat=True):
         assert f'<th scope="col">{name}</th>' in html
+
+
+def test_my_pages_list_what_waits_for_the_representatives_municipality(decision, persona):
+    umea = _adoption(decision, UMEA)
+    Adoption.objects.filter(pk=umea.pk).update(status="pending", decided_on=None)
+    html = persona("chief_executive").get(reverse("desk:my_page")).content.decode()
+    assert reverse("governance:adoption_update", args=[umea.pk]) in html
+    assert "Registrera Umeå beslut" in html
+    other = persona("group_member").get(reverse("desk:my_page")).content.decode()
+    assert reverse("governance:adoption_update", args=[umea.pk]) not in other

@@ -251,6 +251,7 @@ def my_page(request):
             "roles": roles,
             "todos": todos_for(request.user),
             "deadlines": deadlines,
+            "pending_adoptions": governance_selectors.pending_adoptions_for(request.user),
             "today": today,
         },
     )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.accounts import permissions
 from samverkan.accounts.permissions import Role
 from samverkan.core.types import AnyUser
-from samverkan.governance.models import Assignment, BoardMeeting, Meeting
+from samverkan.governance.models import Adoption, Assignment, BoardMeeting, Meeting
 from samverkan.organisation.models import Body, Group, Municipality
 from samverkan.planning.models import PlanningYear
 
@@ -176,4 +176,20 @@ def deadlines_for(user: AnyUser, *, start: date, end: date) -> list[WheelDate]:
 def _for_groups(item: WheelDate, names: list[str]) -> WheelDate:
     return WheelDate(
         item.day, item.kind, f"{item.label} ({', '.join(names)})", planning_year=item.planning_year
+    )
+
+
+def pending_adoptions_for(user: AnyUser) -> QuerySet[Adoption]:
+    """The council decisions still waiting for the municipality the user represents."""
+    municipality_id = permissions.represented_municipality_id(user)
+    if municipality_id is None:
+        return Adoption.objects.none()
+    return (
+        Adoption.objects.filter(
+            municipality_id=municipality_id,
+            status=Adoption.Status.PENDING,
+            decision__concerns_municipalities=True,
+        )
+        .select_related("decision__meeting", "municipality")
+        .order_by("decision__meeting__date")
     )
