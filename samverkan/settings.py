@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "samverkan.council",
     "samverkan.wordimport",
     "samverkan.setup",
+    "samverkan.follow",
     "samverkan.desk",
     "samverkan.transparency",
     "samverkan.backoffice",
@@ -221,6 +222,9 @@ KOLADA_BASE_URL = envstr("KOLADA_BASE_URL", "https://api.kolada.se/v3")
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "samverkan@localhost")
+# The site's own address, for links in mail sent outside a request (confirmations,
+# notices to followers, unsubscribe links).
+SITE_URL = envstr("SITE_URL", "http://localhost:8000")
 # For EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend (reminders from cron).
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)

@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("samverkan.governance.urls")),
     path("kansli/import/", include("samverkan.wordimport.urls")),
     path("", include("samverkan.desk.urls")),
+    path("", include("samverkan.follow.urls")),
     path("", include("samverkan.strategy.urls")),
 ]

@@ -46,6 +46,9 @@ PAGES = [
     "/organisation/organ/secretariat/",
     "/organisation/kommuner/",
     "/organisation/kommuner/2403/",
+    "/arshjul/2027/?kommun=2460",
+    "/beslut-i-kommunerna/",
+    "/folj/decision/1/",
 ]
 # Drawn by Swagger UI, English only, and without our layout: axe alone applies.
 API_DOCS = "/api/v1/docs"

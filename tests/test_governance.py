@@ -148,14 +148,18 @@ def test_decision_tracks_each_municipality(council_meeting):
         status="adopted",
         decided_on=date(2026, 12, 8),
         reference="KS 2026/12",
+        paragraph="45",
         actor=user("kansli"),
     )
+    # The chief executive of Umeå represents Umeå, not the other members.
+    vannas = decision.adoptions.get(municipality__code="2460")
     with pytest.raises(PermissionDenied):
         services.adoption_record(
-            adoption=umea,
+            adoption=vannas,
             status="rejected",
             decided_on=date(2026, 12, 8),
-            reference="",
+            reference="KS 2026/1",
+            paragraph="1",
             actor=user("kommunchef"),
         )
     assert decision.adoptions.filter(status=Adoption.Status.PENDING).count() == 5
@@ -292,7 +296,12 @@ def test_secretariat_records_the_plan_adoption_through_the_page(council_meeting,
     adoption = Adoption.objects.get(municipality__code="2403")
     response = client.post(
         reverse("governance:adoption_update", args=[adoption.pk]),
-        {"status": "adopted", "decided_on": "2026-12-01", "reference": "KF 2026/3"},
+        {
+            "status": "adopted",
+            "decided_on": "2026-12-01",
+            "reference": "KF 2026/3",
+            "paragraph": "3",
+        },
     )
     adoption.refresh_from_db()
     assert adoption.status == "adopted" and adoption.reference == "KF 2026/3"

@@ -105,6 +105,7 @@ def test_no_draft_comment_or_contact_detail_on_any_public_page_or_api_answer(por
             "indicators",
         ]
     ]
+    starts += ["/api/v1/adoptions", "/beslut-i-kommunerna/"]
     starts += [f"/sok/?q={word}" for word in SECRETS.values()] + ["/sok/?q=hemlig"]
     for client in (Client(), _english()):
         bodies = crawl(client, starts)

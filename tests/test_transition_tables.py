@@ -129,7 +129,8 @@ def test_report_table(demo_data, status, action, username):
 
 
 def _may_step(expected, username) -> bool:
-    """Governance rows: the row's role, or an administrator."""
+    """Governance rows: the row's role, or an administrator. (The adoptions tried here are
+    Vännäs's, whose representative is none of the demo's people.)"""
     return bool(expected) and bool(ROLES[username] & {expected[0].role, Role.ADMINISTRATOR})
 
 
@@ -200,6 +201,8 @@ def test_adoption_table(demo_data, status, action, username):
         may=_may_step(expected, username),
         decided_on=decided_on,
         reference="KS 2026/12",
+        paragraph="12",
+        changes_made="Ändrat tidsplanen.",
     )
 
 

@@ -76,6 +76,11 @@ class _Report(Protocol):
     def is_locked(self) -> bool: ...
 
 
+class _Adoption(Protocol):
+    @property
+    def municipality_id(self) -> int: ...
+
+
 class _Assignment(Protocol):
     @property
     def group(self) -> Group | None: ...
@@ -330,6 +335,31 @@ def can_decide_matters(user: AnyUser) -> bool:
 def can_record_decisions(user: AnyUser) -> bool:
     """The secretariat keeps the council's minutes and the municipalities' adoptions."""
     return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
+
+
+def represented_municipality_id(user: AnyUser) -> int | None:
+    """The member municipality the user represents in the cooperation: a chief executive
+    (of the chief executives' group) speaks for their own municipality."""
+    if not has_role(user, Role.CHIEF_EXECUTIVE):
+        return None
+    person_id = _person_id(user)
+    if person_id is None:
+        return None
+    municipality_id: int | None = (
+        Person.objects.filter(pk=person_id, municipality__is_member=True)
+        .values_list("municipality_id", flat=True)
+        .first()
+    )
+    return municipality_id
+
+
+def can_record_adoption(user: AnyUser, adoption: _Adoption) -> bool:
+    """A municipality's adoption of a council decision is recorded by its representative
+    (its chief executive) or by the secretariat."""
+    if has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR):
+        return True
+    municipality_id = represented_municipality_id(user)
+    return municipality_id is not None and municipality_id == adoption.municipality_id
 
 
 def can_take_step(user: AnyUser, document: object, transition: _Transition) -> bool:

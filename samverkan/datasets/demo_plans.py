@@ -11,7 +11,14 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
+from samverkan.governance.models import (
+    Adoption,
+    Assignment,
+    BoardMeeting,
+    Decision,
+    Matter,
+    Meeting,
+)
 from samverkan.organisation.models import Body, Group, Membership, Municipality, current_q
 from samverkan.planning.models import (
     Activity,
@@ -36,6 +43,12 @@ YEARS = [
     (2026, date(2025, 12, 15), date(2027, 2, 15)),
     (2027, date(2026, 12, 15), date(2028, 2, 15)),
 ]
+# The rest of each year's wheel: anchoring done, the chief executives' approval meeting and
+# the yearly review of the strategic plan.
+WHEEL = {
+    2026: (date(2026, 1, 20), date(2026, 2, 5), date(2026, 9, 24)),
+    2027: (date(2027, 1, 20), date(2027, 2, 4), date(2027, 9, 23)),
+}
 
 # slug -> (final status, field of work, purpose, objective numbers, commitment codes,
 #          goals [(statement, direction, measure, unit, base, target, deadline)],
@@ -311,8 +324,16 @@ def _fill(version, spec, members, commitments):
 def load_plans() -> int:
     years = {}
     for year, plans_due, reports_due in YEARS:
+        anchoring_due, approval_meeting_on, plan_review_on = WHEEL[year]
         years[year], _ = PlanningYear.objects.get_or_create(
-            year=year, defaults={"plans_due": plans_due, "reports_due": reports_due}
+            year=year,
+            defaults={
+                "plans_due": plans_due,
+                "reports_due": reports_due,
+                "anchoring_due": anchoring_due,
+                "approval_meeting_on": approval_meeting_on,
+                "plan_review_on": plan_review_on,
+            },
         )
     commitments = {
         pc.commitment.code: pc for pc in PriorityCommitment.objects.select_related("commitment")
@@ -610,14 +631,32 @@ def load_governance() -> int:
         "en gemensam upphandling av e-böcker, och föreslår att kommunerna ställer sig bakom.",
     )
     for municipality in Municipality.objects.filter(is_member=True):
-        adopted = municipality.name in {"Umeå", "Vännäs", "Vindeln"}
+        adopted = municipality.name in {"Umeå", "Vindeln"}
         Adoption.objects.create(
             decision=decision,
             municipality=municipality,
             status=Adoption.Status.ADOPTED if adopted else Adoption.Status.PENDING,
+            sent_on=date(2026, 9, 28),
+            agenda_on=date(2026, 10, 20) if adopted or municipality.name == "Vännäs" else None,
+            agenda_body="Kommunstyrelsen" if adopted or municipality.name == "Vännäs" else "",
             decided_on=date(2026, 10, 20) if adopted else None,
             reference=f"KS 2026/{40 + municipality.pk}" if adopted else "",
+            paragraph=str(100 + municipality.pk) if adopted else "",
         )
+    # The council's meetings of the coming year, and each member's executive board meeting
+    # once a month but July, where the council's decisions are taken again.
+    for day, place in [(date(2027, 3, 18), "Umeå"), (date(2027, 9, 23), "Nordmaling")]:
+        Meeting.objects.create(body=council, date=day, place=place)
+    BoardMeeting.objects.bulk_create(
+        BoardMeeting(
+            municipality=municipality,
+            body="Kommunstyrelsen",
+            date=date(2027, month, 8 + municipality.pk % 10),
+        )
+        for municipality in Municipality.objects.filter(is_member=True)
+        for month in range(1, 13)
+        if month != 7
+    )
     bibliotek = Group.objects.filter(slug="bibliotek").first()
     if bibliotek:
         Assignment.objects.create(

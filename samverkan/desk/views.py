@@ -1,5 +1,6 @@
 """The secretariat's desk: thin views over the cycle's selectors and services."""
 
+from datetime import timedelta
 from typing import Any
 
 from django import forms
@@ -145,8 +146,8 @@ def send_reminders(request, year: int):
         messages.info(
             request,
             _(
-                "No reminders were due: everyone has been reminded within the "
-                "last week, or nothing is missing."
+                "No reminders were due: every step of the schedule that has come has "
+                "been sent, or nothing is missing."
             ),
         )
     return redirect("desk:year", year)
@@ -231,6 +232,20 @@ def my_page(request):
             "body"
         )
     roles = [role for role in Role if role in roles_of(request.user)]
+    today = timezone.localdate()
+    deadlines = [
+        {
+            "item": item,
+            "days": (item.day - today).days,
+            "ago": (today - item.day).days,
+            "soon": 0 <= (item.day - today).days <= desk.DUE_SOON_DAYS,
+        }
+        for item in governance_selectors.deadlines_for(
+            request.user,
+            start=today - timedelta(days=desk.DUE_SOON_DAYS),
+            end=today + timedelta(days=365),
+        )
+    ]
     return render(
         request,
         "desk/my_page.html",
@@ -240,5 +255,8 @@ def my_page(request):
             "body_memberships": body_memberships,
             "roles": roles,
             "todos": todos_for(request.user),
+            "deadlines": deadlines,
+            "pending_adoptions": governance_selectors.pending_adoptions_for(request.user),
+            "today": today,
         },
     )

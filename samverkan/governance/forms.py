@@ -2,8 +2,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.forms import DATE_MESSAGES, DateInput
-from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
-from samverkan.organisation.models import Group
+from samverkan.governance.models import (
+    Adoption,
+    AgendaItem,
+    Assignment,
+    BoardMeeting,
+    Decision,
+    Matter,
+    Meeting,
+)
+from samverkan.organisation.models import Group, Municipality
 from samverkan.strategy.models import Objective, PlanVersion
 
 
@@ -70,11 +78,28 @@ class DecisionForm(forms.ModelForm):
 
     class Meta:
         model = Decision
-        fields = ["reference", "kind", "title", "text", "plan_version", "concerns_municipalities"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "reference",
+            "kind",
+            "title",
+            "text",
+            "plan_version",
+            "concerns_municipalities",
+            "matters",
+            "assignments",
+        ]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "matters": forms.CheckboxSelectMultiple,
+            "assignments": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["matters"].queryset = Matter.objects.exclude(status=Matter.Status.WITHDRAWN)
+        self.fields["assignments"].queryset = Assignment.objects.exclude(
+            status=Assignment.Status.CANCELLED
+        )
         self.fields["plan_version"].queryset = PlanVersion.objects.filter(
             decision_date__isnull=True
         )
@@ -82,11 +107,47 @@ class DecisionForm(forms.ModelForm):
 
 
 class AdoptionForm(forms.ModelForm):
+    """One municipality's track of a council decision."""
+
+    # Declared to say that an address typed without a scheme is https (Django 6's default).
+    minutes_url = forms.URLField(
+        label=Adoption._meta.get_field("minutes_url").verbose_name,
+        max_length=Adoption._meta.get_field("minutes_url").max_length,
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+        error_messages={
+            "invalid": _("Enter a full web address, such as https://kommun.se/protokoll.")
+        },
+    )
+
     class Meta:
         model = Adoption
-        fields = ["status", "decided_on", "reference"]
-        widgets = {"decided_on": DateInput()}
-        error_messages = {"decided_on": DATE_MESSAGES}
+        fields = [
+            "sent_on",
+            "agenda_on",
+            "agenda_body",
+            "status",
+            "decided_on",
+            "reference",
+            "paragraph",
+            "minutes_url",
+            "changes_made",
+        ]
+        widgets = {
+            "sent_on": DateInput(),
+            "agenda_on": DateInput(),
+            "decided_on": DateInput(),
+            "changes_made": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "sent_on": DATE_MESSAGES,
+            "agenda_on": DATE_MESSAGES,
+            "decided_on": DATE_MESSAGES,
+        }
+        help_texts = {
+            "changes_made": _("Only when the municipality adopted it with changes."),
+        }
 
 
 class GroupFormForm(forms.Form):
@@ -111,3 +172,44 @@ class WindDownForm(forms.Form):
 class ConvertForm(forms.Form):
     name = forms.CharField(label=_("Name of the network"), max_length=200)
     on = forms.DateField(label=_("From"), widget=DateInput(), error_messages=DATE_MESSAGES)
+
+
+class BoardMeetingForm(forms.ModelForm):
+    class Meta:
+        model = BoardMeeting
+        fields = ["municipality", "body", "date"]
+        widgets = {"date": DateInput()}
+        error_messages = {
+            "date": {**DATE_MESSAGES, "required": _("Give the date of the meeting.")},
+            "body": {"required": _("Name the board, for example the municipal executive board.")},
+            "municipality": {"required": _("Choose the municipality.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.filter(is_member=True)
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "description", "matter", "assignment"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {"title": {"required": _("Give the item a title.")}}
+
+
+class MinutesForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["minutes", "minutes_approved_on", "minutes_approved_by"]
+        widgets = {
+            "minutes": forms.Textarea(attrs={"rows": 10}),
+            "minutes_approved_on": DateInput(),
+        }
+        error_messages = {"minutes_approved_on": DATE_MESSAGES}
+        help_texts = {
+            "minutes_approved_on": _(
+                "Leave empty while the minutes are a draft. Once given, the minutes are public "
+                "and can no longer be changed."
+            )
+        }

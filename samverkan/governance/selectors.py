@@ -1,8 +1,21 @@
-"""Reads for assignments, matters and decisions."""
+"""Reads for assignments, matters, decisions and the yearly wheel."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from samverkan.governance.models import Assignment
+from samverkan.accounts import permissions
+from samverkan.accounts.permissions import Role
+from samverkan.core.types import AnyUser
+from samverkan.governance.models import Adoption, Assignment, BoardMeeting, Meeting
+from samverkan.organisation.models import Body, Group, Municipality
+from samverkan.planning.models import PlanningYear
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 
 def open_assignments() -> QuerySet[Assignment]:
@@ -10,3 +23,173 @@ def open_assignments() -> QuerySet[Assignment]:
     return Assignment.objects.exclude(
         status__in=[Assignment.Status.DONE, Assignment.Status.CANCELLED]
     ).select_related("group")
+
+
+# --- The yearly wheel -----------------------------------------------------------------------
+
+WHEEL_KINDS: "dict[str, StrPromise]" = {
+    "reports_due": _("Annual reports due"),
+    "council": _("The council meets"),
+    "approval": _("The chief executives approve the plans"),
+    "plan_review": _("Yearly review of the strategic plan"),
+    "plans_due": _("Operational plans due"),
+    "anchoring_due": _("Anchoring of the plans done"),
+    "board": _("A member's board meets"),
+}
+
+
+@dataclass(frozen=True)
+class WheelDate:
+    day: date
+    kind: str
+    label: str
+    planning_year: int | None = None
+    municipality: str = ""
+
+    @property
+    def kind_label(self) -> "StrPromise":
+        return WHEEL_KINDS[self.kind]
+
+
+def _year_dates(year: PlanningYear) -> list[WheelDate]:
+    """The dates a planning year sets, labelled with what they are for."""
+    n = year.year
+    named = [
+        ("plans_due", year.plans_due, _("Operational plans for %(year)s due")),
+        ("anchoring_due", year.anchoring_due, _("Anchoring of the plans for %(year)s done")),
+        (
+            "approval",
+            year.approval_meeting_on,
+            _("The chief executives approve the plans for %(year)s"),
+        ),
+        ("reports_due", year.reports_due, _("Annual reports for %(year)s due")),
+        ("plan_review", year.plan_review_on, _("Yearly review of the strategic plan %(year)s")),
+    ]
+    return [
+        WheelDate(day, kind, str(label) % {"year": n}, planning_year=n)
+        for kind, day, label in named
+        if day is not None
+    ]
+
+
+def wheel_dates(
+    calendar_year: int, *, municipality: Municipality | None = None, boards: bool = True
+) -> list[WheelDate]:
+    """Everything that happens in one calendar year, in order of date: the deadlines of the
+    planning years that fall in it (next year's plans are due this December, last year's
+    reports this February), the council's meetings and the members' board meetings. In
+    three queries."""
+    first, last = date(calendar_year, 1, 1), date(calendar_year, 12, 31)
+    dates: list[WheelDate] = []
+    for year in PlanningYear.objects.filter(year__range=(calendar_year - 1, calendar_year + 1)):
+        dates.extend(d for d in _year_dates(year) if first <= d.day <= last)
+    dates.extend(_council_dates(first, last, with_place=True))
+    if boards or municipality is not None:
+        meetings = BoardMeeting.objects.filter(date__range=(first, last))
+        if municipality is not None:
+            meetings = meetings.filter(municipality=municipality)
+        dates.extend(_board_dates(meetings))
+    order = list(WHEEL_KINDS)
+    return sorted(dates, key=lambda d: (d.day, order.index(d.kind), d.label))
+
+
+def _council_dates(first: date, last: date, *, with_place: bool = False) -> list[WheelDate]:
+    return [
+        WheelDate(
+            meeting.date,
+            "council",
+            meeting.body.name + (f", {meeting.place}" if with_place and meeting.place else ""),
+        )
+        for meeting in Meeting.objects.filter(
+            body__kind=Body.Kind.COUNCIL, date__range=(first, last)
+        ).select_related("body")
+    ]
+
+
+def _board_dates(boards: QuerySet[BoardMeeting]) -> list[WheelDate]:
+    return [
+        WheelDate(
+            board.date,
+            "board",
+            f"{board.municipality.name}: {board.body}",
+            municipality=board.municipality.name,
+        )
+        for board in boards.select_related("municipality")
+    ]
+
+
+def next_board_meeting(municipality_id: int, after: date) -> BoardMeeting | None:
+    return (
+        BoardMeeting.objects.filter(municipality_id=municipality_id, date__gte=after)
+        .order_by("date")
+        .first()
+    )
+
+
+PLAN_REVIEWERS = {Role.CHIEF_EXECUTIVE, Role.COUNCIL_MEMBER, Role.SECRETARIAT}
+
+
+def deadlines_for(user: AnyUser, *, start: date, end: date) -> list[WheelDate]:
+    """One person's own dates between `start` and `end`, from the wheel: their groups' plans
+    and reports, the chief executives' approval meetings, the council's meetings for its
+    members, their municipality's board meetings for its chief executive. For "My pages"
+    and the personal calendar."""
+    roles = permissions.roles_of(user)
+    group_ids = permissions.member_group_ids(user)
+    groups = list(Group.objects.filter(pk__in=group_ids, status=Group.Status.ACTIVE))
+    writes_plans = [g.name for g in groups if g.kind == Group.Kind.WORKING_GROUP]
+    writes_reports = [
+        g.name for g in groups if g.kind in {Group.Kind.WORKING_GROUP, Group.Kind.NETWORK}
+    ]
+    dates: list[WheelDate] = []
+    for year in PlanningYear.objects.filter(
+        closed_at__isnull=True, year__range=(start.year - 1, end.year + 1)
+    ):
+        for item in _year_dates(year):
+            if not start <= item.day <= end:
+                continue
+            if Role.SECRETARIAT in roles:
+                dates.append(item)  # the secretariat follows the whole cycle
+            elif item.kind in {"plans_due", "anchoring_due"} and writes_plans:
+                dates.append(_for_groups(item, writes_plans))
+            elif item.kind == "reports_due" and writes_reports:
+                dates.append(_for_groups(item, writes_reports))
+            elif (item.kind == "approval" and Role.CHIEF_EXECUTIVE in roles) or (
+                item.kind == "plan_review" and roles & PLAN_REVIEWERS
+            ):
+                dates.append(item)
+    if {Role.COUNCIL_MEMBER, Role.SECRETARIAT} & roles:
+        dates.extend(_council_dates(start, end))
+    municipality_id = permissions.represented_municipality_id(user)
+    if municipality_id is not None:
+        dates.extend(
+            _board_dates(
+                BoardMeeting.objects.filter(
+                    municipality_id=municipality_id, date__range=(start, end)
+                )
+            )
+        )
+    order = list(WHEEL_KINDS)
+    return sorted(dates, key=lambda d: (d.day, order.index(d.kind), d.label))
+
+
+def _for_groups(item: WheelDate, names: list[str]) -> WheelDate:
+    return WheelDate(
+        item.day, item.kind, f"{item.label} ({', '.join(names)})", planning_year=item.planning_year
+    )
+
+
+def pending_adoptions_for(user: AnyUser) -> QuerySet[Adoption]:
+    """The council decisions still waiting for the municipality the user represents."""
+    municipality_id = permissions.represented_municipality_id(user)
+    if municipality_id is None:
+        return Adoption.objects.none()
+    return (
+        Adoption.objects.filter(
+            municipality_id=municipality_id,
+            status=Adoption.Status.PENDING,
+            decision__concerns_municipalities=True,
+        )
+        .select_related("decision__meeting", "municipality")
+        .order_by("decision__meeting__date")
+    )

@@ -2,23 +2,46 @@
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samverkan.accounts import permissions
+from samverkan.core import events
 from samverkan.core import workflow as core_workflow
 from samverkan.core.audit import audit_log
 from samverkan.core.types import AnyUser
 from samverkan.core.workflow import Transition, Workflow
 from samverkan.governance import workflow
-from samverkan.governance.models import Adoption, Assignment, Decision, Matter, Meeting
-from samverkan.organisation.models import Body, Group, Membership, Municipality, current_q
+from samverkan.governance.models import (
+    Adoption,
+    AdoptionReminder,
+    AgendaItem,
+    Assignment,
+    BoardMeeting,
+    Decision,
+    Matter,
+    Meeting,
+)
+from samverkan.organisation.models import (
+    Body,
+    BodyMembership,
+    Group,
+    Membership,
+    Municipality,
+    Person,
+    current_q,
+)
 from samverkan.organisation.services import membership_create, membership_end
 from samverkan.strategy.models import Objective, PlanObjective, PlanVersion, SubObjective
 from samverkan.strategy.selectors import current_plan_version
@@ -142,6 +165,96 @@ def meeting_add(*, date: date, place: str, actor: AnyUser) -> Meeting:
     return meeting
 
 
+def agenda_item_add(
+    *,
+    meeting: Meeting,
+    title: str,
+    actor: AnyUser,
+    description: str = "",
+    matter: Matter | None = None,
+    assignment: Assignment | None = None,
+) -> AgendaItem:
+    """The secretariat puts a point on a council meeting's agenda, numbered in order."""
+    if not permissions.can_record_decisions(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        last = meeting.agenda.order_by("-number").values_list("number", flat=True).first()
+        item = AgendaItem(
+            meeting=meeting,
+            number=(last or 0) + 1,
+            title=title.strip(),
+            description=description,
+            matter=matter,
+            assignment=assignment,
+        )
+        item.full_clean()
+        item.save()
+        audit_log(action="samverkan.agenda_item.added", actor=actor, obj=item)
+    return item
+
+
+def minutes_save(
+    *,
+    meeting: Meeting,
+    minutes: str,
+    actor: AnyUser,
+    approved_on: date | None = None,
+    approved_by: str = "",
+) -> Meeting:
+    """The secretariat writes a meeting's minutes; given the day they were approved
+    (justerade) and by whom, they are published and no longer change."""
+    if not permissions.can_record_decisions(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.minutes_approved_on is not None:
+            raise ValidationError(
+                _("The minutes were approved on %(date)s and can no longer be changed.")
+                % {"date": meeting.minutes_approved_on.isoformat()}
+            )
+        meeting.minutes = minutes
+        meeting.minutes_approved_on = approved_on
+        meeting.minutes_approved_by = approved_by.strip()
+        meeting.full_clean()
+        meeting.save(update_fields=["minutes", "minutes_approved_on", "minutes_approved_by"])
+        audit_log(
+            action="samverkan.meeting.minutes_approved"
+            if approved_on
+            else "samverkan.meeting.minutes_saved",
+            actor=actor,
+            obj=meeting,
+        )
+    return meeting
+
+
+def board_meeting_add(
+    *, municipality: Municipality, body: str, date: date, actor: AnyUser
+) -> BoardMeeting:
+    """The secretariat puts a member's board meeting into the yearly wheel."""
+    if not permissions.can_manage_planning_years(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        meeting = BoardMeeting(municipality=municipality, body=body.strip(), date=date)
+        meeting.full_clean()
+        meeting.save()
+        audit_log(action="samverkan.board_meeting.added", actor=actor, obj=meeting)
+    return meeting
+
+
+def board_meeting_remove(*, meeting: BoardMeeting, actor: AnyUser) -> None:
+    if not permissions.can_manage_planning_years(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        audit_log(
+            action="samverkan.board_meeting.removed",
+            actor=actor,
+            obj=meeting,
+            comment=str(meeting),
+        )
+        meeting.delete()
+
+
 def decision_record(
     *, meeting: Meeting, actor: User, valid_from: date | None = None, **fields: Any
 ) -> Decision:
@@ -149,10 +262,14 @@ def decision_record(
     municipality; one that adopts a strategic plan version puts that version in force."""
     if not permissions.can_record_decisions(actor):
         raise PermissionDenied
+    matters = fields.pop("matters", None) or []
+    assignments = fields.pop("assignments", None) or []
     with transaction.atomic():
         decision = Decision(meeting=meeting, recorded_by=actor, **fields)
         decision.full_clean()
         decision.save()
+        decision.matters.set(matters)
+        decision.assignments.set(assignments)
         if decision.concerns_municipalities:
             Adoption.objects.bulk_create(
                 Adoption(decision=decision, municipality=m)
@@ -186,7 +303,7 @@ ADOPTIONS = core_workflow.register(
         name="adoption",
         model=Adoption,
         transitions=workflow.ADOPTION_TRANSITIONS,
-        allowed=permissions.can_take_step,
+        allowed=lambda user, adoption, t: permissions.can_record_adoption(user, adoption),
         before=_adoption_before,
         lock_related=("decision__meeting",),
         audit_suffix=lambda transition: "recorded",
@@ -194,17 +311,126 @@ ADOPTIONS = core_workflow.register(
 )
 
 
-def adoption_record(
-    *, adoption: Adoption, status: str, decided_on: date | None, reference: str, actor: AnyUser
-) -> Adoption:
-    """A municipality has taken the council's decision again: adopted or rejected."""
+TRACK_FIELDS = (
+    "sent_on",
+    "agenda_on",
+    "agenda_body",
+    "decided_on",
+    "reference",
+    "paragraph",
+    "minutes_url",
+    "changes_made",
+)
+
+
+def adoption_record(*, adoption: Adoption, status: str, actor: AnyUser, **track: Any) -> Adoption:
+    """Keep up a municipality's track of a council decision: sent, on the agenda, decided
+    (adopted, adopted with changes, declined) with its case number, paragraph and minutes.
+    The audit entry names every field that changed."""
     if status not in Adoption.Status.values:
         raise ValidationError({"status": _("Choose one of the statuses in the list.")})
-    return core_workflow.transition(
-        adoption,
-        status,
-        actor=actor,
-        changes={"decided_on": decided_on, "reference": reference},
+    unknown = set(track) - set(TRACK_FIELDS)
+    if unknown:
+        raise ValueError(f"not a field of the track: {sorted(unknown)}")
+    before = Adoption.objects.get(pk=adoption.pk)
+    with transaction.atomic():
+        moved = core_workflow.transition(adoption, status, actor=actor, changes=track)
+        changed = {
+            name: [_plain(getattr(before, name)), _plain(getattr(moved, name))]
+            for name in TRACK_FIELDS
+            if getattr(before, name) != getattr(moved, name)
+        }
+        if changed:
+            audit_log(
+                action="samverkan.adoption.track_changed", actor=actor, obj=moved, changes=changed
+            )
+        if moved.is_decided and before.status != moved.status:
+            events.member_decided.send(sender=Adoption, adoption=moved)
+    return moved
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+# A pending decision is reminded of this many days before the member's next board meeting.
+ADOPTION_REMINDER_DAYS = 14
+
+
+def adoption_reminders_send(
+    *, today: date | None = None, base_url: str = ""
+) -> list[AdoptionReminder]:
+    """Remind each member's representative (its chief executive) of the council decisions
+    still waiting for the member, before its next board meeting in the wheel: once per
+    decision and board meeting. The mails go when the reminders are committed."""
+    today = today or timezone.localdate()
+    pending = (
+        Adoption.objects.filter(
+            status=Adoption.Status.PENDING,
+            decision__concerns_municipalities=True,
+            decision__meeting__date__lt=today,
+        )
+        .select_related("decision__meeting", "municipality")
+        .order_by("municipality__name", "decision__meeting__date")
+    )
+    boards: dict[int, BoardMeeting | None] = {}
+    sent: list[AdoptionReminder] = []
+    for adoption in pending:
+        if adoption.municipality_id not in boards:
+            boards[adoption.municipality_id] = (
+                BoardMeeting.objects.filter(
+                    municipality_id=adoption.municipality_id, date__gte=today
+                )
+                .order_by("date")
+                .first()
+            )
+        board = boards[adoption.municipality_id]
+        if board is None or (board.date - today).days > ADOPTION_REMINDER_DAYS:
+            continue
+        for person in representatives(adoption.municipality):
+            if AdoptionReminder.objects.filter(
+                adoption=adoption, board_meeting=board, recipient=person.email
+            ).exists():
+                continue
+            with translation.override("sv"):
+                subject = _("Reminder: %(decision)s waits for %(municipality)s") % {
+                    "decision": adoption.decision.title,
+                    "municipality": adoption.municipality.name,
+                }
+                body = render_to_string(
+                    "governance/email/adoption_reminder.txt",
+                    {
+                        "person": person,
+                        "adoption": adoption,
+                        "board": board,
+                        "base_url": base_url.rstrip("/"),
+                    },
+                )
+            with transaction.atomic():
+                reminder = AdoptionReminder.objects.create(
+                    adoption=adoption, board_meeting=board, recipient=person.email
+                )
+                recipient = person.email
+                transaction.on_commit(
+                    partial(send_mail, subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
+                )
+                sent.append(reminder)
+    return sent
+
+
+def representatives(municipality: Municipality) -> list[Person]:
+    """Who speaks for a member in the cooperation: its chief executive(s) in the chief
+    executives' group, with an e-mail address."""
+    return list(
+        Person.objects.filter(
+            municipality=municipality,
+            body_memberships__in=BodyMembership.objects.filter(
+                current_q(), body__kind=Body.Kind.CHIEF_EXECUTIVES
+            ),
+        )
+        .exclude(email="")
+        .distinct()
+        .order_by("last_name", "first_name")
     )
 
 

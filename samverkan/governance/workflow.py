@@ -37,7 +37,9 @@ ASSIGNMENT_TRANSITIONS = [
     for status, label in Assignment.Status.choices
 ]
 
-# The secretariat records each municipality's own decision, and may correct it.
+# Each municipality's own decision is recorded by its representative or the secretariat
+# (governance.services decides who, through permissions.can_record_adoption), and may be
+# corrected; the track (sent, on the agenda) is kept up in any status.
 _EVERY_ADOPTION_STATUS = set(Adoption.Status.values)
 ADOPTION_TRANSITIONS = [
     row(status, label, _EVERY_ADOPTION_STATUS, status, Role.SECRETARIAT)

@@ -37,6 +37,24 @@ class PlanningYearForm(forms.ModelForm):
         }
 
 
+class WheelForm(forms.ModelForm):
+    """The dates of one year's wheel; every deadline derives from them."""
+
+    class Meta:
+        model = PlanningYear
+        fields = [
+            "plans_due",
+            "anchoring_due",
+            "approval_meeting_on",
+            "reports_due",
+            "plan_review_on",
+        ]
+        widgets = {name: DateInput() for name in fields}
+        error_messages = {
+            name: {**DATE_MESSAGES, "required": _("Give the date.")} for name in fields
+        }
+
+
 class PlanForm(forms.ModelForm):
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
     objectives = forms.ModelMultipleChoiceField(

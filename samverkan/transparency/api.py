@@ -644,6 +644,20 @@ def decision(request, decision_id: int):
 
 
 @api.get(
+    "/adoptions",
+    response={200: schemas.AdoptionMatrix, **NOT_FOUND},
+    url_name="adoptions",
+    tags=["Decisions"],
+)
+def adoptions(request):
+    """The council's decisions that concern the members × the member municipalities: each
+    member's track (sent, on the agenda, decided) with its case number, paragraph and
+    minutes. The same as the portal's matrix and its CSV file."""
+    strict(request)
+    return public.adoption_matrix()
+
+
+@api.get(
     "/indicators",
     response={200: list[schemas.Indicator], **FILTERED},
     url_name="indicators",

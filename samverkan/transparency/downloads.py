@@ -165,3 +165,56 @@ YEAR_HEADER = [
 
 def year_csv(year: int, rows) -> HttpResponse:
     return _response(f"samverkan-{year}-grupper.csv", YEAR_HEADER, rows)
+
+
+ADOPTION_HEADER = [
+    "regionrådets sammanträde",
+    "beslutets beteckning",
+    "beslut",
+    "kommunkod",
+    "kommun",
+    "läge",
+    "skickat",
+    "på dagordningen",
+    "organ",
+    "beslutsdatum",
+    "diarienummer",
+    "paragraf",
+    "protokoll",
+    "ändringar",
+]
+
+
+def adoption_csv(matrix) -> HttpResponse:
+    """The matrix of decisions × municipalities, one row per cell (a table to filter, not a
+    picture to look at). Text typed by people goes through csv_row: never a formula."""
+    rows = []
+    with translation.override("sv"):
+        for row in matrix.rows:
+            decision = row.decision
+            for municipality, adoption in zip(matrix.municipalities, row.cells, strict=True):
+                if adoption is None:
+                    continue
+                rows.append(
+                    [
+                        decision.meeting.date.isoformat(),
+                        decision.reference,
+                        decision.title,
+                        municipality.code,
+                        municipality.name,
+                        str(adoption.get_status_display()),
+                        _day(adoption.sent_on),
+                        _day(adoption.agenda_on),
+                        adoption.agenda_body,
+                        _day(adoption.decided_on),
+                        adoption.reference,
+                        adoption.paragraph,
+                        adoption.minutes_url,
+                        adoption.changes_made,
+                    ]
+                )
+    return _response("beslut-i-kommunerna.csv", ADOPTION_HEADER, rows)
+
+
+def _day(value) -> str:
+    return value.isoformat() if value else ""

@@ -215,6 +215,29 @@ def decisions() -> QuerySet[Decision]:
     )
 
 
+@dataclass(frozen=True)
+class MatrixRow:
+    decision: Decision
+    cells: list[Adoption | None]  # one per municipality of the matrix, in its order
+
+
+@dataclass(frozen=True)
+class AdoptionMatrix:
+    municipalities: list[Municipality]
+    rows: list[MatrixRow]
+
+
+def adoption_matrix() -> AdoptionMatrix:
+    """Every council decision that concerns the members × every member municipality: where
+    each stands. In three queries. The track is public; it names no one."""
+    members = list(Municipality.objects.filter(is_member=True).order_by("name"))
+    rows = []
+    for decision in decisions().filter(concerns_municipalities=True):
+        by_municipality = {a.municipality_id: a for a in decision.adoptions.all()}
+        rows.append(MatrixRow(decision, [by_municipality.get(m.pk) for m in members]))
+    return AdoptionMatrix(members, rows)
+
+
 def indicators() -> QuerySet[Indicator]:
     return Indicator.objects.prefetch_related(
         Prefetch("commitments", queryset=priority_commitments()),

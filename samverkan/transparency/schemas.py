@@ -427,9 +427,16 @@ class Report(Schema):
 class Adoption(Schema):
     municipality: str
     municipality_name: str
-    status: str = Field(description="pending, adopted or rejected.")
+    status: str = Field(description="pending, adopted, adopted_with_changes or rejected.")
+    stage: str = Field(description="not_sent, sent, agenda or decided.")
+    sent_on: date | None
+    agenda_on: date | None
+    agenda_body: str = Field(description="The board whose agenda the matter is on.")
     decided_on: date | None
-    reference: str
+    reference: str = Field(description="The municipality's case number (diarienummer).")
+    paragraph: str = Field(description="The paragraph (§) of the municipality's minutes.")
+    minutes_url: str
+    changes_made: str = Field(description="What the municipality changed, if it did.")
 
     @staticmethod
     def resolve_municipality(obj) -> str:
@@ -467,6 +474,51 @@ class Decision(Schema):
     @staticmethod
     def resolve_url(obj, context) -> str:
         return _absolute(context, reverse("api-1:decision", args=[obj.pk]))
+
+
+class MatrixMunicipality(Schema):
+    code: str
+    name: str
+
+
+class MatrixRow(Schema):
+    decision: int
+    meeting_date: date
+    reference: str
+    title: str
+    url: str
+    adoptions: list[Adoption | None] = Field(
+        description="One per municipality of the matrix, in its order; null where none is due."
+    )
+
+    @staticmethod
+    def resolve_decision(obj) -> int:
+        return obj.decision.pk
+
+    @staticmethod
+    def resolve_meeting_date(obj) -> date:
+        return obj.decision.meeting.date
+
+    @staticmethod
+    def resolve_reference(obj) -> str:
+        return obj.decision.reference
+
+    @staticmethod
+    def resolve_title(obj) -> str:
+        return obj.decision.title
+
+    @staticmethod
+    def resolve_url(obj, context) -> str:
+        return _absolute(context, reverse("api-1:decision", args=[obj.decision.pk]))
+
+    @staticmethod
+    def resolve_adoptions(obj):
+        return obj.cells
+
+
+class AdoptionMatrix(Schema):
+    municipalities: list[MatrixMunicipality]
+    rows: list[MatrixRow]
 
 
 class Target(Schema):

@@ -31,6 +31,8 @@ ALWAYS_PUBLIC = [
     "governance.Meeting",
     "governance.Decision",
     "governance.Adoption",
+    "governance.AgendaItem",
+    "governance.BoardMeeting",
     "followup.Indicator",
     "followup.Value",
     "followup.Target",

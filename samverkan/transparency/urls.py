@@ -11,6 +11,10 @@ urlpatterns = [
     path("oppna-data/indikatorer/<slug:slug>.csv", views.indicator_csv, name="indicator_csv"),
     path("oppna-data/<int:year>/indikatorer.csv", views.year_values_csv, name="year_values_csv"),
     path("oppna-data/<int:year>/grupper.csv", views.year_groups_csv, name="year_groups_csv"),
+    path("beslut-i-kommunerna/", views.adoption_matrix, name="adoption_matrix"),
+    path(
+        "oppna-data/beslut-i-kommunerna.csv", views.adoption_matrix_csv, name="adoption_matrix_csv"
+    ),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("halsa/", views.healthz, name="healthz"),
 ]

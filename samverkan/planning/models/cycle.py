@@ -75,12 +75,24 @@ class ReminderLog(models.Model):
     recipient = models.EmailField(_("recipient"))
     subject = models.CharField(_("subject"), max_length=300)
     late = models.BooleanField(_("late"), default=False)
+    # The step of the schedule this reminder is, in days from the due date (-14 is a fortnight
+    # before): each step is sent once per group, year and stage. Empty for reminders sent
+    # before there was a schedule.
+    step = models.SmallIntegerField(_("days from the due date"), null=True, blank=True)
+    due = models.DateField(_("due"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("reminder")
         verbose_name_plural = _("reminders sent")
         ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "year", "stage", "step", "due"],
+                condition=models.Q(step__isnull=False),
+                name="one_reminder_per_step",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.sent_at:%Y-%m-%d} {self.group} ({self.get_stage_display()})"

@@ -22,8 +22,22 @@ class PlanningYear(models.Model):
         unique=True,
         error_messages={"unique": _("That planning year is already open.")},
     )
+    # The yearly wheel: the dates of the cycle, defined once per year. The desk's "late" and
+    # "due soon", the reminders, "Mina sidor" and the calendar feeds all derive from them.
     plans_due = models.DateField(_("plans due"))
+    anchoring_due = models.DateField(
+        _("anchoring done by"),
+        null=True,
+        blank=True,
+        help_text=_("The day the members' anchoring of the plans should be done."),
+    )
+    approval_meeting_on = models.DateField(
+        _("chief executives' approval meeting"), null=True, blank=True
+    )
     reports_due = models.DateField(_("annual reports due"))
+    plan_review_on = models.DateField(
+        _("yearly review of the strategic plan"), null=True, blank=True
+    )
     opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
     # A closed year's plans and reports are locked; see Reopening for the exceptions.
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
@@ -45,13 +59,26 @@ class PlanningYear(models.Model):
         return str(self.year)
 
     def clean(self) -> None:
-        errors = {}
+        errors: dict[str, object] = {}  # lazy and formatted messages alike
         if self.year and not 2000 <= self.year <= 2100:
             errors["year"] = _("Give a year between 2000 and 2100.")
         if self.plans_due and self.year and self.plans_due.year > self.year:
             errors["plans_due"] = _("Plans must be due before or in the year they plan for.")
         if self.reports_due and self.year and self.reports_due.year <= self.year:
             errors["reports_due"] = _("Annual reports are due after the year has ended.")
+        if self.anchoring_due and self.plans_due and self.anchoring_due < self.plans_due:
+            errors["anchoring_due"] = _(
+                "The anchoring cannot be done before the plans are due (%(date)s)."
+            ) % {"date": self.plans_due.isoformat()}
+        first_ready = self.anchoring_due or self.plans_due
+        if self.approval_meeting_on and first_ready and self.approval_meeting_on < first_ready:
+            errors["approval_meeting_on"] = _(
+                "The chief executives approve the plans after they are in and anchored (%(date)s)."
+            ) % {"date": first_ready.isoformat()}
+        if self.plan_review_on and self.year and self.plan_review_on.year != self.year:
+            errors["plan_review_on"] = _("The yearly review falls within the year %(year)s.") % {
+                "year": self.year
+            }
         if errors:
             raise ValidationError(errors)
 

@@ -4,7 +4,7 @@ Everything is fetched in a fixed number of queries, whatever the number of group
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -24,6 +24,9 @@ from samverkan.planning.models import (
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
 
+# A deadline within this many days, and not yet met, is "due soon" on the desk.
+DUE_SOON_DAYS = 14
+
 WAITING_GROUP = "group"
 WAITING_MEMBERS = "members"
 WAITING_SECRETARIAT = "secretariat"
@@ -38,6 +41,7 @@ WAITING_LABELS = {
 
 STATUS_FILTERS = {
     "overdue": _("Overdue"),
+    "due_soon": _("Due soon"),
     WAITING_GROUP: _("Waiting for the group"),
     WAITING_MEMBERS: _("Waiting for anchoring"),
     WAITING_SECRETARIAT: _("Waiting for the secretariat"),
@@ -57,12 +61,18 @@ class DeskRow:
     report_required: bool
     plan_overdue: bool = False
     report_overdue: bool = False
+    plan_due_soon: bool = False
+    report_due_soon: bool = False
     waiting: list[str] = field(default_factory=list)
     last_reminder: ReminderLog | None = None
 
     @property
     def overdue(self) -> bool:
         return self.plan_overdue or self.report_overdue
+
+    @property
+    def due_soon(self) -> bool:
+        return self.plan_due_soon or self.report_due_soon
 
     @property
     def waiting_labels(self) -> "list[StrPromise]":
@@ -87,6 +97,31 @@ def _report_waiting(report: AnnualReport | None) -> str | None:
     if report.status == ReportStatus.SUBMITTED:
         return WAITING_SECRETARIAT
     return None
+
+
+def _soon(due: date, today: date) -> bool:
+    return due - timedelta(days=DUE_SOON_DAYS) <= today <= due
+
+
+def plan_lateness(
+    year: PlanningYear, version: PlanVersion | None, today: date
+) -> tuple[bool, bool]:
+    """(overdue, due soon) of a group's plan against the year's wheel: it should be written
+    and sent to the members' anchoring by the plans' due date and, where the wheel gives
+    one, be through the anchoring by that day."""
+    status = version.status if version is not None else Status.DRAFT
+    unsent = status in {Status.DRAFT, Status.RETURNED}
+    unanchored = unsent or status == Status.ANCHORING
+    if year.anchoring_due is None:
+        # Without an anchoring date the plan should be through the anchoring when due.
+        unsent = unanchored
+        overdue = unanchored and today > year.plans_due
+        return overdue, unanchored and _soon(year.plans_due, today)
+    overdue = (unsent and today > year.plans_due) or (unanchored and today > year.anchoring_due)
+    soon = (unsent and _soon(year.plans_due, today)) or (
+        unanchored and _soon(year.anchoring_due, today)
+    )
+    return overdue, soon and not overdue
 
 
 def desk_rows(
@@ -156,12 +191,7 @@ def desk_rows(
             waiting = _plan_waiting(version)
             if waiting:
                 row.waiting.append(waiting)
-            submitted = version is not None and version.status not in {
-                Status.DRAFT,
-                Status.RETURNED,
-                Status.ANCHORING,
-            }
-            row.plan_overdue = today > year.plans_due and not submitted
+            row.plan_overdue, row.plan_due_soon = plan_lateness(year, version, today)
         if report_required and (year_over or report is not None):
             waiting = _report_waiting(report)
             if waiting and waiting not in row.waiting:
@@ -171,9 +201,12 @@ def desk_rows(
                 ReportStatus.ACCEPTED,
             }
             row.report_overdue = today > year.reports_due and not submitted
+            row.report_due_soon = not submitted and _soon(year.reports_due, today)
         rows.append(row)
     if status == "overdue":
         rows = [r for r in rows if r.overdue]
+    elif status == "due_soon":
+        rows = [r for r in rows if r.due_soon]
     elif status == "done":
         rows = [r for r in rows if not r.waiting]
     elif status in WAITING_LABELS:
@@ -189,6 +222,7 @@ class DeskSummary:
     reports_accepted: int
     reports_required: int
     overdue: int
+    due_soon: int
     waiting: "dict[StrPromise, int]" = field(default_factory=dict)
 
 
@@ -202,6 +236,7 @@ def summarise(rows: list[DeskRow]) -> DeskSummary:
         ),
         reports_required=sum(1 for r in rows if r.report_required),
         overdue=sum(1 for r in rows if r.overdue),
+        due_soon=sum(1 for r in rows if r.due_soon),
     )
     for key, label in WAITING_LABELS.items():
         summary.waiting[label] = sum(1 for r in rows if key in r.waiting)

@@ -1,5 +1,6 @@
 """Writes for the yearly cycle: closing a year, reopening a document, sending reminders."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.accounts import permissions
 from samverkan.core.audit import audit_log
+from samverkan.core.types import AnyUser
 from samverkan.planning.models import (
     AnnualReport,
     OperationalPlan,
@@ -69,17 +71,41 @@ def document_reopen(
     return reopening
 
 
-DEFAULT_INTERVAL_DAYS = 7
-DUE_SOON_DAYS = 14
+# When a missing plan or report is chased: days from its due date in the year's wheel.
+# Each step is sent once per group, year, stage and due date, so that moving the date in the
+# wheel starts the schedule afresh against the new day. A run that finds several steps
+# passed sends only the latest.
+REMINDER_SCHEDULE = (-14, -7, -1, 1, 7, 14)
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    row: desk.DeskRow
+    stage: ReminderLog.Stage
+    late: bool
+    step: int
+    due: date
+
+
+def reminder_step(due: date, today: date) -> int | None:
+    """The latest step of the schedule reached on `today`, or None before the first."""
+    reached = [step for step in REMINDER_SCHEDULE if today >= due + timedelta(days=step)]
+    return reached[-1] if reached else None
 
 
 def reminders_due(
-    year: PlanningYear, *, today: date, recent: set[tuple[int, str]]
-) -> list[tuple[desk.DeskRow, ReminderLog.Stage, bool]]:
-    """(row, stage, late) for every group of the year that should be reminded now and has
-    not been reminded of that stage (of any year) within the interval: `recent`."""
+    year: PlanningYear, *, today: date, sent: set[tuple[int, str, int | None, date | None]]
+) -> list[DueReminder]:
+    """The reminders the schedule asks for today, for every group of the year whose plan or
+    report is missing, leaving out the steps already `sent` ((group, stage, step, due))."""
     rows = desk.desk_rows(year, today=today)
-    due: list[tuple[desk.DeskRow, ReminderLog.Stage, bool]] = []
+    due: list[DueReminder] = []
+
+    def step_due(row: desk.DeskRow, stage: ReminderLog.Stage, day: date, late: bool) -> None:
+        step = reminder_step(day, today)
+        if step is not None and (row.group.pk, stage, step, day) not in sent:
+            due.append(DueReminder(row, stage, late, step, day))
+
     for row in rows:
         if row.contact is None or not row.contact.person.email:
             continue
@@ -92,23 +118,15 @@ def reminders_due(
         ):
             # A plan the group has sent on waits for others, not for the group.
             sent_on = row.plan_version is not None and not row.plan_version.is_editable
-            if (
-                today >= year.plans_due - timedelta(days=DUE_SOON_DAYS)
-                and not sent_on
-                and (row.group.pk, ReminderLog.Stage.PLAN) not in recent
-            ):
-                due.append((row, ReminderLog.Stage.PLAN, row.plan_overdue))
+            if not sent_on:
+                step_due(row, ReminderLog.Stage.PLAN, year.plans_due, row.plan_overdue)
         if row.report_required and today > year.last_day:
             submitted = row.report is not None and row.report.status in {
                 ReportStatus.SUBMITTED,
                 ReportStatus.ACCEPTED,
             }
-            if (
-                not submitted
-                and today >= year.reports_due - timedelta(days=DUE_SOON_DAYS)
-                and (row.group.pk, ReminderLog.Stage.REPORT) not in recent
-            ):
-                due.append((row, ReminderLog.Stage.REPORT, row.report_overdue))
+            if not submitted:
+                step_due(row, ReminderLog.Stage.REPORT, year.reports_due, row.report_overdue)
     return due
 
 
@@ -130,26 +148,28 @@ def reminders_send(
     *,
     year: PlanningYear | None = None,
     today: date | None = None,
-    interval_days: int = DEFAULT_INTERVAL_DAYS,
     base_url: str = "",
 ) -> list[ReminderLog]:
-    """E-mail the contact persons of groups whose plan or report is missing or late: for the
-    year given, or for every open year. The mails go when the logs are committed.
+    """E-mail the contact persons of groups whose plan or report is missing, on the steps of
+    REMINDER_SCHEDULE around the due dates of the year's wheel: for the year given, or for
+    every open year. The mails go when the logs are committed.
 
-    Safe to run every day: each group gets at most one reminder per stage per interval.
+    Safe to run every day: each step is sent once.
     """
     today = today or timezone.localdate()
-    since = timezone.now() - timedelta(days=interval_days)
-    # One reminder per group and stage per interval, whichever year it concerns: the oldest
-    # open year goes first, being the most overdue.
-    recent = set(ReminderLog.objects.filter(sent_at__gte=since).values_list("group_id", "stage"))
     sent: list[ReminderLog] = []
     years = PlanningYear.objects.filter(closed_at__isnull=True).order_by("year")
     if year is not None:
         years = years.filter(pk=year.pk)
     for open_year in years:
-        for row, stage, late in reminders_due(open_year, today=today, recent=recent):
-            recent.add((row.group.pk, stage))
+        done = {
+            (group_id, stage, step, day)
+            for group_id, stage, step, day in ReminderLog.objects.filter(
+                year=open_year, step__isnull=False
+            ).values_list("group_id", "stage", "step", "due")
+        }
+        for reminder in reminders_due(open_year, today=today, sent=done):
+            row, stage = reminder.row, reminder.stage
             assert row.contact is not None  # reminders_due passes over groups without one
             person = row.contact.person
             with translation.override("sv"):
@@ -158,10 +178,8 @@ def reminders_send(
                     "group": row.group,
                     "year": open_year,
                     "stage": stage,
-                    "late": late,
-                    "due": open_year.plans_due
-                    if stage == ReminderLog.Stage.PLAN
-                    else open_year.reports_due,
+                    "late": reminder.late,
+                    "due": reminder.due,
                     "base_url": base_url.rstrip("/"),
                 }
                 if stage == ReminderLog.Stage.PLAN:
@@ -182,8 +200,49 @@ def reminders_send(
                     stage=stage,
                     recipient=person.email,
                     subject=subject,
-                    late=late,
+                    late=reminder.late,
+                    step=reminder.step,
+                    due=reminder.due,
                 )
                 _mail_after_commit(log, body)
                 sent.append(log)
     return sent
+
+
+def wheel_update(*, year: PlanningYear, actor: AnyUser, **dates: date | None) -> PlanningYear:
+    """The secretariat sets the dates of the year's wheel; every deadline derives from them.
+    The audit entry names each date that moved, from and to."""
+    if not permissions.can_manage_planning_years(actor):
+        raise PermissionDenied
+    unknown = set(dates) - set(WHEEL_FIELDS)
+    if unknown:
+        raise ValueError(f"not a date of the wheel: {sorted(unknown)}")
+    with transaction.atomic():
+        year = PlanningYear.objects.select_for_update().get(pk=year.pk)
+        changes = {}
+        for name, value in dates.items():
+            old = getattr(year, name)
+            if old != value:
+                changes[name] = [_iso(old), _iso(value)]
+                setattr(year, name, value)
+        if not changes:
+            return year
+        year.full_clean()
+        year.save(update_fields=list(changes))
+        audit_log(
+            action="samverkan.planning_year.wheel_changed", actor=actor, obj=year, changes=changes
+        )
+    return year
+
+
+WHEEL_FIELDS = (
+    "plans_due",
+    "anchoring_due",
+    "approval_meeting_on",
+    "reports_due",
+    "plan_review_on",
+)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from samverkan.accounts import permissions
+from samverkan.core import events
 from samverkan.core import workflow as core_workflow
 from samverkan.core.audit import audit_log
 from samverkan.core.types import AnyUser
@@ -376,6 +377,8 @@ def _after(version: PlanVersion, transition: Transition, actor: User, comment: s
         actor=actor,
         comment=comment,
     )
+    if version.status == Status.APPROVED:
+        events.plan_approved.send(sender=PlanVersion, plan_version=version)
 
 
 def _refused(version: PlanVersion, action: str) -> str:

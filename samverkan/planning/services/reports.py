@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from samverkan.accounts import permissions
+from samverkan.core import events
 from samverkan.core import workflow as core_workflow
 from samverkan.core.audit import audit_log
 from samverkan.core.types import AnyUser
@@ -275,6 +276,8 @@ def _after(report: AnnualReport, transition: Transition, actor: User, comment: s
         actor=actor,
         comment=comment,
     )
+    if report.status == ReportStatus.ACCEPTED:
+        events.report_accepted.send(sender=AnnualReport, report=report)
 
 
 def _refused(report: AnnualReport, action: str) -> str:

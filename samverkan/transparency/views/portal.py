@@ -187,3 +187,18 @@ def year_groups_csv(request, year: int):
             ]
         )
     return downloads.year_csv(year, rows)
+
+
+@require_safe
+@public_page
+def adoption_matrix(request):
+    """The council's decisions × the member municipalities: where each member stands."""
+    return render(
+        request, "transparency/adoption_matrix.html", {"matrix": public.adoption_matrix()}
+    )
+
+
+@require_safe
+@public_page
+def adoption_matrix_csv(request):
+    return downloads.adoption_csv(public.adoption_matrix())

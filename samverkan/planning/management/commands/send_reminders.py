@@ -7,17 +7,11 @@ from samverkan.planning.services import cycle
 class Command(BaseCommand):
     help = (
         "E-mail the contact persons of groups whose operational plan or annual report is "
-        "missing or late. Safe to run daily from cron: one reminder per group and stage per "
-        "interval."
+        "missing or late, 14, 7 and 1 days before and after the due dates of the year's "
+        "wheel. Safe to run daily from cron: each step is sent once."
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument(
-            "--interval-days",
-            type=int,
-            default=cycle.DEFAULT_INTERVAL_DAYS,
-            help="Days before the same group is reminded again of the same stage.",
-        )
         parser.add_argument(
             "--base-url",
             default="",
@@ -33,9 +27,7 @@ class Command(BaseCommand):
             year = PlanningYear.objects.filter(year=options["year"]).first()
             if year is None:
                 raise CommandError(f"There is no planning year {options['year']}.")
-        sent = cycle.reminders_send(
-            year=year, interval_days=options["interval_days"], base_url=options["base_url"]
-        )
+        sent = cycle.reminders_send(year=year, base_url=options["base_url"])
         for log in sent:
             self.stdout.write(f"sent: {log.recipient} – {log.subject}")
         self.stdout.write(f"{len(sent)} reminder(s) sent.")

@@ -1,0 +1,106 @@
+"""Calendar feeds: the council's public calendar and a person's own dates behind a secret,
+revocable address; both parse as RFC 5545 with the properties a calendar program needs."""
+
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from icalendar import Calendar
+
+from samverkan.core.models import AuditEntry
+from samverkan.datasets import demo_plans
+from samverkan.follow.models import CalendarFeed
+from samverkan.planning.models import PlanningYear
+from samverkan.planning.services import cycle
+from tests.planning_helpers import user
+from tests.snapshots import load_once
+from tests.transparency_helpers import load_portal
+
+
+@pytest.fixture
+def wheel(demo_data):
+    load_portal()
+    load_once("plans", demo_plans.load_plans)
+
+
+def _parse(response) -> Calendar:
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    cal = Calendar.from_ical(response.content)
+    assert cal.get("PRODID") and str(cal.get("VERSION")) == "2.0"
+    events = cal.walk("VEVENT")
+    for event in events:
+        for required in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
+            assert event.get(required) is not None, required
+    assert len({str(e["UID"]) for e in events}) == len(events)  # every UID its own
+    return cal
+
+
+@pytest.mark.usefixtures("wheel")
+def test_the_council_calendar_is_public_and_valid():
+    cal = _parse(Client().get("/kalender/regionradet.ics"))
+    events = cal.walk("VEVENT")
+    days = {e.decoded("DTSTART") for e in events}
+    assert {date(2026, 9, 24), date(2027, 3, 18), date(2027, 9, 23)} <= days
+    september = next(e for e in events if e.decoded("DTSTART") == date(2026, 9, 24))
+    assert "Gemensam upphandling av e-böcker" in str(september["DESCRIPTION"])
+    assert str(september["LOCATION"]) == "Vindeln"
+    assert "@" not in Client().get("/kalender/regionradet.ics").content.decode().replace(
+        "@testserver", ""
+    )  # no e-mail address in the public feed
+
+
+def test_a_person_makes_revokes_and_renews_their_secret_address(wheel, persona):
+    client = persona("contact_person")
+    assert client.get(reverse("follow:calendar")).status_code == 200
+    client.post(reverse("follow:calendar_create"))
+    feed = CalendarFeed.objects.get(user__username="kontaktperson")
+    url = f"/kalender/{feed.token}.ics"
+    assert url in client.get(reverse("follow:calendar")).content.decode()
+    cal = _parse(Client().get(url))  # a calendar program does not sign in
+    summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
+    assert any("Verksamhetsplaner för 2027" in s and "Bibliotek" in s for s in summaries)
+    assert AuditEntry.objects.filter(action="samverkan.calendar_feed.created").exists()
+    # Revoked: the old address is gone.
+    client.post(reverse("follow:calendar_revoke"))
+    assert Client().get(url).status_code == 404
+    assert AuditEntry.objects.filter(action="samverkan.calendar_feed.revoked").exists()
+    # A new address works, the old one still does not.
+    client.post(reverse("follow:calendar_create"))
+    new = CalendarFeed.objects.get(user__username="kontaktperson")
+    assert new.token != feed.token
+    assert Client().get(f"/kalender/{new.token}.ics").status_code == 200
+    assert Client().get(url).status_code == 404
+
+
+def test_moving_a_date_moves_the_event_but_keeps_its_uid(wheel, persona):
+    persona("contact_person").post(reverse("follow:calendar_create"))
+    url = f"/kalender/{CalendarFeed.objects.get().token}.ics"
+
+    def plans_event():
+        cal = _parse(Client().get(url))
+        return next(
+            e for e in cal.walk("VEVENT") if "Verksamhetsplaner för 2027" in str(e["SUMMARY"])
+        )
+
+    before = plans_event()
+    cycle.wheel_update(
+        year=PlanningYear.objects.get(year=2027), actor=user("kansli"), plans_due=date(2026, 12, 18)
+    )
+    after = plans_event()
+    assert str(after["UID"]) == str(before["UID"])
+    assert after.decoded("DTSTART") == date(2026, 12, 18) != before.decoded("DTSTART")
+
+
+def test_an_unknown_address_is_not_found(wheel):
+    assert Client().get("/kalender/gissat.ics").status_code == 404
+
+
+@pytest.mark.usefixtures("wheel")
+def test_the_calendar_page_is_for_signed_in_users(persona):
+    assert persona("visitor").get(reverse("follow:calendar")).status_code == 302
+    assert persona("visitor").post(reverse("follow:calendar_create")).status_code == 302
+    assert not CalendarFeed.objects.exists()
+    for role in ("signed_in_visitor", "group_member", "chief_executive", "council_member"):
+        assert persona(role).get(reverse("follow:calendar")).status_code == 200
