@@ -125,6 +125,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+# How long the link in an invitation works (accounts.services.invitation_create).
+INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 14)
 LOGIN_REDIRECT_URL = "transparency:home"
 LOGOUT_REDIRECT_URL = "transparency:home"
 

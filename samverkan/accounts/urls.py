@@ -1,5 +1,7 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
+
+from samverkan.accounts import views
 
 app_name = "accounts"
 urlpatterns = [
@@ -9,4 +11,56 @@ urlpatterns = [
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("inbjudningar/", views.invitations, name="invitations"),
+    path("inbjudningar/ny/", views.invite, name="invite"),
+    path("inbjudningar/importera/", views.invite_import, name="invite_import"),
+    path("inbjudningar/<int:pk>/skicka-igen/", views.invitation_resend, name="resend"),
+    path("inbjudningar/<int:pk>/aterkalla/", views.invitation_revoke, name="revoke"),
+    path("inbjudan/<str:token>/", views.accept, name="accept"),
+    path("mitt-konto/", views.own_account, name="own_account"),
+    path(
+        "losenord/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="accounts/password_change.html",
+            success_url=reverse_lazy("accounts:password_change_done"),
+        ),
+        name="password_change",
+    ),
+    path(
+        "losenord/klart/",
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="accounts/password_change_done.html"
+        ),
+        name="password_change_done",
+    ),
+    path(
+        "aterstall/",
+        auth_views.PasswordResetView.as_view(
+            template_name="accounts/password_reset.html",
+            email_template_name="accounts/mail/password_reset.txt",
+            subject_template_name="accounts/mail/password_reset_subject.txt",
+            success_url=reverse_lazy("accounts:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "aterstall/skickat/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "aterstall/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="accounts/password_reset_confirm.html",
+            success_url=reverse_lazy("accounts:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "aterstall/klart/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
 ]

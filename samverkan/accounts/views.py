@@ -1,0 +1,168 @@
+"""Invitations, accepting them, and a person's own account: thin views over the services."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from samverkan.accounts import imports, permissions, services
+from samverkan.accounts.forms import ImportForm, InvitationForm, OwnDetailsForm, SetPasswordForm
+from samverkan.accounts.models import Invitation
+from samverkan.core.forms import attach_errors
+
+
+def _require_inviter(request) -> None:
+    if not permissions.can_invite_people(request.user):
+        raise PermissionDenied
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+@login_required
+def invitations(request):
+    _require_inviter(request)
+    rows = Invitation.objects.select_related("person", "person__municipality", "group")[:500]
+    return render(request, "accounts/invitations.html", {"invitations": rows})
+
+
+@login_required
+def invite(request):
+    _require_inviter(request)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.invitation_create(
+                data=services.NewPerson(**form.cleaned_data),
+                base_url=_base_url(request),
+                actor=request.user,
+            )
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("An invitation has been sent to %(email)s.") % {"email": invitation.email},
+            )
+            return redirect("accounts:invitations")
+    return render(
+        request,
+        "accounts/invite.html",
+        {"form": form, "days": settings.INVITATION_VALID_DAYS},
+    )
+
+
+@login_required
+def invite_import(request):
+    _require_inviter(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[imports.RowError] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            people = imports.check_rows(imports.read_table(upload.name, upload.read()))
+            count = imports.invite_all(
+                people=people, base_url=_base_url(request), actor=request.user
+            )
+        except imports.ImportRefused as refused:
+            errors = refused.errors
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d invitation has been sent.",
+                    "%(count)d invitations have been sent.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return redirect("accounts:invitations")
+    return render(request, "accounts/invite_import.html", {"form": form, "errors": errors})
+
+
+@require_POST
+@login_required
+def invitation_resend(request, pk: int):
+    _require_inviter(request)
+    invitation = get_object_or_404(Invitation, pk=pk)
+    try:
+        services.invitation_resend(
+            invitation=invitation, base_url=_base_url(request), actor=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("A new link has been sent to %(email)s.") % {"email": invitation.email}
+        )
+    return redirect("accounts:invitations")
+
+
+@require_POST
+@login_required
+def invitation_revoke(request, pk: int):
+    _require_inviter(request)
+    invitation = get_object_or_404(Invitation, pk=pk)
+    try:
+        services.invitation_revoke(invitation=invitation, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s has been revoked.") % {"email": invitation.email},
+        )
+    return redirect("accounts:invitations")
+
+
+def accept(request, token: str):
+    """The link in the invitation: choose a password, and you are signed in."""
+    invitation = services.invitation_by_token(token)
+    if invitation is None or not invitation.is_usable:
+        return render(
+            request, "accounts/accept_invalid.html", {"invitation": invitation}, status=410
+        )
+    form = SetPasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(
+                invitation=invitation, password=form.cleaned_data["password1"]
+            )
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome! Your account is ready."))
+            return redirect("desk:my_page")
+    return render(
+        request,
+        "accounts/accept.html",
+        {"form": form, "invitation": invitation, "username": invitation.email.lower()},
+    )
+
+
+@login_required
+def own_account(request):
+    person = getattr(request.user, "person", None)
+    form = OwnDetailsForm(request.POST or None, instance=person) if person else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            services.own_details_update(
+                person=person,
+                title=form.cleaned_data["title"],
+                phone=form.cleaned_data["phone"],
+                email=form.cleaned_data["email"],
+                actor=request.user,
+            )
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, _("Your details have been saved."))
+            return redirect("accounts:own_account")
+    return render(request, "accounts/own_account.html", {"form": form, "person": person})
