@@ -4,6 +4,7 @@ SAMVERKAN_MODE=production turns on the deployment checks: it refuses DEBUG and t
 development secret key, because both leak data when exposed to the internet.
 """
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "samverkan.datasets",
     "ninja",
     "corsheaders",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -83,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "samverkan.transparency.middleware.PublicApiMiddleware",
+    # Last: turns a refused sign-in into the lockout page (accounts/locked_out.html).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "samverkan.urls"
@@ -124,6 +128,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Brute-force protection (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one
+# user name, or from one address, sign-in is refused for LOGIN_LOCKOUT_MINUTES or until the
+# secretariat unlocks it (accounts:lockouts). Axes checks first, then Django's own backend.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 60))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+# Behind the production proxy the client's address is in X-Forwarded-For; never trust that
+# header where no proxy sets it.
+AXES_IPWARE_META_PRECEDENCE_ORDER = envlist(
+    "CLIENT_IP_HEADERS", ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PRODUCTION else ["REMOTE_ADDR"]
+)
 LOGIN_URL = "accounts:login"
 # How long the link in an invitation works (accounts.services.invitation_create).
 INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 14)

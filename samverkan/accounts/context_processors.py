@@ -12,6 +12,8 @@ def site(request) -> dict:
     user = getattr(request, "user", None)
     return {
         "DEMO": settings.DEMO,
+        "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        "AXES_FAILURE_LIMIT": settings.AXES_FAILURE_LIMIT,
         "user_roles": roles_of(user),
         "can_edit_organisation": can_edit_organisation(user),
         "can_see_contact_details": can_see_contact_details(user),

@@ -4,6 +4,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from axes.models import AccessAttempt  # type: ignore[import-untyped]
+from axes.utils import reset as axes_reset  # type: ignore[import-untyped]
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
@@ -209,3 +211,46 @@ def own_details_update(
             get_user_model().objects.filter(pk=person.user_id).update(email=email)
         audit_log(action="samverkan.person.own_details", actor=actor, obj=person, changes=changes)
     return person
+
+
+def locked_attempts() -> list[AccessAttempt]:
+    """The failed sign-ins that lock someone out now (axes keeps one row per name and address)."""
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    return list(
+        AccessAttempt.objects.filter(
+            failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=since
+        ).order_by("-attempt_time")
+    )
+
+
+def lockout_clear(*, attempt: AccessAttempt, actor: AnyUser) -> None:
+    """Unlock: forget the failed attempts for the user name and for the address."""
+    if not permissions.can_invite_people(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        audit_log(
+            action="samverkan.account.unlocked",
+            actor=actor,
+            obj=attempt,
+            changes={"username": attempt.username or "", "ip_address": attempt.ip_address or ""},
+        )
+        if attempt.username:
+            axes_reset(username=attempt.username)
+        if attempt.ip_address:
+            axes_reset(ip=attempt.ip_address)
+
+
+def lockout_record(*, username: str | None, ip_address: str | None) -> None:
+    """Axes has just locked someone out: note it in the audit log."""
+    attempt = (
+        AccessAttempt.objects.filter(username=username, ip_address=ip_address)
+        .order_by("-attempt_time")
+        .first()
+    )
+    if attempt is not None:
+        audit_log(
+            action="samverkan.account.locked_out",
+            actor=None,
+            obj=attempt,
+            changes={"username": username or "", "ip_address": ip_address or ""},
+        )

@@ -17,6 +17,8 @@ urlpatterns = [
     path("inbjudningar/<int:pk>/skicka-igen/", views.invitation_resend, name="resend"),
     path("inbjudningar/<int:pk>/aterkalla/", views.invitation_revoke, name="revoke"),
     path("inbjudan/<str:token>/", views.accept, name="accept"),
+    path("lasta-konton/", views.lockouts, name="lockouts"),
+    path("lasta-konton/<int:pk>/las-upp/", views.unlock, name="unlock"),
     path("mitt-konto/", views.own_account, name="own_account"),
     path(
         "losenord/",

@@ -1,5 +1,6 @@
 """Invitations, accepting them, and a person's own account: thin views over the services."""
 
+from axes.models import AccessAttempt  # type: ignore[import-untyped]
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -29,7 +30,7 @@ def _base_url(request) -> str:
 def invitations(request):
     _require_inviter(request)
     rows = Invitation.objects.select_related("person", "person__municipality", "group")[:500]
-    return render(request, "accounts/invitations.html", {"invitations": rows})
+    return render(request, "accounts/invitations.html", {"invitations": rows, "can_unlock": True})
 
 
 @login_required
@@ -166,3 +167,21 @@ def own_account(request):
             messages.success(request, _("Your details have been saved."))
             return redirect("accounts:own_account")
     return render(request, "accounts/own_account.html", {"form": form, "person": person})
+
+
+@login_required
+def lockouts(request):
+    _require_inviter(request)
+    return render(request, "accounts/lockouts.html", {"attempts": services.locked_attempts()})
+
+
+@require_POST
+@login_required
+def unlock(request, pk: int):
+    _require_inviter(request)
+    attempt = get_object_or_404(AccessAttempt, pk=pk)
+    services.lockout_clear(attempt=attempt, actor=request.user)
+    messages.success(
+        request, _("%(name)s can sign in again.") % {"name": attempt.username or attempt.ip_address}
+    )
+    return redirect("accounts:lockouts")
