@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "ninja",
     "corsheaders",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,6 +85,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in: django-otp marks the verified session, ours sends the rest to it.
+    "django_otp.middleware.OTPMiddleware",
+    "samverkan.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "samverkan.transparency.middleware.PublicApiMiddleware",
@@ -146,6 +152,8 @@ AXES_VERBOSE = False
 AXES_IPWARE_META_PRECEDENCE_ORDER = envlist(
     "CLIENT_IP_HEADERS", ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PRODUCTION else ["REMOTE_ADDR"]
 )
+# The name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "samverkan")
 LOGIN_URL = "accounts:login"
 # How long the link in an invitation works (accounts.services.invitation_create).
 INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 14)

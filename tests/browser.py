@@ -6,7 +6,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import sync_playwright
+
+from samverkan.accounts.permissions import must_use_second_factor
+from tests.second_factor import current_code, totp_device
 
 SCREENSHOTS = (
     Path(
@@ -53,10 +57,20 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
-def sign_in(page, base_url: str, username: str, password: str, next_path: str = "/") -> None:
+def sign_in(
+    page, base_url: str, username: str, password: str, next_path: str = "/", *, code: bool = True
+) -> None:
+    """Sign in through the form. The secretariat and administrators then type their app's
+    code (a device is made for them first, tests/second_factor.py) unless `code` is False."""
     page.context.clear_cookies()
+    user = get_user_model().objects.filter(username=username).first()
+    device = totp_device(user) if code and user and must_use_second_factor(user) else None
     page.goto(f"{base_url}/konto/logga-in/?next={next_path}")
     page.get_by_label("Användarnamn").fill(username)
     page.get_by_label("Lösenord").fill(password)
     page.get_by_role("button", name="Logga in").click()
     page.wait_for_load_state()
+    if device is not None and "/konto/tvastegs/verifiera/" in page.url:
+        page.get_by_label("Kod").fill(current_code(device))
+        page.get_by_role("button", name="Fortsätt").click()
+        page.wait_for_load_state()

@@ -67,3 +67,11 @@ class OwnDetailsForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = ["title", "phone", "email"]
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )

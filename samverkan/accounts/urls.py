@@ -20,6 +20,10 @@ urlpatterns = [
     path("lasta-konton/", views.lockouts, name="lockouts"),
     path("lasta-konton/<int:pk>/las-upp/", views.unlock, name="unlock"),
     path("mitt-konto/", views.own_account, name="own_account"),
+    path("tvastegs/", views.mfa_setup, name="mfa_setup"),
+    path("tvastegs/verifiera/", views.mfa_verify, name="mfa_verify"),
+    path("tvastegs/nya-koder/", views.mfa_recovery_codes, name="mfa_recovery_codes"),
+    path("tvastegs/stang-av/", views.mfa_disable, name="mfa_disable"),
     path(
         "losenord/",
         auth_views.PasswordChangeView.as_view(

@@ -1,5 +1,6 @@
 """Invitations, accepting them, and a person's own account: thin views over the services."""
 
+import django_otp  # type: ignore[import-untyped]
 from axes.models import AccessAttempt  # type: ignore[import-untyped]
 from django.conf import settings
 from django.contrib import messages
@@ -7,12 +8,20 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from samverkan.accounts import imports, permissions, services
-from samverkan.accounts.forms import ImportForm, InvitationForm, OwnDetailsForm, SetPasswordForm
+from samverkan.accounts import imports, permissions, second_factor, services
+from samverkan.accounts.forms import (
+    ImportForm,
+    InvitationForm,
+    OwnDetailsForm,
+    SetPasswordForm,
+    TokenForm,
+)
 from samverkan.accounts.models import Invitation
 from samverkan.core.forms import attach_errors
 
@@ -166,7 +175,16 @@ def own_account(request):
         else:
             messages.success(request, _("Your details have been saved."))
             return redirect("accounts:own_account")
-    return render(request, "accounts/own_account.html", {"form": form, "person": person})
+    return render(
+        request,
+        "accounts/own_account.html",
+        {
+            "form": form,
+            "person": person,
+            "has_second_factor": second_factor.has_second_factor(request.user),
+            "must_use_second_factor": permissions.must_use_second_factor(request.user),
+        },
+    )
 
 
 @login_required
@@ -185,3 +203,82 @@ def unlock(request, pk: int):
         request, _("%(name)s can sign in again.") % {"name": attempt.username or attempt.ip_address}
     )
     return redirect("accounts:lockouts")
+
+
+def _next(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return reverse("desk:my_page")
+
+
+@login_required
+def mfa_setup(request):
+    """Set up an authenticator app: scan the code, type what the app shows."""
+    user = request.user
+    if second_factor.has_second_factor(user) and not user.is_verified():
+        return redirect(f"{reverse('accounts:mfa_verify')}?next={_next(request)}")
+    device = second_factor.pending_totp(user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            device, codes = second_factor.enable(
+                user=user, device=device, token=form.cleaned_data["token"]
+            )
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            django_otp.login(request, device)
+            return render(
+                request, "accounts/mfa_codes.html", {"codes": codes, "next": _next(request)}
+            )
+    return render(
+        request,
+        "accounts/mfa_setup.html",
+        {
+            "form": form,
+            "qr": second_factor.qr_svg(device),
+            "secret": second_factor.secret_text(device),
+            "required": permissions.must_use_second_factor(user),
+            "next": _next(request),
+        },
+    )
+
+
+@login_required
+def mfa_verify(request):
+    """The second step of signing in: a code from the app, or a recovery code."""
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = second_factor.check(user=request.user, token=form.cleaned_data["token"])
+        if device is not None:
+            django_otp.login(request, device)
+            return redirect(_next(request))
+        form.add_error(
+            "token",
+            _("The code is wrong or has already been used. Wait for a new code and try again."),
+        )
+    return render(request, "accounts/mfa_verify.html", {"form": form, "next": _next(request)})
+
+
+@require_POST
+@login_required
+def mfa_recovery_codes(request):
+    codes = second_factor.recovery_codes_renew(user=request.user)
+    return render(
+        request,
+        "accounts/mfa_codes.html",
+        {"codes": codes, "next": reverse("accounts:own_account")},
+    )
+
+
+@require_POST
+@login_required
+def mfa_disable(request):
+    try:
+        second_factor.disable(user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Two-factor sign-in is off."))
+    return redirect("accounts:own_account")
