@@ -4,6 +4,7 @@ SAMVERKAN_MODE=production turns on the deployment checks: it refuses DEBUG and t
 development secret key, because both leak data when exposed to the internet.
 """
 
+import json
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -154,6 +155,10 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = envlist(
 )
 # The name authenticator apps show next to the code.
 OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "samverkan")
+# Single sign-on with OpenID Connect (accounts/sso.py documents the fields): a JSON list.
+SSO_OIDC_PROVIDERS: list[dict[str, Any]] = json.loads(envstr("SSO_OIDC_PROVIDERS", "[]"))
+# Whom a refused or locked-out person should ask (an e-mail address or phone number).
+SECRETARIAT_CONTACT = envstr("SECRETARIAT_CONTACT", "")
 LOGIN_URL = "accounts:login"
 # How long the link in an invitation works (accounts.services.invitation_create).
 INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 14)

@@ -12,6 +12,9 @@ def site(request) -> dict:
     user = getattr(request, "user", None)
     return {
         "DEMO": settings.DEMO,
+        "sso_providers": [
+            {"key": p["key"], "name": p["name"]} for p in settings.SSO_OIDC_PROVIDERS
+        ],
         "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
         "AXES_FAILURE_LIMIT": settings.AXES_FAILURE_LIMIT,
         "user_roles": roles_of(user),

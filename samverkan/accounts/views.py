@@ -1,20 +1,25 @@
 """Invitations, accepting them, and a person's own account: thin views over the services."""
 
+import logging
+
 import django_otp  # type: ignore[import-untyped]
+from authlib.integrations.base_client.errors import OAuthError  # type: ignore[import-untyped]
 from axes.models import AccessAttempt  # type: ignore[import-untyped]
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
+from joserfc.errors import JoseError
 
-from samverkan.accounts import imports, permissions, second_factor, services
+from samverkan.accounts import imports, permissions, second_factor, services, sso
 from samverkan.accounts.forms import (
     ImportForm,
     InvitationForm,
@@ -282,3 +287,42 @@ def mfa_disable(request):
     else:
         messages.success(request, _("Two-factor sign-in is off."))
     return redirect("accounts:own_account")
+
+
+logger = logging.getLogger(__name__)
+
+
+def sso_start(request, key: str):
+    """Off to the identity provider; it sends the person back to sso_callback."""
+    provider = sso.provider(key)
+    if provider is None:
+        raise Http404
+    request.session["sso_next"] = _next(request)
+    redirect_uri = request.build_absolute_uri(reverse("accounts:sso_callback", args=[key]))
+    return sso.client(provider).authorize_redirect(request, redirect_uri)
+
+
+def sso_callback(request, key: str):
+    provider = sso.provider(key)
+    if provider is None:
+        raise Http404
+    try:
+        token = sso.client(provider).authorize_access_token(
+            request, claims_options=sso.claims_options(provider)
+        )
+        claims = dict(token.get("userinfo") or {})
+        if not claims:
+            raise sso.Refused(_("The identity provider sent no identity token."))
+        person = sso.person_for(provider, claims)
+        user = sso.account_for(provider, person, claims)
+    except (OAuthError, JoseError) as exc:
+        logger.warning("SSO sign-in via %s failed: %s", key, exc)
+        message = _("The sign-in with %(name)s did not go through. Try again.") % {
+            "name": provider.name
+        }
+        return render(request, "accounts/sso_refused.html", {"message": message}, status=400)
+    except sso.Refused as refused:
+        logger.info("SSO sign-in via %s refused: %s", key, refused)
+        return render(request, "accounts/sso_refused.html", {"message": str(refused)}, status=403)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return redirect(request.session.pop("sso_next", None) or reverse("desk:my_page"))
