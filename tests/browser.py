@@ -38,8 +38,15 @@ def chromium_page(locale: str = "sv-SE"):
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
         context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
         page = context.new_page()
+        # The Content-Security-Policy forbids inline scripts: any page that tried one fails.
+        violations: list[str] = []
+        page.on(
+            "console",
+            lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+        )
         try:
             yield page
+            assert not violations, f"Content-Security-Policy violations: {violations}"
         finally:
             context.close()
             browser.close()
