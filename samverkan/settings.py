@@ -164,6 +164,9 @@ OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "samverkan")
 SSO_OIDC_PROVIDERS: list[dict[str, Any]] = json.loads(envstr("SSO_OIDC_PROVIDERS", "[]"))
 # Whom a refused or locked-out person should ask (an e-mail address or phone number).
 SECRETARIAT_CONTACT = envstr("SECRETARIAT_CONTACT", "")
+# Personal data over time (`samverkan personal_data`, daily from cron; docs/roles.md).
+PERSONAL_DATA_DEACTIVATE_AFTER_DAYS = envint("PERSONAL_DATA_DEACTIVATE_AFTER_DAYS", 90)
+PERSONAL_DATA_ERASE_AFTER_MONTHS = envint("PERSONAL_DATA_ERASE_AFTER_MONTHS", 24)
 LOGIN_URL = "accounts:login"
 # How long the link in an invitation works (accounts.services.invitation_create).
 INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 14)
