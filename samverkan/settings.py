@@ -162,6 +162,9 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = envlist(
 OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "samverkan")
 # Single sign-on with OpenID Connect (accounts/sso.py documents the fields): a JSON list.
 SSO_OIDC_PROVIDERS: list[dict[str, Any]] = json.loads(envstr("SSO_OIDC_PROVIDERS", "[]"))
+# SAML 2.0 identity providers of municipalities (accounts/saml.py documents the fields).
+SSO_SAML_PROVIDERS: list[dict[str, Any]] = json.loads(envstr("SSO_SAML_PROVIDERS", "[]"))
+SAML_XMLSEC_BINARY = envstr("SAML_XMLSEC_BINARY", "/usr/bin/xmlsec1")
 # Whom a refused or locked-out person should ask (an e-mail address or phone number).
 SECRETARIAT_CONTACT = envstr("SECRETARIAT_CONTACT", "")
 # Personal data over time (`samverkan personal_data`, daily from cron; docs/roles.md).

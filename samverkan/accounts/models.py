@@ -76,3 +76,20 @@ class Invitation(models.Model):
     @property
     def can_resend(self) -> bool:
         return self.status in (self.Status.PENDING, self.Status.EXPIRED)
+
+
+class PendingSamlRequest(models.Model):
+    """A SAML sign-in on its way: the IdP answers with a cross-site POST, which carries no
+    session cookie, so the request's id is kept here until the answer (InResponseTo)."""
+
+    request_id = models.CharField(max_length=100, unique=True)
+    provider = models.CharField(max_length=50)
+    next_url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("pending SAML sign-in")
+        verbose_name_plural = _("pending SAML sign-ins")
+
+    def __str__(self) -> str:
+        return self.request_id

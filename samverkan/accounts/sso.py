@@ -82,7 +82,7 @@ def claims_options(p: Provider) -> dict[str, Any] | None:
     return {"iss": {"essential": True, "validate": same_issuer}}
 
 
-def _ask() -> str:
+def ask() -> str:
     contact = settings.SECRETARIAT_CONTACT
     if contact:
         return _("Ask the secretariat (%(contact)s).") % {"contact": contact}
@@ -100,7 +100,7 @@ def person_for(p: Provider, claims: dict[str, Any]) -> Person:
             )
             % {"tid": claims.get("tid") or "?"}
             + " "
-            + _ask()
+            + ask()
         )
     email = str(claims.get("email") or "").strip()
     if not email or claims.get(p.verified_email_claim) is not True:
@@ -110,8 +110,13 @@ def person_for(p: Provider, claims: dict[str, Any]) -> Person:
                 "who you are. Sign in with your password instead, or ask for an invitation."
             )
             + " "
-            + _ask()
+            + ask()
         )
+    return person_by_email(email)
+
+
+def person_by_email(email: str) -> Person:
+    """Exactly one person has this (verified) address, or the sign-in is refused."""
     people = list(Person.objects.filter(email__iexact=email).select_related("user")[:2])
     if len(people) != 1:
         raise Refused(
@@ -122,12 +127,16 @@ def person_for(p: Provider, claims: dict[str, Any]) -> Person:
             )
             % {"email": email}
             + " "
-            + _ask()
+            + ask()
         )
     return people[0]
 
 
 def account_for(p: Provider, person: Person, claims: dict[str, Any]) -> User:
+    return link_account(provider_key=p.key, issuer=str(claims.get("iss", "")), person=person)
+
+
+def link_account(*, provider_key: str, issuer: str, person: Person) -> User:
     """The person's account, made (user name: the e-mail address) on the first sign-in."""
     with transaction.atomic():
         person = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
@@ -138,7 +147,7 @@ def account_for(p: Provider, person: Person, claims: dict[str, Any]) -> User:
                 raise Refused(
                     _("There is already an account named %(name)s.") % {"name": username}
                     + " "
-                    + _ask()
+                    + ask()
                 )
             user = User(
                 username=username,
@@ -151,7 +160,7 @@ def account_for(p: Provider, person: Person, claims: dict[str, Any]) -> User:
             person.user = user
             person.save(update_fields=["user"])
         if not user.is_active:
-            raise Refused(_("Your account has been deactivated.") + " " + _ask())
+            raise Refused(_("Your account has been deactivated.") + " " + ask())
         Invitation.objects.filter(
             person=person, accepted_at__isnull=True, revoked_at__isnull=True
         ).update(accepted_at=timezone.now())
@@ -159,6 +168,6 @@ def account_for(p: Provider, person: Person, claims: dict[str, Any]) -> User:
             action="samverkan.account.signed_in_with_sso",
             actor=user,
             obj=person,
-            changes={"provider": p.key, "issuer": str(claims.get("iss", ""))},
+            changes={"provider": provider_key, "issuer": issuer},
         )
     return user

@@ -10,16 +10,17 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from joserfc.errors import JoseError
 
-from samverkan.accounts import imports, permissions, second_factor, services, sso
+from samverkan.accounts import imports, permissions, saml, second_factor, services, sso
 from samverkan.accounts.forms import (
     ImportForm,
     InvitationForm,
@@ -326,3 +327,42 @@ def sso_callback(request, key: str):
         return render(request, "accounts/sso_refused.html", {"message": str(refused)}, status=403)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect(request.session.pop("sso_next", None) or reverse("desk:my_page"))
+
+
+def _saml_provider(key: str) -> saml.Provider:
+    provider = saml.provider(key)
+    if provider is None:
+        raise Http404
+    return provider
+
+
+def saml_metadata(request, key: str):
+    """Our SP metadata, for the municipality's IdP administrators."""
+    xml = saml.metadata_xml(_saml_provider(key), _base_url(request))
+    return HttpResponse(xml, content_type="application/samlmetadata+xml")
+
+
+def saml_start(request, key: str):
+    provider = _saml_provider(key)
+    try:
+        location = saml.start(provider, _base_url(request), _next(request))
+    except sso.Refused as refused:
+        return render(request, "accounts/sso_refused.html", {"message": str(refused)}, status=403)
+    return redirect(location)
+
+
+@csrf_exempt  # The IdP posts the signed answer from its own site; the signature protects it.
+@require_POST
+def saml_acs(request, key: str):
+    provider = _saml_provider(key)
+    try:
+        person, issuer, next_url = saml.finish(
+            provider, _base_url(request), request.POST.get("SAMLResponse", "")
+        )
+        user = sso.link_account(provider_key=provider.key, issuer=issuer, person=person)
+    except sso.Refused as refused:
+        logger.info("SAML sign-in via %s refused: %s", key, refused)
+        return render(request, "accounts/sso_refused.html", {"message": str(refused)}, status=403)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    safe = url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure())
+    return redirect(next_url if next_url and safe else reverse("desk:my_page"))
