@@ -203,3 +203,8 @@ def test_our_metadata_for_the_idp(idp):
     response = Client().get(reverse("accounts:saml_metadata", args=["kommun"]))
     assert response.status_code == 200
     assert "/konto/saml/kommun/acs/" in response.content.decode()
+
+
+def test_the_sign_in_page_offers_the_idp(idp):
+    html = Client().get(reverse("accounts:login")).content.decode()
+    assert 'href="/konto/saml/kommun/?next=' in html

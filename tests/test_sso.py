@@ -152,3 +152,9 @@ def test_a_token_from_another_issuer_is_refused(demo_data, sso, settings):
     )
     assert response.status_code == 400
     assert "_auth_user_id" not in client.session
+
+
+def test_the_sign_in_page_offers_the_providers(demo_data, sso):
+    html = Client().get(reverse("accounts:login") + "?next=/mina-sidor/").content.decode()
+    assert 'href="/konto/sso/kommun/?next=/mina-sidor/"' in html
+    assert "Logga in med Kommunens konto" in html
