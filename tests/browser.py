@@ -25,7 +25,9 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 
 
 @contextmanager
-def chromium_page(locale: str = "sv-SE"):
+def chromium_page(locale: str = "sv-SE", *, bypass_csp: bool = False):
+    """`bypass_csp` for a test that injects a script of its own (axe-core): the pages'
+    Content-Security-Policy would refuse it, and is then not checked either."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: run `make test`, which installs Debian's chromium.")
 
@@ -36,7 +38,9 @@ def chromium_page(locale: str = "sv-SE"):
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
-        context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
+        context = browser.new_context(
+            locale=locale, viewport={"width": 1280, "height": 900}, bypass_csp=bypass_csp
+        )
         page = context.new_page()
         # The Content-Security-Policy forbids inline scripts: any page that tried one fails.
         violations: list[str] = []
