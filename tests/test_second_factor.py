@@ -1,9 +1,11 @@
 """Two-factor sign-in: required for the secretariat and administrators, optional for others."""
 
 import re
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django_otp.oath import totp
@@ -96,3 +98,13 @@ def test_optional_for_a_group_member(demo_data):
     again.post(reverse("accounts:mfa_disable"))
     assert not TOTPDevice.objects.filter(user__username="medlem").exists()
     assert _sign_in("medlem").get(reverse("desk:my_page")).status_code == 200
+
+
+def test_an_administrator_resets_a_lost_second_factor(demo_data):
+    user = get_user_model().objects.get(username="kansli")
+    TOTPDevice.objects.create(user=user, confirmed=True)
+    call_command("reset_second_factor", "kansli", stdout=StringIO())
+    assert not TOTPDevice.objects.filter(user=user).exists()
+    assert AuditEntry.objects.filter(action="samverkan.account.second_factor_reset").exists()
+    response = _sign_in("kansli").get(reverse("desk:my_page"))
+    assert response["Location"].startswith(reverse("accounts:mfa_setup"))

@@ -88,6 +88,14 @@ def disable(*, user: User) -> None:
         audit_log(action="samverkan.account.second_factor_disabled", actor=user, obj=user)
 
 
+def reset(*, user: User) -> None:
+    """For someone who lost both phone and codes (an administrator's command): start over."""
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+        audit_log(action="samverkan.account.second_factor_reset", actor=None, obj=user)
+
+
 def check(*, user: User, token: str) -> object | None:
     """The device a code from the app (six digits) or a recovery code matches, or None.
 
