@@ -5,7 +5,9 @@ from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
+from samverkan.accounts.models import Invitation
 from samverkan.core.models import AuditEntry
 from samverkan.organisation.models import BodyMembership, Membership, Person
 from tests.factories import GroupFactory
@@ -29,6 +31,9 @@ def test_accounts_closed_and_contact_details_erased(demo_data):
     recent = _person_who_left(today - timedelta(days=10), "nyss")
     closed = _person_who_left(today - timedelta(days=200), "stangd")
     gone = _person_who_left(today - timedelta(days=800), "borta")
+    Invitation.objects.create(
+        person=gone, email=gone.email, token_hash="x" * 64, expires_at=timezone.now()
+    )
     out = StringIO()
     call_command("personal_data", "--dry-run", stdout=out)
     assert (
@@ -44,6 +49,7 @@ def test_accounts_closed_and_contact_details_erased(demo_data):
     assert gone.email == "" and gone.phone == "" and gone.first_name
     assert not gone.user.is_active and gone.user.email == ""
     assert not gone.user.has_usable_password()
+    assert Invitation.objects.get(person=gone).email == ""
     actions = list(AuditEntry.objects.values_list("action", "object_id"))
     assert ("samverkan.account.deactivated", str(closed.pk)) in actions
     assert ("samverkan.person.contact_details_erased", str(gone.pk)) in actions

@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max, Q
 
+from samverkan.accounts.models import Invitation
 from samverkan.core.audit import audit_log
 from samverkan.organisation.models import BodyMembership, Membership, Person
 
@@ -81,6 +82,8 @@ def apply(
                 if not dry_run:
                     person.email = person.phone = ""
                     person.save(update_fields=["email", "phone"])
+                    # The invitations kept the address they were sent to.
+                    Invitation.objects.filter(person=person).update(email="")
                     if user is not None and not user.is_superuser:
                         user.email = ""
                         user.username = f"borttagen-{person.pk}"
