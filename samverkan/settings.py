@@ -277,4 +277,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    # pysaml2's schema library announces every schema it loads.
+    "loggers": {"xmlschema": {"level": "WARNING"}},
 }
