@@ -17,14 +17,16 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-# Debian's Chromium for the browser tests, GNU gettext for the translation checks and
-# poppler's pdfinfo, which the PDF tests ask whether a document is tagged.
+# Debian's Chromium for the browser tests, GNU gettext for the translation checks,
+# poppler's pdfinfo, which the PDF tests ask whether a document is tagged, and xmlsec1,
+# which checks the signatures of SAML sign-ins.
 # Installed only when missing, and only where we may (as root, or with sudo).
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v pdfinfo >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v xmlsec1 >/dev/null 2>&1 || missing="$$missing xmlsec1"; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing system packages:$$missing"; \

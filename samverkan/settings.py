@@ -4,11 +4,14 @@ SAMVERKAN_MODE=production turns on the deployment checks: it refuses DEBUG and t
 development secret key, because both leak data when exposed to the internet.
 """
 
+import json
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
 from corsheaders.defaults import default_headers as cors_default_headers
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -61,6 +64,11 @@ INSTALLED_APPS = [
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -85,9 +93,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in: django-otp marks the verified session, ours sends the rest to it.
+    "django_otp.middleware.OTPMiddleware",
+    "samverkan.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy (django-csp) and Permissions-Policy on every answer.
+    "csp.middleware.CSPMiddleware",
+    "samverkan.core.middleware.PermissionsPolicyMiddleware",
     "samverkan.transparency.middleware.PublicApiMiddleware",
+    # Last: turns a refused sign-in into the lockout page (accounts/locked_out.html).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "samverkan.urls"
@@ -130,7 +146,39 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Brute-force protection (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one
+# user name, or from one address, sign-in is refused for LOGIN_LOCKOUT_MINUTES or until the
+# secretariat unlocks it (accounts:lockouts). Axes checks first, then Django's own backend.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 60))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+# Behind the production proxy the client's address is in X-Forwarded-For; never trust that
+# header where no proxy sets it.
+AXES_IPWARE_META_PRECEDENCE_ORDER = envlist(
+    "CLIENT_IP_HEADERS", ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PRODUCTION else ["REMOTE_ADDR"]
+)
+# The name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "samverkan")
+# Single sign-on with OpenID Connect (accounts/sso.py documents the fields): a JSON list.
+SSO_OIDC_PROVIDERS: list[dict[str, Any]] = json.loads(envstr("SSO_OIDC_PROVIDERS", "[]"))
+# SAML 2.0 identity providers of municipalities (accounts/saml.py documents the fields).
+SSO_SAML_PROVIDERS: list[dict[str, Any]] = json.loads(envstr("SSO_SAML_PROVIDERS", "[]"))
+SAML_XMLSEC_BINARY = envstr("SAML_XMLSEC_BINARY", "/usr/bin/xmlsec1")
+# Whom a refused or locked-out person should ask (an e-mail address or phone number).
+SECRETARIAT_CONTACT = envstr("SECRETARIAT_CONTACT", "")
+# Personal data over time (`samverkan personal_data`, daily from cron; docs/roles.md).
+PERSONAL_DATA_DEACTIVATE_AFTER_DAYS = envint("PERSONAL_DATA_DEACTIVATE_AFTER_DAYS", 90)
+PERSONAL_DATA_ERASE_AFTER_MONTHS = envint("PERSONAL_DATA_ERASE_AFTER_MONTHS", 24)
 LOGIN_URL = "accounts:login"
+# How long the link in an invitation works (accounts.services.invitation_create).
+INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 14)
 LOGIN_REDIRECT_URL = "transparency:home"
 LOGOUT_REDIRECT_URL = "transparency:home"
 
@@ -247,10 +295,35 @@ if PRODUCTION:
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Scripts only from our own files: no inline script, no eval (HTMX and forms.js are static
+# files). Inline styles stay allowed: the SVG charts and Swagger UI draw with them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Browser features no page here uses.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=()"
+)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    # pysaml2's schema library announces every schema it loads.
+    "loggers": {"xmlschema": {"level": "WARNING"}},
 }

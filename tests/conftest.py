@@ -13,6 +13,7 @@ from django.test import Client
 from django.utils import translation
 
 from samverkan.datasets import demo, umearegionen
+from tests.second_factor import second_factor_done
 from tests.snapshots import load_once, snapshots
 
 
@@ -24,6 +25,9 @@ def pytest_configure(config):
     # runs them through a worker), and their files go to a folder of the run's own.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="samverkan-media-")
+    # Django's test Client.login() authenticates without a request, which axes refuses; the
+    # lockout is tested with axes switched on (tests/test_lockout.py).
+    settings.AXES_ENABLED = False
 
 
 @pytest.fixture(autouse=True)
@@ -31,6 +35,30 @@ def _swedish():
     # Tests read messages as a Swedish user would; English pages are tested explicitly.
     with translation.override("sv"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_after_sign_in(request, monkeypatch):
+    """The secretariat and administrators pass the second factor on sign-in, as if they had
+    typed the app's code (tests/second_factor.py); `real_second_factor` tests do it for real."""
+    if request.node.get_closest_marker("real_second_factor"):
+        yield
+        return
+    login, force_login = Client.login, Client.force_login
+
+    def login_then_code(self, **credentials):
+        signed_in = login(self, **credentials)
+        if signed_in:
+            second_factor_done(self)
+        return signed_in
+
+    def force_login_then_code(self, user, backend=None):
+        force_login(self, user, backend)
+        second_factor_done(self, user)
+
+    monkeypatch.setattr(Client, "login", login_then_code)
+    monkeypatch.setattr(Client, "force_login", force_login_then_code)
+    yield
 
 
 @pytest.fixture(autouse=True)

@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "samverkan.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from samverkan.accounts import signals  # noqa: F401, PLC0415 (connects the receivers)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.urls import reverse
 
 from samverkan.accounts.permissions import (
     can_edit_organisation,
@@ -12,6 +13,17 @@ def site(request) -> dict:
     user = getattr(request, "user", None)
     return {
         "DEMO": settings.DEMO,
+        # Single sign-on buttons for the sign-in and invitation pages: OIDC, then SAML.
+        "sso_providers": [
+            {"url": reverse("accounts:sso_start", args=[p["key"]]), "name": p["name"]}
+            for p in settings.SSO_OIDC_PROVIDERS
+        ]
+        + [
+            {"url": reverse("accounts:saml_start", args=[p["key"]]), "name": p["name"]}
+            for p in settings.SSO_SAML_PROVIDERS
+        ],
+        "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        "AXES_FAILURE_LIMIT": settings.AXES_FAILURE_LIMIT,
         "user_roles": roles_of(user),
         "can_edit_organisation": can_edit_organisation(user),
         "can_see_contact_details": can_see_contact_details(user),

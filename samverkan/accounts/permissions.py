@@ -148,6 +148,16 @@ def can_manage_accounts(user: AnyUser) -> bool:
     return has_role(user, Role.ADMINISTRATOR)
 
 
+def can_invite_people(user: AnyUser) -> bool:
+    """The secretariat brings people in: it adds and invites them, and unlocks locked accounts."""
+    return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
+
+
+def must_use_second_factor(user: AnyUser) -> bool:
+    """Those who can change the organisation and every plan's status sign in with two factors."""
+    return has_role(user, Role.SECRETARIAT, Role.ADMINISTRATOR)
+
+
 # --- Groups and their plans ---------------------------------------------------------------
 
 

@@ -30,4 +30,8 @@ class Command(BaseCommand):
         for username, label in accounts:
             self.stdout.write(f"  {username:<15} {label}")
         self.stdout.write(f"Password for all of them: {demo.DEMO_PASSWORD}")
+        self.stdout.write(
+            "kansli and admin set up two-factor sign-in (an authenticator app) at their first "
+            "sign-in. Mail (invitations, password reset) is printed here by the console backend."
+        )
         self.stdout.write("")
