@@ -5,6 +5,7 @@ import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
+import axe_playwright_python
 import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import sync_playwright
@@ -85,3 +86,18 @@ def sign_in(
         page.get_by_label("Kod").fill(current_code(device))
         page.get_by_role("button", name="Fortsätt").click()
         page.wait_for_load_state()
+
+
+AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on the page. Injecting axe is an inline
+    script: open the page with chromium_page(bypass_csp=True)."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']}: {v['nodes'][0]['target']}"
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]

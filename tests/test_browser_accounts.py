@@ -10,9 +10,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samverkan.datasets import demo, demo_plans, umearegionen
-from tests.browser import chromium_page, screenshot, sign_in
+from tests.browser import chromium_page, screenshot, serious_violations, sign_in
 from tests.snapshots import load_once
-from tests.test_browser_accessibility import AXE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,16 +29,6 @@ def site(live_server, settings):
     return live_server.url
 
 
-def _axe(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['id']}: {v['nodes'][0]['target']}"
-        for v in result["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
-
-
 def _code(device: TOTPDevice) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
@@ -52,7 +41,7 @@ def test_secretariat_invites_and_the_person_finds_the_plan(site):
         page.goto(site + "/organisation/")
         assert "/konto/tvastegs/" in page.url
         screenshot(page, "accounts-mfa-setup")
-        problems["setup"] = _axe(page)
+        problems["setup"] = serious_violations(page)
         device = TOTPDevice.objects.get(user__username="kansli", confirmed=False)
         page.get_by_label("Kod").fill(_code(device))
         page.get_by_role("button", name="Slå på tvåstegsinloggning").click()
@@ -68,21 +57,21 @@ def test_secretariat_invites_and_the_person_finds_the_plan(site):
         page.get_by_label("Titel").fill("Bibliotekarie")
         page.get_by_label("E-post").fill("saga.nyberg@example.se")
         page.get_by_label("Grupp").select_option(label="Bibliotek")
-        problems["invite"] = _axe(page)
+        problems["invite"] = serious_violations(page)
         page.get_by_role("button", name="Skicka inbjudan").click()
         page.wait_for_url("**/konto/inbjudningar/")
         assert "saga.nyberg@example.se" in page.locator("table").inner_text()
         screenshot(page, "accounts-invitations")
-        problems["invitations"] = _axe(page)
+        problems["invitations"] = serious_violations(page)
         for path in ("/konto/inbjudningar/importera/", "/konto/lasta-konton/"):
             page.goto(site + path)
-            problems[path] = _axe(page)
+            problems[path] = serious_violations(page)
 
         link = re.search(r"http://\S+/konto/inbjudan/\S+/", mail.outbox[-1].body).group(0)
         page.context.clear_cookies()
         page.goto(link)
         screenshot(page, "accounts-accept")
-        problems["accept"] = _axe(page)
+        problems["accept"] = serious_violations(page)
         page.locator("#id_password1").fill("Bokhylla-2027-vinter")
         page.locator("#id_password2").fill("Bokhylla-2027-vinter")
         page.get_by_role("button", name="Skapa kontot").click()
@@ -91,7 +80,7 @@ def test_secretariat_invites_and_the_person_finds_the_plan(site):
         page.get_by_role("link", name="Mitt konto").click()
         page.wait_for_url("**/konto/mitt-konto/")
         screenshot(page, "accounts-own-account")
-        problems["own account"] = _axe(page)
+        problems["own account"] = serious_violations(page)
     assert not any(problems.values()), problems
 
 
