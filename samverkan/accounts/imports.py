@@ -1,53 +1,16 @@
 """A list of people to invite, from CSV or XLSX: namn, kommun, titel, e-post, grupp."""
 
-import csv
-import io
-from dataclasses import dataclass
-
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from samverkan.accounts.services import NewPerson, invitation_create
+from samverkan.core.spreadsheets import ImportRefused, RowError
 from samverkan.organisation.models import Group, Municipality
 
 COLUMNS = ["namn", "kommun", "titel", "e-post", "grupp"]
-
-
-@dataclass
-class RowError:
-    line: int
-    message: str
-
-
-class ImportRefused(Exception):
-    def __init__(self, errors: list[RowError]):
-        super().__init__(f"{len(errors)} bad rows")
-        self.errors = errors
-
-
-def read_table(name: str, content: bytes) -> list[list[str]]:
-    if name.lower().endswith(".xlsx"):
-        try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-            raise ImportRefused(
-                [RowError(0, _("The file is not a readable Excel workbook."))]
-            ) from exc
-        if sheet is None:
-            return []
-        return [
-            ["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)
-        ]
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportRefused([RowError(0, _("Save the file as CSV in UTF-8."))]) from exc
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-    return list(csv.reader(io.StringIO(text), dialect))
 
 
 def check_rows(table: list[list[str]]) -> list[NewPerson]:

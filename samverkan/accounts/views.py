@@ -30,6 +30,7 @@ from samverkan.accounts.forms import (
 )
 from samverkan.accounts.models import Invitation
 from samverkan.core.forms import attach_errors
+from samverkan.core.spreadsheets import read_table
 
 
 def _require_inviter(request) -> None:
@@ -82,7 +83,7 @@ def invite_import(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            people = imports.check_rows(imports.read_table(upload.name, upload.read()))
+            people = imports.check_rows(read_table(upload.name, upload.read()))
             count = imports.invite_all(
                 people=people, base_url=_base_url(request), actor=request.user
             )

@@ -7,17 +7,16 @@ kommunkod (a member's four digits, the county's code or 0000 for the country), �
 
 import csv
 import io
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from samverkan.accounts import permissions
 from samverkan.core.audit import audit_log
-from samverkan.core.spreadsheets import csv_row, xlsx_append
+from samverkan.core.spreadsheets import ImportRefused, RowError, csv_row, read_table, xlsx_append
 from samverkan.core.types import AnyUser
 from samverkan.followup.kolada import Row
 from samverkan.followup.models import Indicator, Value
@@ -25,37 +24,6 @@ from samverkan.followup.services import comparison_areas, values_upsert
 from samverkan.organisation.models import Municipality
 
 COLUMNS = ["indikator", "kommunkod", "år", "kön", "värde"]
-
-
-@dataclass
-class RowError:
-    line: int
-    message: str
-
-
-class ImportRefused(Exception):
-    def __init__(self, errors: list[RowError]):
-        super().__init__(f"{len(errors)} bad rows")
-        self.errors = errors
-
-
-def read_table(name: str, content: bytes) -> list[list[str]]:
-    if name.lower().endswith(".xlsx"):
-        try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-            raise ImportRefused(
-                [RowError(0, _("The file is not a readable Excel workbook."))]
-            ) from exc
-        return [
-            ["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)
-        ]
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportRefused([RowError(0, _("Save the file as CSV in UTF-8."))]) from exc
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-    return list(csv.reader(io.StringIO(text), dialect))
 
 
 def check_rows(table: list[list[str]]) -> dict[Indicator, list[Row]]:
