@@ -188,6 +188,29 @@ def test_references_inside_the_file_are_checked_with_their_lines(tmp_path):
 
 
 @pytest.mark.django_db
+def test_an_impossible_date_is_refused_at_its_line(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "vision_decided: 2019-03-14", "vision_decided: 2019-13-45"
+    )
+    with pytest.raises(SetupFileError) as problems:
+        services.setup_from_text(text)
+    [problem] = problems.value.problems
+    assert problem.where == "cooperation.vision_decided" and problem.line == 15
+    assert "ÅÅÅÅ-MM-DD" in problem.message
+
+
+@pytest.mark.django_db
+def test_a_file_for_another_cooperation_is_refused_on_a_set_up_installation():
+    run(EXAMPLE)
+    with pytest.raises(SetupFileError) as problems:
+        services.setup_from_file(UMEAREGIONEN)
+    [problem] = problems.value.problems
+    assert "Exempelförbundet Jämtland" in problem.message and "tom databas" in problem.message
+    assert Cooperation.objects.get().display_name == "Exempelförbundet"
+    assert not Municipality.objects.filter(code="2480").exists()
+
+
+@pytest.mark.django_db
 def test_yaml_that_does_not_parse_is_refused_with_its_line():
     with pytest.raises(SetupFileError) as problems:
         services.setup_from_text("cooperation:\n  name: [oavslutad\n")

@@ -38,6 +38,17 @@ class SetupFileError(Exception):
         self.problems = problems
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML without its own date reading: `2019-13-45` would stop PyYAML with a bare
+    ValueError and no line; as text, the schema refuses it at its line like any other value."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _lines(node: yaml.Node, path: tuple = (), found: dict | None = None) -> dict[tuple, int]:
     """The line (1-based) of every key and list item, by its path in the document."""
     found = {} if found is None else found
@@ -123,8 +134,8 @@ def read(path: Path | str, commitment_codes: set[str]) -> SetupFile:
 
 def parse(text: str, commitment_codes: set[str]) -> SetupFile:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader: builds plain data only
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from samverkan.core.audit import audit_log
 from samverkan.core.types import AnyUser
@@ -91,9 +92,24 @@ def setup_apply(
     """Create or bring up to date the cooperation `spec` declares; all or nothing."""
     tally = tally or Tally()
     coop = spec.cooperation
-    # One deployment serves one cooperation: the row is found by being the only one, so a
-    # renamed cooperation is updated rather than doubled.
+    # One deployment serves one cooperation. A file naming another would merge two
+    # cooperations' municipalities and groups into one: refused, before anything is written.
     existing = Cooperation.objects.order_by("pk").first()
+    if existing is not None and existing.name != coop.name:
+        raise reader.SetupFileError(
+            [
+                reader.Problem(
+                    None,
+                    "cooperation.name",
+                    _(
+                        "this installation holds %(existing)s; the file declares %(other)s. "
+                        "A cooperation of its own is set up on an empty database, and a new "
+                        "name for %(existing)s is given in the administration."
+                    )
+                    % {"existing": existing.name, "other": coop.name},
+                )
+            ]
+        )
     values = {
         "name": coop.name,
         "short_name": coop.short_name,
