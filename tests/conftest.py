@@ -9,8 +9,10 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
+from django_tasks_db.management.commands import db_worker
 
 from samverkan.datasets import demo, umearegionen
 from tests.second_factor import second_factor_done
@@ -136,3 +138,15 @@ def persona(demo_data):
         return Client() if username is None else _client_for(username)
 
     return make
+
+
+@pytest.fixture
+def run_worker(monkeypatch):
+    """`samverkan worker --batch` on the database queue, inside the test's transaction.
+
+    The worker checks its connection after each wake-up (close_old_connections), and a
+    connection inside a test's transaction looks unusable to that check: on PostgreSQL it
+    would be closed under the test. In production the check is right; here it is skipped.
+    """
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    return lambda: call_command("worker", "--batch")

@@ -7,7 +7,6 @@ from datetime import timedelta
 import django_rq
 import pytest
 import redis
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_rq.backend import Job as RQJob
@@ -175,12 +174,12 @@ def test_the_follow_up_is_made_in_the_background_for_everyone(years, persona, ro
     assert GeneratedDocument.objects.count() == 1
 
 
-def test_the_database_backend_and_samverkan_worker(years, persona, settings):
+def test_the_database_backend_and_samverkan_worker(years, persona, settings, run_worker):
     settings.TASKS = DATABASE
     persona("secretariat").get(_download(2025, "berattelser", "pdf"))
     job = GeneratedDocument.objects.get()
     assert job.status == "queued"
-    call_command("worker", "--batch")
+    run_worker()
     job.refresh_from_db()
     assert job.status == "done"
 

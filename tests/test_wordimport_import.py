@@ -330,7 +330,7 @@ def test_the_command_refuses_an_unsafe_zip_in_json(demo_data, tmp_path, capsys):
     assert not ImportBatch.objects.exists()
 
 
-def test_a_zip_is_read_by_the_worker_not_in_the_request(demo_data, persona, settings):
+def test_a_zip_is_read_by_the_worker_not_in_the_request(demo_data, persona, settings, run_worker):
     """The upload returns at once with the files waiting; `samverkan worker` reads them and
     the batch's progress follows."""
     settings.TASKS = {
@@ -343,7 +343,7 @@ def test_a_zip_is_read_by_the_worker_not_in_the_request(demo_data, persona, sett
     batch = ImportBatch.objects.get()
     assert (batch.done, batch.total) == (0, len(names))
     assert set(batch.documents.values_list("state", flat=True)) == {ImportedDocument.State.WAITING}
-    call_command("worker", "--batch")
+    run_worker()
     batch.refresh_from_db()
     assert (batch.done, batch.total, batch.status) == (
         len(names),

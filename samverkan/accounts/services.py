@@ -163,7 +163,9 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
     User = get_user_model()
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update().select_related("person").get(pk=invitation.pk)
+            Invitation.objects.select_for_update(of=("self",))
+            .select_related("person")
+            .get(pk=invitation.pk)
         )
         if not invitation.is_usable:
             raise ValidationError(_("This link can no longer be used."))

@@ -139,7 +139,9 @@ def account_for(p: Provider, person: Person, claims: dict[str, Any]) -> User:
 def link_account(*, provider_key: str, issuer: str, person: Person) -> User:
     """The person's account, made (user name: the e-mail address) on the first sign-in."""
     with transaction.atomic():
-        person = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
+        person = (
+            Person.objects.select_for_update(of=("self",)).select_related("user").get(pk=person.pk)
+        )
         user = person.user
         if user is None:
             username = person.email.lower()

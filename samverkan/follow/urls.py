@@ -5,7 +5,7 @@ from samverkan.follow import views
 app_name = "follow"
 urlpatterns = [
     path("kalender/", views.calendar_page, name="calendar"),
-    path("kalender/regionradet.ics", views.council_ics, name="council_ics"),
+    path("kalender/sammantraden.ics", views.council_ics, name="council_ics"),
     path("kalender/ny-adress/", views.calendar_create, name="calendar_create"),
     path("kalender/aterkalla/", views.calendar_revoke, name="calendar_revoke"),
     path("kalender/<str:token>.ics", views.personal_ics, name="personal_ics"),

@@ -1,8 +1,10 @@
 """The calendar feeds: public for the council, secret and revocable for one's own dates."""
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
@@ -18,6 +20,8 @@ from django.views.decorators.http import require_POST, require_safe
 from samverkan.follow import calendar, services
 from samverkan.follow.models import CalendarFeed, Notice, Subscription, Target
 from samverkan.governance import selectors as governance_selectors
+from samverkan.organisation.models import Body
+from samverkan.organisation.selectors import body_of_kind, cooperation_name
 
 # A personal feed reaches back a month (what just passed) and a year and a half ahead.
 FEED_PAST_DAYS = 31
@@ -33,14 +37,17 @@ def _ics(content: bytes, filename: str) -> HttpResponse:
 @require_safe
 def council_ics(request):
     """The regional council's meetings and decisions as a calendar to subscribe to. Public."""
-    host = request.get_host().split(":")[0]
+    council = body_of_kind(Body.Kind.COUNCIL)
+    name = council.name if council else cooperation_name()
     content = calendar.council_calendar(
-        host=host,
+        # The events' UIDs take the site's own name, not the one this request came by: a
+        # calendar that subscribed under another address must see the same events.
+        host=urlsplit(settings.SITE_URL).hostname or "samverkan",
         base_url=request.build_absolute_uri("/").rstrip("/"),
-        name=_("The regional council"),
-        description=_("The regional council's meetings and decisions."),
+        name=name,
+        description=_("The meetings and decisions of %(council)s.") % {"council": name},
     )
-    return _ics(content, "regionradet.ics")
+    return _ics(content, "sammantraden.ics")
 
 
 @require_safe
@@ -56,7 +63,7 @@ def personal_ics(request, token: str):
     )
     content = calendar.personal_calendar(
         dates,
-        host=request.get_host().split(":")[0],
+        host=urlsplit(settings.SITE_URL).hostname or "samverkan",
         user_id=feed.user_id,
         name=_("My dates in the yearly wheel"),
         description=_("Your own deadlines and meetings in the cooperation's yearly wheel."),
@@ -79,7 +86,7 @@ def calendar_page(request):
         {
             "feed": feed,
             "personal_url": personal_url,
-            "council_url": request.build_absolute_uri("/kalender/regionradet.ics"),
+            "council_url": request.build_absolute_uri(reverse("follow:council_ics")),
         },
     )
 

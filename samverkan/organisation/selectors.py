@@ -33,6 +33,12 @@ def cooperation_name() -> str:
     return coop.display_name if coop else ""
 
 
+def bodies_by_kind() -> dict[str, Body]:
+    """The council, the chief executives' group and the secretariat by kind, as the
+    cooperation names them."""
+    return {body.kind: body for body in Body.objects.all()}
+
+
 def body_of_kind(kind: str) -> Body | None:
     """The cooperation's council, chief executives' group or secretariat, by what it does:
     each cooperation names its own."""
