@@ -419,3 +419,22 @@ def test_the_open_api(coop):
     indicators = {i["slug"] for i in get("indicators?page_size=100")["items"]}
     assert indicators == set(Indicator.objects.values_list("slug", flat=True))
     get(f"plans/{YEAR}/{coop.plan_group.slug}")
+
+
+# --- What the cooperation calls things ------------------------------------------------------
+
+
+def test_the_page_limit_and_the_group_kinds_are_the_cooperations_own(coop):
+    version = approve_a_plan(coop.plan_group)
+    limit = Cooperation.objects.get().page_limit
+    assert limit == {"umearegionen": 2, "exempelforbundet": 3}[coop.key]
+    assert plan_services.page_limit_error(version, limit) is None
+    refused = plan_services.page_limit_error(version, limit + 1)
+    assert refused is not None and f"{limit + 1}" in refused and f"{limit}" in refused
+    page = signed_in("kansli").get(
+        reverse("planning:version", args=[YEAR, coop.plan_group.slug, 1])
+    )
+    assert f"av högst {limit}." in page.content.decode()
+    kind = {"umearegionen": "Arbetsgrupp", "exempelforbundet": "Förbundsnätverk"}[coop.key]
+    group_page = Client().get(coop.plan_group.get_absolute_url()).content.decode()
+    assert f'<p class="eyebrow">{kind}</p>' in group_page

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
 from samverkan.core.formats import figure, genitive
-from samverkan.organisation.selectors import cooperation_name
+from samverkan.organisation.selectors import cooperation_name, group_kind_word
 from samverkan.planning.models import PlanVersion, Status
 from samverkan.planning.selectors import plans as selectors
 
@@ -104,7 +104,8 @@ def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
         for a in version.activities.all()
     ]
     if group.kind == group.Kind.WORKING_GROUP:
-        title = _("Operational plan %(year)s for %(owner)s %(group)s working group") % {
+        title = _("Operational plan %(year)s for %(owner)s %(group)s %(kind)s") % {
+            "kind": group_kind_word(group.kind),
             "owner": genitive(cooperation_name()),
             "year": plan.year.year,
             "group": group.name,

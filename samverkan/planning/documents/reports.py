@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
 from samverkan.core.formats import figure, genitive
-from samverkan.organisation.selectors import cooperation_name
+from samverkan.organisation.selectors import cooperation_name, group_kind_word
 from samverkan.planning.models import AnnualReport, ReportStatus
 from samverkan.planning.selectors import plans as selectors
 
@@ -93,7 +93,8 @@ def build_document(report: AnnualReport, *, public: bool) -> ReportDocument:
             "group": group.name,
         }
     elif group.kind == group.Kind.WORKING_GROUP:
-        title = _("Annual report %(year)s for %(owner)s %(group)s working group") % {
+        title = _("Annual report %(year)s for %(owner)s %(group)s %(kind)s") % {
+            "kind": group_kind_word(group.kind),
             "owner": genitive(cooperation_name()),
             "year": report.year.year,
             "group": group.name,
