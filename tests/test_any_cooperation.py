@@ -268,6 +268,11 @@ def test_a_plan_goes_to_approval(coop):
     assert pdf.status_code == 200
     text = pdf_checks.text(pdf.content)
     assert coop.plan_group.name in text and coop.other_short_name not in text
+    # Its page limit and its chief executives are this cooperation's own.
+    flat = " ".join(text.split())
+    limit = Cooperation.objects.get().page_limit
+    chiefs = Body.objects.get(kind=Body.Kind.CHIEF_EXECUTIVES).name
+    assert f"högst {limit} sidor" in flat and chiefs in flat
 
 
 # --- Report to acceptance -----------------------------------------------------------------
