@@ -57,6 +57,12 @@ def group_kind_word(kind: str) -> str:
     return name[:1].lower() + name[1:]
 
 
+def body_names() -> dict[str, str]:
+    """Each body's name by its kind, in one query: what pages call the council and the chief
+    executives' group."""
+    return dict(Body.objects.values_list("kind", "name"))
+
+
 def body_of_kind(kind: str) -> Body | None:
     """The cooperation's council, chief executives' group or secretariat, by what it does:
     each cooperation names its own."""
