@@ -17,6 +17,7 @@ from django.test import Client
 
 from samverkan.core.models import AuditEntry
 from samverkan.followup.models import Indicator
+from samverkan.organisation import selectors
 from samverkan.organisation.models import Body, Cooperation, Group, Municipality
 from samverkan.setup import services
 from samverkan.setup.reader import SetupFileError
@@ -291,3 +292,54 @@ def test_visitors_are_sent_to_sign_in(persona):
 
 def test_the_administrator_persona_may_set_up(persona):
     assert persona("administrator").get("/installation/").status_code == 200
+
+
+NAMED = """\
+cooperation:
+  name: Namngiven samverkan
+  vision: En vision
+  target_population: 1000
+  target_year: 2050
+  page_limit: 0
+  group_names:
+    network: {singular: nätverk}
+    committee: {singular: kommitté, plural: kommittéer}
+"""
+
+
+@pytest.mark.django_db
+def test_the_page_limit_and_the_names_of_group_kinds_come_from_the_file():
+    run(EXAMPLE)
+    coop = Cooperation.objects.get()
+    assert coop.page_limit == 3
+    assert (coop.network_name, coop.network_name_plural) == ("förbundsnätverk", "förbundsnätverk")
+    # A kind the file does not name keeps the product's word.
+    assert coop.kind_name("working_group") == "Arbetsgrupp"
+    assert selectors.page_limit() == 3
+    client = Client()
+    groups = client.get("/organisation/grupper/").content.decode()
+    assert "Förbundsnätverk" in groups and "<td>Nätverk</td>" not in groups
+    page = client.get("/organisation/grupper/e-tjanster/").content.decode()
+    assert '<p class="eyebrow">Förbundsnätverk</p>' in page
+    # The administrator sets both in the admin.
+    admin = User.objects.create_superuser("admin", password="pw-samverkan-1")
+    client.force_login(admin)
+    form = client.get(f"/admin/organisation/cooperation/{coop.pk}/change/").content.decode()
+    assert "Sidgräns för planer och berättelser" in form and 'value="förbundsnätverk"' in form
+    # Umeåregionen's file says what it has always said: two pages, "arbetsgrupp".
+    run(UMEAREGIONEN)
+    coop.refresh_from_db()
+    assert (coop.page_limit, coop.working_group_name) == (2, "arbetsgrupp")
+
+
+@pytest.mark.django_db
+def test_a_bad_page_limit_or_kind_name_is_refused_by_line():
+    with pytest.raises(SetupFileError) as problems:
+        services.setup_from_text(NAMED)
+    found = {(p.line, p.where) for p in problems.value.problems}
+    assert found >= {
+        (6, "cooperation.page_limit"),
+        (8, "cooperation.group_names.network.plural"),
+        (9, "cooperation.group_names.committee"),
+    }
+    assert not Cooperation.objects.exists()

@@ -7,14 +7,30 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from samverkan.organisation.validators import municipality_code_validator, phone_validator
+
+DEFAULT_PAGE_LIMIT = 2
+
+# The product's own words for the kinds of group, where a cooperation has not named them.
+_KIND_PLURALS = {
+    "working_group": _("Working groups"),
+    "network": _("Networks"),
+    "project": _("Projects"),
+}
+
+
+def default_kind_name(kind: str, *, plural: bool = False) -> str:
+    if plural:
+        return str(_KIND_PLURALS.get(kind, kind))
+    return str(dict(Group.Kind.choices).get(kind, kind))
 
 
 class Cooperation(models.Model):
@@ -50,6 +66,37 @@ class Cooperation(models.Model):
         blank=True,
         help_text=_("One per line, such as seminars, fairs and exhibitions."),
     )
+    # How long a plan or an annual report may be, in pages of its PDF.
+    page_limit = models.PositiveSmallIntegerField(
+        _("page limit of plans and reports"),
+        default=DEFAULT_PAGE_LIMIT,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many pages a plan or an annual report may have at most."),
+    )
+    # What the cooperation calls each kind of group; empty: the product's own word.
+    working_group_name = models.CharField(
+        _("name of a working group"),
+        max_length=60,
+        blank=True,
+        help_text=_("As the cooperation calls one, such as “arbetsgrupp”; empty: the default."),
+    )
+    working_group_name_plural = models.CharField(
+        _("name of working groups"), max_length=60, blank=True
+    )
+    network_name = models.CharField(
+        _("name of a network"),
+        max_length=60,
+        blank=True,
+        help_text=_("As the cooperation calls one, such as “nätverk”; empty: the default."),
+    )
+    network_name_plural = models.CharField(_("name of networks"), max_length=60, blank=True)
+    project_name = models.CharField(
+        _("name of a project"),
+        max_length=60,
+        blank=True,
+        help_text=_("As the cooperation calls one, such as “projekt”; empty: the default."),
+    )
+    project_name_plural = models.CharField(_("name of projects"), max_length=60, blank=True)
 
     class Meta:
         verbose_name = _("cooperation")
@@ -61,6 +108,18 @@ class Cooperation(models.Model):
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+    def own_kind_name(self, kind: str, *, plural: bool = False) -> str:
+        """What the cooperation calls a group of `kind` ("working_group", "network",
+        "project"), if it has said. Its words are Swedish, as its data is: an English page
+        keeps the product's English words."""
+        if not (get_language() or "sv").startswith("sv"):
+            return ""
+        return str(getattr(self, f"{kind}_name{'_plural' if plural else ''}", ""))
+
+    def kind_name(self, kind: str, *, plural: bool = False) -> str:
+        """The cooperation's own word for `kind`, or the product's where it has not said."""
+        return self.own_kind_name(kind, plural=plural) or default_kind_name(kind, plural=plural)
 
     def horizontal_principle_list(self) -> list[str]:
         return [line.strip() for line in self.horizontal_principles.splitlines() if line.strip()]

@@ -11,8 +11,10 @@ from django.db.models import (
     When,
 )
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from samverkan.organisation.models import (
+    DEFAULT_PAGE_LIMIT,
     Body,
     BodyMembership,
     Cooperation,
@@ -20,6 +22,7 @@ from samverkan.organisation.models import (
     Membership,
     Municipality,
     current_q,
+    default_kind_name,
 )
 
 
@@ -33,10 +36,31 @@ def cooperation_name() -> str:
     return coop.display_name if coop else ""
 
 
-def bodies_by_kind() -> dict[str, Body]:
-    """The council, the chief executives' group and the secretariat by kind, as the
-    cooperation names them."""
-    return {body.kind: body for body in Body.objects.all()}
+def page_limit() -> int:
+    """How many pages a plan or an annual report may have, as the cooperation decided."""
+    coop = cooperation()
+    return coop.page_limit if coop else DEFAULT_PAGE_LIMIT
+
+
+def group_kind_name(kind: str, *, plural: bool = False, coop: Cooperation | None = None) -> str:
+    """What the cooperation calls a kind of group, capitalised as a label ("Arbetsgrupp",
+    "Nätverk"); `coop` when the caller already has it, to spare a query per row."""
+    coop = coop or cooperation()
+    name = coop.kind_name(kind, plural=plural) if coop else default_kind_name(kind, plural=plural)
+    return capfirst(name) or ""
+
+
+def group_kind_word(kind: str) -> str:
+    """The kind's name as a word inside a sentence or a compound ("arbetsgrupp"): the
+    cooperation's own, or the product's default with a small first letter."""
+    name = group_kind_name(kind)
+    return name[:1].lower() + name[1:]
+
+
+def body_names() -> dict[str, str]:
+    """Each body's name by its kind, in one query: what pages call the council and the chief
+    executives' group."""
+    return dict(Body.objects.values_list("kind", "name"))
 
 
 def body_of_kind(kind: str) -> Body | None:

@@ -33,6 +33,19 @@ class County(Spec):
         return value
 
 
+class KindName(Spec):
+    singular: str = Field(min_length=1, max_length=60)
+    plural: str = Field(min_length=1, max_length=60)
+
+
+class GroupNames(Spec):
+    """What the cooperation calls each kind of group; a kind left out keeps the default."""
+
+    working_group: KindName | None = None
+    network: KindName | None = None
+    project: KindName | None = None
+
+
 class CooperationSpec(Spec):
     name: str = Field(min_length=1, max_length=200)
     short_name: str = Field("", max_length=100)
@@ -44,6 +57,8 @@ class CooperationSpec(Spec):
     description: str = ""
     horizontal_principles: list[str] = []
     secretariat_activities: list[str] = []
+    page_limit: int = Field(2, ge=1, le=50, description="Pages a plan or report may have.")
+    group_names: GroupNames = GroupNames()
 
 
 class MunicipalitySpec(Spec):

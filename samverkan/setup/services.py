@@ -122,7 +122,12 @@ def setup_apply(
         "description": coop.description,
         "horizontal_principles": "\n".join(coop.horizontal_principles),
         "secretariat_activities": "\n".join(coop.secretariat_activities),
+        "page_limit": coop.page_limit,
     }
+    for kind in ("working_group", "network", "project"):
+        own = getattr(coop.group_names, kind)
+        values[f"{kind}_name"] = own.singular if own else ""
+        values[f"{kind}_name_plural"] = own.plural if own else ""
     cooperation: Cooperation = tally.upsert(
         Cooperation, {"pk": existing.pk} if existing else {}, values
     )

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samverkan.organisation.models import Cooperation
+from samverkan.organisation.selectors import group_kind_name
 from samverkan.planning.models import PlanVersion
 from samverkan.strategy.models import Objective, PlanObjective, SubObjective
 from samverkan.transparency import public
@@ -98,6 +99,7 @@ def search(text: str) -> list[Section]:
         _objectives(needle),
     ]
 
+    coop = Cooperation.objects.order_by("pk").first()
     # Most groups describe their work only in their plans: the latest approved one counts.
     approved = PlanVersion.objects.filter(
         plan__group=OuterRef("pk"), status=public.PLAN_PUBLIC
@@ -119,7 +121,7 @@ def search(text: str) -> list[Section]:
                     g.name,
                     g.get_absolute_url(),
                     _first(g, needle, "field_of_work", "plan_field_of_work", "plan_purpose"),
-                    g.get_kind_display(),
+                    group_kind_name(g.kind, coop=coop),
                 )
                 for g in groups
             ],

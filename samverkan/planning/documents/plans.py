@@ -8,12 +8,18 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
 from samverkan.core.formats import figure, genitive
-from samverkan.organisation.selectors import cooperation_name
+from samverkan.organisation.models import Body
+from samverkan.organisation.selectors import (
+    body_of_kind,
+    cooperation_name,
+    group_kind_word,
+    page_limit,
+)
 from samverkan.planning.models import PlanVersion, Status
 from samverkan.planning.selectors import plans as selectors
 
@@ -104,7 +110,8 @@ def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
         for a in version.activities.all()
     ]
     if group.kind == group.Kind.WORKING_GROUP:
-        title = _("Operational plan %(year)s for %(owner)s %(group)s working group") % {
+        title = _("Operational plan %(year)s for %(owner)s %(group)s %(kind)s") % {
+            "kind": group_kind_word(group.kind),
             "owner": genitive(cooperation_name()),
             "year": plan.year.year,
             "group": group.name,
@@ -163,6 +170,7 @@ def pdf_from_document(doc: PlanDocument) -> bytes:
 
 def pdf_document(doc: PlanDocument) -> pdf.Document:
     """The plan in the house style, laid out like Mall 1."""
+    limit, chiefs = page_limit(), body_of_kind(Body.Kind.CHIEF_EXECUTIVES)
     blocks = [pdf.heading(doc.title, 1)]
     if doc.status_note:
         blocks.append(pdf.para(doc.status_note, "muted"))
@@ -218,11 +226,16 @@ def pdf_document(doc: PlanDocument) -> pdf.Document:
         pdf.box([pdf.para(line, "small") for line in doc.priorities] or [pdf.para("–")]),
         pdf.space(),
         pdf.para(
-            _(
-                "The plan handed to the secretariat covers at most two pages. Changes to goals or "
-                "the activity plan during the year are reported to the chief executives through "
-                "the head of secretariat."
-            ),
+            ngettext(
+                "The plan handed to the secretariat covers at most %(pages)s page. Changes to "
+                "goals or the activity plan during the year are reported to %(chiefs)s through "
+                "the head of secretariat.",
+                "The plan handed to the secretariat covers at most %(pages)s pages. Changes to "
+                "goals or the activity plan during the year are reported to %(chiefs)s through "
+                "the head of secretariat.",
+                limit,
+            )
+            % {"pages": limit, "chiefs": chiefs.name if chiefs else _("the chief executives")},
             "muted",
         ),
     ]

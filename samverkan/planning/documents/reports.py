@@ -4,12 +4,12 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
 from samverkan.core.formats import figure, genitive
-from samverkan.organisation.selectors import cooperation_name
+from samverkan.organisation.selectors import cooperation_name, group_kind_word, page_limit
 from samverkan.planning.models import AnnualReport, ReportStatus
 from samverkan.planning.selectors import plans as selectors
 
@@ -93,7 +93,8 @@ def build_document(report: AnnualReport, *, public: bool) -> ReportDocument:
             "group": group.name,
         }
     elif group.kind == group.Kind.WORKING_GROUP:
-        title = _("Annual report %(year)s for %(owner)s %(group)s working group") % {
+        title = _("Annual report %(year)s for %(owner)s %(group)s %(kind)s") % {
+            "kind": group_kind_word(group.kind),
             "owner": genitive(cooperation_name()),
             "year": report.year.year,
             "group": group.name,
@@ -203,7 +204,13 @@ def pdf_document(doc: ReportDocument) -> pdf.Document:
     blocks += [
         pdf.space(),
         pdf.para(
-            _("The report handed to the head of secretariat covers at most two pages."), "muted"
+            ngettext(
+                "The report handed to the head of secretariat covers at most %(pages)s page.",
+                "The report handed to the head of secretariat covers at most %(pages)s pages.",
+                page_limit(),
+            )
+            % {"pages": page_limit()},
+            "muted",
         ),
     ]
     return pdf.Document(doc.title, blocks, author=cooperation_name())

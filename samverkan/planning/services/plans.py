@@ -20,6 +20,7 @@ from samverkan.core.types import AnyUser
 from samverkan.core.workflow import Transition, Workflow
 from samverkan.followup.selectors import latest_regional_value
 from samverkan.organisation.models import Group, Membership, Person, current_q
+from samverkan.organisation.selectors import page_limit
 from samverkan.planning import smart, workflow
 from samverkan.planning.documents import plans as exports
 from samverkan.planning.models import (
@@ -35,8 +36,6 @@ from samverkan.planning.models import (
 )
 from samverkan.planning.selectors import plans as selectors
 from samverkan.strategy.models import Objective, PriorityCommitment
-
-MAX_PAGES = 2
 
 
 class ConcurrentEditError(ValidationError):
@@ -322,7 +321,8 @@ def pages_of(version: PlanVersion) -> int:
 
 
 def page_limit_error(version: PlanVersion, pages: int) -> str | None:
-    if pages <= MAX_PAGES:
+    limit = page_limit()
+    if pages <= limit:
         return None
     loaded = selectors.loaded_version(version)
     sizes = {
@@ -335,7 +335,7 @@ def page_limit_error(version: PlanVersion, pages: int) -> str | None:
     return _(
         "The plan is %(pages)s pages; at most %(max)s are allowed. Shorten %(first)s and "
         "%(second)s first, and keep more detailed plans for the group's own use."
-    ) % {"pages": pages, "max": MAX_PAGES, "first": longest[0], "second": longest[1]}
+    ) % {"pages": pages, "max": limit, "first": longest[0], "second": longest[1]}
 
 
 def smart_summary(version: PlanVersion) -> list[tuple[Goal, list[smart.Letter]]]:

@@ -17,6 +17,7 @@ from samverkan.core.audit import audit_log
 from samverkan.core.types import AnyUser
 from samverkan.core.workflow import Transition, Workflow
 from samverkan.organisation.models import Group, Municipality
+from samverkan.organisation.selectors import page_limit
 from samverkan.planning import workflow
 from samverkan.planning.documents import plans as exports
 from samverkan.planning.documents import reports as report_exports
@@ -35,7 +36,7 @@ from samverkan.planning.models import (
 )
 from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.selectors.plans import LoadedVersion
-from samverkan.planning.services.plans import MAX_PAGES, claim_for_edit
+from samverkan.planning.services.plans import claim_for_edit
 
 
 def _revisions_text(plan: OperationalPlan | None) -> str:
@@ -243,12 +244,13 @@ def pages_of(report: AnnualReport) -> int:
 
 
 def page_limit_error(report: AnnualReport, pages: int) -> str | None:
-    if pages <= MAX_PAGES:
+    limit = page_limit()
+    if pages <= limit:
         return None
     return _(
         "The report is %(pages)s pages; at most %(max)s are allowed. Shorten the comments on "
         "the goals and the summary, and keep more detailed descriptions for the group's own use."
-    ) % {"pages": pages, "max": MAX_PAGES}
+    ) % {"pages": pages, "max": limit}
 
 
 def _before(report: AnnualReport, transition: Transition, actor: AnyUser, comment: str) -> None:

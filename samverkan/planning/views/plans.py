@@ -15,6 +15,7 @@ from samverkan.core.exports import registry
 from samverkan.core.forms import attach_errors
 from samverkan.core.http import missing_is_404
 from samverkan.organisation.models import Group, Person
+from samverkan.organisation.selectors import page_limit
 from samverkan.planning import smart
 from samverkan.planning.documents import plans as exports
 from samverkan.planning.forms import (
@@ -170,7 +171,7 @@ def version_detail(request, year: int, slug: str, number: int):
     }
     if context["show_internal"]:
         context["pages"] = services.pages_of(version)
-        context["max_pages"] = services.MAX_PAGES
+        context["max_pages"] = page_limit()
         context["page_error"] = services.page_limit_error(version, context["pages"])
         context["missing"] = (
             services.completeness_errors(version)
@@ -236,7 +237,7 @@ def plan_edit(request, year: int, slug: str, number: int):
             "version": version,
             "form": form,
             "pages": services.pages_of(version),
-            "max_pages": services.MAX_PAGES,
+            "max_pages": page_limit(),
         },
     )
 

@@ -16,6 +16,7 @@ from samverkan.core import workflow as core_workflow
 from samverkan.core.cache import public_page
 from samverkan.core.exports import registry
 from samverkan.organisation.models import Group
+from samverkan.organisation.selectors import page_limit
 from samverkan.planning.documents import reports as report_exports
 from samverkan.planning.forms import (
     ReportActivityFormSet,
@@ -27,7 +28,7 @@ from samverkan.planning.forms import (
 from samverkan.planning.models import AnnualReport, PlanningYear
 from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.services import reports as services
-from samverkan.planning.services.plans import MAX_PAGES, ConcurrentEditError
+from samverkan.planning.services.plans import ConcurrentEditError
 
 
 def _report_for_view(request, slug: str, year: int):
@@ -74,7 +75,7 @@ def report_detail(request, year: int, slug: str):
     }
     if internal:
         context["pages"] = services.pages_of(report)
-        context["max_pages"] = MAX_PAGES
+        context["max_pages"] = page_limit()
         context["page_error"] = services.page_limit_error(report, context["pages"])
         context["missing"] = services.completeness_errors(report) if report.is_editable else {}
     return render(request, "planning/report_detail.html", context)

@@ -9,7 +9,7 @@ from samverkan.core.http import missing_is_404
 from samverkan.followup.models import Indicator
 from samverkan.followup.selectors import indicator_view
 from samverkan.organisation.models import Body
-from samverkan.organisation.selectors import body_of_kind, cooperation
+from samverkan.organisation.selectors import body_of_kind, cooperation, group_kind_name
 from samverkan.planning.models import (
     ActivityResult,
     AnnualReport,
@@ -162,6 +162,7 @@ def year_groups_csv(request, year: int):
         .values("group_id", "fully", "partly", "not_met", "done", "not_done", "meetings")
     }
     rows = []
+    coop = cooperation()
     for group in public.groups().prefetch_related(None).order_by("name"):
         number = plans.get(group.pk)
         report = reports.get(group.pk)
@@ -172,7 +173,7 @@ def year_groups_csv(request, year: int):
             [
                 group.slug,
                 group.name,
-                group.get_kind_display(),
+                group_kind_name(group.kind, coop=coop),
                 "ja" if number else "nej",
                 number or "",
                 goals,
