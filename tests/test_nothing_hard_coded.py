@@ -69,8 +69,6 @@ NAMED_IN_THE_CATALOGUE = [
     "Council member",
     "The council's documents",
     "a decision of the council",
-    "The regional council",
-    "The regional council's meetings and decisions.",
     "With the chief executives",
     "The municipality cannot have decided before the council's me",
     "It cannot have been sent before the council's meeting on %(d",
