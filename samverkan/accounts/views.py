@@ -273,14 +273,18 @@ def mfa_verify(request):
     """The second step of signing in: a code from the app, or a recovery code."""
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = second_factor.check(user=request.user, token=form.cleaned_data["token"])
-        if device is not None:
-            django_otp.login(request, device)
-            return redirect(_next(request))
-        form.add_error(
-            "token",
-            _("The code is wrong or has already been used. Wait for a new code and try again."),
-        )
+        try:
+            device = second_factor.check(user=request.user, token=form.cleaned_data["token"])
+        except (second_factor.Throttled, second_factor.CodeUsed) as refused:
+            form.add_error("token", refused.message())
+        else:
+            if device is not None:
+                django_otp.login(request, device)
+                return redirect(_next(request))
+            form.add_error(
+                "token",
+                _("The code is wrong or has already been used. Wait for a new code and try again."),
+            )
     return render(request, "accounts/mfa_verify.html", {"form": form, "next": _next(request)})
 
 
