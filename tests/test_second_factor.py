@@ -154,3 +154,20 @@ def test_a_code_used_already_is_called_used_not_wrong(demo_data):
     again = _sign_in("kansli")
     html = again.post(reverse("accounts:mfa_verify"), {"token": code}).content.decode()
     assert "Den här koden har redan använts" in html and "Koden är fel" not in html
+
+
+def test_before_the_second_factor_the_menu_offers_only_what_opens(demo_data):
+    """The setup page shows no menu that only leads back to it: no desk, no admin, no search."""
+    client = _sign_in("kansli")
+    html = client.get(reverse("accounts:mfa_setup")).content.decode()
+    assert "Ställ in tvåstegsinloggning" in html
+    for hidden in ("Kansliets översikt", "Administration", 'role="search"', "Mina sidor"):
+        assert hidden not in html, hidden
+    assert "Logga ut" in html and "Öppna data" not in html
+    # The accessibility statement stays linked, and open.
+    assert client.get(reverse("transparency:accessibility")).status_code == 200
+    # Once set up, the full menu is back.
+    device = TOTPDevice.objects.get(user__username="kansli", confirmed=False)
+    client.post(reverse("accounts:mfa_setup"), {"token": _code(device)})
+    html = client.get(reverse("accounts:own_account")).content.decode()
+    assert "Kansliets översikt" in html and "Administration" in html and "Mina sidor" in html
