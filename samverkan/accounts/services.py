@@ -22,6 +22,7 @@ from samverkan.accounts.models import Invitation, token_hash
 from samverkan.core.audit import audit_log
 from samverkan.core.types import AnyUser
 from samverkan.organisation.models import Group, Membership, Municipality, Person
+from samverkan.organisation.selectors import cooperation_name
 from samverkan.organisation.services import membership_create
 
 
@@ -41,7 +42,12 @@ def _expiry() -> datetime:
 
 def _send_invitation(invitation: Invitation, token: str, base_url: str) -> None:
     link = base_url.rstrip("/") + reverse("accounts:accept", args=[token])
-    context = {"invitation": invitation, "link": link, "days": settings.INVITATION_VALID_DAYS}
+    context = {
+        "invitation": invitation,
+        "link": link,
+        "days": settings.INVITATION_VALID_DAYS,
+        "cooperation": cooperation_name(),
+    }
     subject = render_to_string("accounts/mail/invitation_subject.txt", context).strip()
     body = render_to_string("accounts/mail/invitation.txt", context)
     transaction.on_commit(
