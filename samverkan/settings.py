@@ -146,18 +146,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Brute-force protection (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one
-# user name, or from one address, sign-in is refused for LOGIN_LOCKOUT_MINUTES or until the
-# secretariat unlocks it (accounts:lockouts). Axes checks first, then Django's own backend.
+# Brute-force protection (django-axes, accounts/lockout.py): after LOGIN_FAILURE_LIMIT wrong
+# passwords for one user name from one address, that user name is refused from that address;
+# after LOGIN_ADDRESS_FAILURE_LIMIT failed sign-ins from one address under any names, the
+# address is refused. Each lasts LOGIN_LOCKOUT_MINUTES or until the secretariat unlocks it
+# (accounts:lockouts). Axes checks first, then Django's own backend.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 60))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+LOGIN_ADDRESS_FAILURE_LIMIT = envint("LOGIN_ADDRESS_FAILURE_LIMIT", 100)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "samverkan.accounts.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "samverkan.accounts.lockout.locked_out_response"
 AXES_VERBOSE = False
 # Behind the production proxy the client's address is in X-Forwarded-For; never trust that
 # header where no proxy sets it.

@@ -14,6 +14,7 @@ from django.utils import timezone
 from samverkan.accounts.models import Invitation
 from samverkan.core.models import AuditEntry
 from samverkan.organisation.models import Group, Membership, Municipality, Person
+from samverkan.organisation.selectors import cooperation_name
 
 LINK = re.compile(r"http://testserver(/konto/inbjudan/[^/\s]+/)")
 
@@ -70,6 +71,33 @@ def test_secretariat_invites_and_the_person_accepts(persona, django_capture_on_c
     assert AuditEntry.objects.filter(action="samverkan.invitation.accepted").exists()
     # The link works once.
     assert Client().get(link).status_code == 410
+
+
+def test_the_form_lists_groups_by_kind_then_name_and_the_mail_names_the_cooperation(
+    persona, django_capture_on_commit_callbacks
+):
+    kansli = persona("secretariat")
+    html = kansli.get(reverse("accounts:invite")).content.decode()
+    select = html[html.index('name="group"') :]
+    select = select[: select.index("</select>")]
+    shown = [int(pk) for pk in re.findall(r'<option value="(\d+)"', select)]
+    expected = list(
+        Group.objects.filter(status=Group.Status.ACTIVE)
+        .order_by("kind", "name")
+        .values_list("pk", flat=True)
+    )
+    assert len(expected) > 2 and shown == expected
+    assert '<optgroup label="Arbetsgrupp">' in select
+    # A group chosen under its heading is accepted as before (the full round trip below).
+
+    name = cooperation_name()
+    assert name
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(kansli)
+    sent = mail.outbox[0]
+    assert f"där grupperna i {name} planerar" in sent.body
+    assert "samverkans grupper" not in sent.body
+    assert name in sent.subject
 
 
 def test_resend_replaces_the_link_and_revoke_ends_it(persona, django_capture_on_commit_callbacks):

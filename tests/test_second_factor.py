@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -108,3 +109,65 @@ def test_an_administrator_resets_a_lost_second_factor(demo_data):
     assert AuditEntry.objects.filter(action="samverkan.account.second_factor_reset").exists()
     response = _sign_in("kansli").get(reverse("desk:my_page"))
     assert response["Location"].startswith(reverse("accounts:mfa_setup"))
+
+
+def test_after_a_wrong_code_it_says_to_wait_rather_than_that_the_code_is_wrong(demo_data):
+    """django-otp's back-off after a wrong code refuses even the right one for a while: the
+    person is told to wait, and for how long, not that the right code is wrong."""
+    user = get_user_model().objects.get(username="kansli")
+    device = TOTPDevice.objects.create(user=user, confirmed=True)
+    client = _sign_in("kansli")
+    wrong = client.post(reverse("accounts:mfa_verify"), {"token": "000000", "next": "/"})
+    assert "Koden är fel" in wrong.content.decode()
+    # Make the back-off long enough to be seen (four failures in a row: 8 seconds).
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=4)
+    right = client.post(reverse("accounts:mfa_verify"), {"token": _code(device), "next": "/"})
+    html = right.content.decode()
+    assert right.status_code == 200
+    assert "Koden är fel" not in html
+    assert re.search(r"Vänta [1-8] sekunder", html), html
+    assert "Koden du skrev har inte prövats" in html
+    assert client.get("/mina-sidor/").status_code == 302
+    # Once the wait is over, the right code works.
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_timestamp=None)
+    ok = client.post(reverse("accounts:mfa_verify"), {"token": _code(device), "next": "/"})
+    assert ok.status_code == 302
+
+
+def test_setting_up_also_says_to_wait(demo_data):
+    client = _sign_in("kansli")
+    client.get(reverse("accounts:mfa_setup"))
+    device = TOTPDevice.objects.get(user__username="kansli", confirmed=False)
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        throttling_failure_count=4, throttling_failure_timestamp=timezone.now()
+    )
+    html = client.post(reverse("accounts:mfa_setup"), {"token": _code(device)}).content.decode()
+    assert "Vänta" in html and "Koden stämmer inte" not in html
+
+
+def test_a_code_used_already_is_called_used_not_wrong(demo_data):
+    user = get_user_model().objects.get(username="kansli")
+    device = TOTPDevice.objects.create(user=user, confirmed=True)
+    code = _code(device)
+    first = _sign_in("kansli")
+    assert first.post(reverse("accounts:mfa_verify"), {"token": code}).status_code == 302
+    again = _sign_in("kansli")
+    html = again.post(reverse("accounts:mfa_verify"), {"token": code}).content.decode()
+    assert "Den här koden har redan använts" in html and "Koden är fel" not in html
+
+
+def test_before_the_second_factor_the_menu_offers_only_what_opens(demo_data):
+    """The setup page shows no menu that only leads back to it: no desk, no admin, no search."""
+    client = _sign_in("kansli")
+    html = client.get(reverse("accounts:mfa_setup")).content.decode()
+    assert "Ställ in tvåstegsinloggning" in html
+    for hidden in ("Kansliets översikt", "Administration", 'role="search"', "Mina sidor"):
+        assert hidden not in html, hidden
+    assert "Logga ut" in html and "Öppna data" not in html
+    # The accessibility statement stays linked, and open.
+    assert client.get(reverse("transparency:accessibility")).status_code == 200
+    # Once set up, the full menu is back.
+    device = TOTPDevice.objects.get(user__username="kansli", confirmed=False)
+    client.post(reverse("accounts:mfa_setup"), {"token": _code(device)})
+    html = client.get(reverse("accounts:own_account")).content.decode()
+    assert "Kansliets översikt" in html and "Administration" in html and "Mina sidor" in html

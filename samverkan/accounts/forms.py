@@ -3,6 +3,7 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.organisation.models import Group, Municipality, Person
+from samverkan.organisation.selectors import group_list
 
 
 class InvitationForm(forms.Form):
@@ -18,10 +19,21 @@ class InvitationForm(forms.Form):
     )
     group = forms.ModelChoiceField(
         label=_("Group"),
-        queryset=Group.objects.filter(status=Group.Status.ACTIVE),
+        # Kind, then name: the order the organisation pages list the groups in.
+        queryset=group_list().filter(status=Group.Status.ACTIVE),
         required=False,
         help_text=_("The person becomes a member of the group from today."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Under a heading per kind (networks, projects, working groups), as the organisation
+        # shows them; the field still checks the choice against its queryset.
+        field = self.fields["group"]
+        by_kind: dict[str, list[tuple[int, str]]] = {}
+        for group in field.queryset:
+            by_kind.setdefault(group.get_kind_display(), []).append((group.pk, group.name))
+        field.choices = [("", "---------"), *by_kind.items()]
 
 
 class ImportForm(forms.Form):

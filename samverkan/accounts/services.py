@@ -17,11 +17,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samverkan.accounts import permissions
+from samverkan.accounts import lockout, permissions
 from samverkan.accounts.models import Invitation, token_hash
 from samverkan.core.audit import audit_log
 from samverkan.core.types import AnyUser
 from samverkan.organisation.models import Group, Membership, Municipality, Person
+from samverkan.organisation.selectors import cooperation_name
 from samverkan.organisation.services import membership_create
 
 
@@ -41,7 +42,12 @@ def _expiry() -> datetime:
 
 def _send_invitation(invitation: Invitation, token: str, base_url: str) -> None:
     link = base_url.rstrip("/") + reverse("accounts:accept", args=[token])
-    context = {"invitation": invitation, "link": link, "days": settings.INVITATION_VALID_DAYS}
+    context = {
+        "invitation": invitation,
+        "link": link,
+        "days": settings.INVITATION_VALID_DAYS,
+        "cooperation": cooperation_name(),
+    }
     subject = render_to_string("accounts/mail/invitation_subject.txt", context).strip()
     body = render_to_string("accounts/mail/invitation.txt", context)
     transaction.on_commit(
@@ -215,44 +221,55 @@ def own_details_update(
     return person
 
 
-def locked_attempts() -> list[AccessAttempt]:
-    """The failed sign-ins that lock someone out now (axes keeps one row per name and address)."""
-    since = timezone.now() - settings.AXES_COOLOFF_TIME
-    return list(
-        AccessAttempt.objects.filter(
-            failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=since
-        ).order_by("-attempt_time")
-    )
+def lockout_clear(*, username: str, ip_address: str, actor: AnyUser) -> None:
+    """Unlock: forget the failed sign-ins behind one lock (lockout.current_locks).
 
-
-def lockout_clear(*, attempt: AccessAttempt, actor: AnyUser) -> None:
-    """Unlock: forget the failed attempts for the user name and for the address."""
+    With a user name: that name from that address (the account lock). Without: every
+    failed sign-in from the address (the address lock).
+    """
     if not permissions.can_invite_people(actor):
         raise PermissionDenied
+    attempts = AccessAttempt.objects.filter(ip_address=ip_address)
+    if username:
+        attempts = attempts.filter(username=username)
     with transaction.atomic():
+        attempt = attempts.order_by("-attempt_time").first()
+        if attempt is None:
+            raise ValidationError(_("This lock has already been lifted."))
         audit_log(
             action="samverkan.account.unlocked",
             actor=actor,
             obj=attempt,
-            changes={"username": attempt.username or "", "ip_address": attempt.ip_address or ""},
+            changes={
+                "kind": lockout.ACCOUNT if username else lockout.ADDRESS,
+                "username": username,
+                "ip_address": ip_address,
+            },
         )
-        if attempt.username:
-            axes_reset(username=attempt.username)
-        if attempt.ip_address:
-            axes_reset(ip=attempt.ip_address)
+        if username:
+            axes_reset(username=username, ip=ip_address)
+        else:
+            axes_reset(ip=ip_address)
 
 
 def lockout_record(*, username: str | None, ip_address: str | None) -> None:
-    """Axes has just locked someone out: note it in the audit log."""
+    """Axes has just locked someone out: note it in the audit log, with the kind of lock."""
     attempt = (
         AccessAttempt.objects.filter(username=username, ip_address=ip_address)
         .order_by("-attempt_time")
         .first()
     )
     if attempt is not None:
+        by_address = lockout.address_locked(ip_address) and (
+            lockout.account_failures(username, ip_address) < settings.AXES_FAILURE_LIMIT
+        )
         audit_log(
             action="samverkan.account.locked_out",
             actor=None,
             obj=attempt,
-            changes={"username": username or "", "ip_address": ip_address or ""},
+            changes={
+                "kind": lockout.ADDRESS if by_address else lockout.ACCOUNT,
+                "username": username or "",
+                "ip_address": ip_address or "",
+            },
         )

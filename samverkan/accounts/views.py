@@ -4,7 +4,6 @@ import logging
 
 import django_otp  # type: ignore[import-untyped]
 from authlib.integrations.base_client.errors import OAuthError  # type: ignore[import-untyped]
-from axes.models import AccessAttempt  # type: ignore[import-untyped]
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -20,7 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from joserfc.errors import JoseError
 
-from samverkan.accounts import imports, permissions, saml, second_factor, services, sso
+from samverkan.accounts import imports, lockout, permissions, saml, second_factor, services, sso
 from samverkan.accounts.forms import (
     ImportForm,
     InvitationForm,
@@ -197,18 +196,35 @@ def own_account(request):
 @login_required
 def lockouts(request):
     _require_inviter(request)
-    return render(request, "accounts/lockouts.html", {"attempts": services.locked_attempts()})
+    return render(
+        request,
+        "accounts/lockouts.html",
+        {"locks": lockout.current_locks(), "address_limit": settings.LOGIN_ADDRESS_FAILURE_LIMIT},
+    )
 
 
 @require_POST
 @login_required
-def unlock(request, pk: int):
+def unlock(request):
     _require_inviter(request)
-    attempt = get_object_or_404(AccessAttempt, pk=pk)
-    services.lockout_clear(attempt=attempt, actor=request.user)
-    messages.success(
-        request, _("%(name)s can sign in again.") % {"name": attempt.username or attempt.ip_address}
-    )
+    kind = request.POST.get("kind", "")
+    ip_address = request.POST.get("ip_address", "")
+    username = request.POST.get("username", "") if kind == lockout.ACCOUNT else ""
+    if kind not in (lockout.ACCOUNT, lockout.ADDRESS) or not ip_address:
+        raise Http404
+    try:
+        services.lockout_clear(username=username, ip_address=ip_address, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if username:
+            message = _("%(name)s can sign in from %(address)s again.") % {
+                "name": username,
+                "address": ip_address,
+            }
+        else:
+            message = _("Sign-in from %(address)s is open again.") % {"address": ip_address}
+        messages.success(request, message)
     return redirect("accounts:lockouts")
 
 
@@ -257,14 +273,18 @@ def mfa_verify(request):
     """The second step of signing in: a code from the app, or a recovery code."""
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = second_factor.check(user=request.user, token=form.cleaned_data["token"])
-        if device is not None:
-            django_otp.login(request, device)
-            return redirect(_next(request))
-        form.add_error(
-            "token",
-            _("The code is wrong or has already been used. Wait for a new code and try again."),
-        )
+        try:
+            device = second_factor.check(user=request.user, token=form.cleaned_data["token"])
+        except (second_factor.Throttled, second_factor.CodeUsed) as refused:
+            form.add_error("token", refused.message())
+        else:
+            if device is not None:
+                django_otp.login(request, device)
+                return redirect(_next(request))
+            form.add_error(
+                "token",
+                _("The code is wrong or has already been used. Wait for a new code and try again."),
+            )
     return render(request, "accounts/mfa_verify.html", {"form": form, "next": _next(request)})
 
 
