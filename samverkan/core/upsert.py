@@ -12,6 +12,8 @@ from django.db import models
 class Tally:
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
+    # Rows created in this run: setting their relations is part of creating them, not an update.
+    _new: set[tuple[type, object]] = field(default_factory=set)
 
     def _bump(self, bucket: dict[str, int], model: type[models.Model]) -> None:
         name = str(model._meta.verbose_name_plural)
@@ -29,6 +31,7 @@ class Tally:
             obj.full_clean()
             obj.save()
             self._bump(self.created, model)
+            self._new.add((model, obj.pk))
             return obj
         dirty = [name for name, value in values.items() if getattr(obj, name) != value]
         if dirty:
@@ -43,4 +46,5 @@ class Tally:
         manager = getattr(obj, name)
         if {t.pk for t in manager.all()} != {t.pk for t in targets}:
             manager.set(targets)
-            self._bump(self.updated, type(obj))
+            if (type(obj), obj.pk) not in self._new:
+                self._bump(self.updated, type(obj))

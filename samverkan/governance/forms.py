@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.forms import DATE_MESSAGES, DateInput
@@ -111,7 +112,7 @@ class AdoptionForm(forms.ModelForm):
 
     # Declared to say that an address typed without a scheme is https (Django 6's default).
     minutes_url = forms.URLField(
-        label=Adoption._meta.get_field("minutes_url").verbose_name,
+        label=capfirst(Adoption._meta.get_field("minutes_url").verbose_name),
         max_length=Adoption._meta.get_field("minutes_url").max_length,
         required=False,
         assume_scheme="https",

@@ -1,4 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samverkan.setup import services
 from samverkan.setup.reader import SetupFileError
@@ -29,11 +31,20 @@ class Command(BaseCommand):
         except SetupFileError as exc:
             for problem in exc.problems:
                 self.stderr.write(f"{path}: {problem}")
-            raise CommandError(f"{path}: {len(exc.problems)} error(s); nothing was saved.") from exc
+            n = len(exc.problems)
+            raise CommandError(
+                ngettext(
+                    "%(path)s: %(n)s error; nothing was saved.",
+                    "%(path)s: %(n)s errors; nothing was saved.",
+                    n,
+                )
+                % {"path": path, "n": n}
+            ) from exc
+        name = spec.cooperation.name
         if not tally.changed:
-            self.stdout.write(f"{spec.cooperation.name} is up to date; nothing changed.")
+            self.stdout.write(_("%(name)s is up to date; nothing changed.") % {"name": name})
             return
-        for verb, bucket in (("created", tally.created), ("updated", tally.updated)):
-            for name, count in sorted(bucket.items()):
-                self.stdout.write(f"{verb}: {count} {name}")
-        self.stdout.write(self.style.SUCCESS(f"{spec.cooperation.name} set up."))
+        for verb, bucket in ((_("created"), tally.created), (_("updated"), tally.updated)):
+            for what, count in sorted(bucket.items()):
+                self.stdout.write(f"{verb}: {count} {what}")
+        self.stdout.write(self.style.SUCCESS(_("%(name)s is set up.") % {"name": name}))
