@@ -567,6 +567,12 @@ FULFILMENT = [
     ("fully", re.compile(r"\b(helt|uppfyllt|uppnått|uppfylld)\b", re.I)),
 ]
 FULFILLED_LINE = re.compile(r"^(Uppfyllt|Måluppfyllelse|Uppfyllelse)\s*:\s*(.*)$", re.I)
+FULFILMENT_WORDS = re.compile(
+    r"^\s*(?:målet\s+(?:är\s+|var\s+|blev\s+)?)?"
+    r"(?:inte alls|inte uppfyllt|ej uppfyllt|ej uppnått|inte uppnått|delvis|helt)"
+    r"(?:\s+(?:uppfyllt|uppfylld|uppfyllda|uppnått))?\s*[.,;:–-]*\s*",
+    re.I,
+)
 REASON_LINE = re.compile(r"^(Varför|Orsak|Anledning|Skäl)\s*:\s*(.*)$", re.I)
 REACHED = re.compile(rf"\buppnått\s+{_NUM}", re.I)
 
@@ -710,7 +716,19 @@ class _Reader:
                 self.table(block.rows)
                 continue
             text = block.text
-            section = _section_of(text)
+            head, colon, rest = text.partition(":")
+            if colon and rest.strip():
+                # "Måluppfyllelse: delvis. 24 deltagare kom" is a line, not a heading; but
+                # "Verksamhetsområde: Kultur" is the heading and its text on one line.
+                section = None
+                inline = _section_of(head)
+                if inline is not None and not FULFILLED_LINE.match(text) and inline != "goals":
+                    self.section = inline
+                    self.goal = None
+                    self.in_members = False
+                    text = rest.strip()
+            else:
+                section = _section_of(text)
             if section is not None and not (
                 section == "goals" and self.section in ("fulfilment", "goals") and not block.heading
             ):
@@ -807,6 +825,9 @@ class _Reader:
 
     def goal_line(self, text: str, block: Block) -> None:
         p = self.p
+        if self.goal is not None and (FULFILLED_LINE.match(text) or REASON_LINE.match(text)):
+            self.fulfilment_line(text, block)
+            return
         if self.goal is not None and _is_detail(text) and _apply_detail(self.goal, text):
             self.goal.source += "\n" + text
             self.goal.uncertain = []
@@ -870,8 +891,18 @@ class _Reader:
             goal.fulfilment = _fulfilment(head)
             if goal.fulfilment is None and not re.search(r"inte redovisat", head, re.I):
                 goal.uncertain.append("fulfilment")
+            rest = value
             if r := REACHED.search(tail or ""):
                 goal.value_reached = _plain(_number(r[1]))
+                rest = head  # "uppnått 24 deltagare" is the value reached, with its unit
+            if goal.fulfilment is not None:
+                rest = FULFILMENT_WORDS.sub("", rest, count=1)
+            else:
+                rest = re.sub(r"^\s*inte redovisat\b", "", rest, flags=re.I)
+            # "delvis. 24 deltagare kom, målet var 30.": what follows the word is the comment.
+            rest = rest.strip(" .,;:–-") and rest.strip(" ,;:–-")
+            if rest:
+                goal.comment = "\n".join(filter(None, [goal.comment, rest]))
             return
         if m := REASON_LINE.match(text):
             goal.reason = m[2].strip()
@@ -1007,7 +1038,8 @@ class _Reader:
             if name == "revisions" and text == "Inga revideringar.":
                 text = None
             setattr(p, name, text)
-            if text:
+            if lines:
+                # Also "Inga revideringar.": read, and meaning that the field is empty.
                 p.sources[name] = "\n".join(lines)
         if p.kind == "plan":
             if not p.goals:
