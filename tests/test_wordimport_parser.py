@@ -247,7 +247,7 @@ def test_nothing_is_dropped_silently(name):
             continue
         if REPLACE_MARK.match(text) or INSTRUCTIONS.match(text):
             continue
-        label, colon, rest = text.partition(":")
+        _label, colon, rest = text.partition(":")
         if colon and INSTRUCTIONS.match(rest.strip()):
             continue  # "Kontaktperson för arbetsgruppen: Namn, kommun, titel, …" as in the template
         if TITLE.match(text) or (":" not in text.rstrip(":") and _section_of(text)):
@@ -256,3 +256,25 @@ def test_nothing_is_dropped_silently(name):
             continue
         dropped.append(text)
     assert dropped == []
+
+
+def test_header_rows_are_never_activities_and_headings_never_content():
+    d = Document()
+    d.add_heading("Verksamhetsplan 2016 för Umeåregionens Turism-arbetsgrupp", level=1)
+    d.add_heading("Verksamhetsområde", level=2)
+    d.add_paragraph("Besöksnäring.")
+    d.add_heading("Övrigt att tänka på", level=2)
+    d.add_heading("Aktiviteter", level=2)
+    t = d.add_table(rows=0, cols=3)
+    for row in [
+        ["Aktivitet", "När", "Ansvarig"],
+        ["Mässa", "maj 2016", "Eva Holm"],
+        ["Aktivitet", "När", "Ansvarig"],
+        ["Vad", "Tidpunkt", "Vem"],
+    ]:
+        for cell, text in zip(t.add_row().cells, row, strict=True):
+            cell.paragraphs[0].add_run(text).bold = row[0] == "Vad"
+    parsed = parse_docx(_docx(d))
+    assert [a.what for a in parsed.activities] == ["Mässa"]
+    assert parsed.field_of_work == "Besöksnäring."
+    assert parsed.unparsed == ["Övrigt att tänka på"]

@@ -518,7 +518,9 @@ def report_reviewer_fulfilment_lines() -> tuple[bytes, dict]:
     d.add_paragraph("Arbetsgruppens medlemmar: Nils Ström, Vännäs; Karin Vik, Bjurholm")
     d.add_paragraph("(ersätt text) Skriv arbetsgruppens medlemmar här")
     d.add_heading("Måluppfyllelse 2013", level=2)
-    d.add_paragraph("1. Öka antalet deltagare på guidekursen från 10 till 30 deltagare senast oktober 2013.")
+    d.add_paragraph(
+        "1. Öka antalet deltagare på guidekursen från 10 till 30 deltagare senast oktober 2013."
+    )
     d.add_paragraph("Måluppfyllelse: delvis. 24 deltagare kom, målet var 30.")
     d.add_paragraph("2. Ta fram en gemensam besökskarta.")
     d.add_paragraph("Måluppfyllelse: helt.")
@@ -543,6 +545,12 @@ def report_reviewer_fulfilment_lines() -> tuple[bytes, dict]:
         "members.length": 2,
         "members.0.name": "Nils Ström",
         "members.0.municipality": "Vännäs",
+        "summary": None,
+        "activities.length": 0,
+        "results.length": 2,
+        "results.0.planned": "Guidekurs",
+        "results.0.result": "done",
+        "results.1.planned": "Besökskarta",
     }
     return _save(d), expected
 

@@ -231,6 +231,7 @@ class Block:
     heading: bool = False
     bullet: bool = False
     rows: list[list[str]] | None = None  # a table
+    bold_rows: list[bool] = field(default_factory=list)  # rows whose every text is bold
 
 
 def check_package(data: bytes, filename: str) -> None:
@@ -280,18 +281,22 @@ def _without_instructions(text: str) -> str:
     return "\n".join(line for line in lines if line and not INSTRUCTIONS.match(line))
 
 
-def _table_rows(table) -> list[list[str]]:
-    rows = []
+def _table_rows(table) -> tuple[list[list[str]], list[bool]]:
+    rows, bold = [], []
     for row in table.rows:
-        seen, cells = set(), []
+        seen, cells, all_bold = set(), [], True
         for cell in row.cells:
             # A horizontally merged cell comes back once per column it spans: keep it once.
             key = id(cell._tc)
             cells.append("" if key in seen else _without_instructions(clean(cell.text)))
+            if key not in seen:
+                texts = [para for para in cell.paragraphs if para.text.strip()]
+                all_bold = all_bold and all(_is_bold(para) for para in texts)
             seen.add(key)
         if any(cells):
             rows.append(cells)
-    return rows
+            bold.append(all_bold)
+    return rows, bold
 
 
 def read_blocks(data: bytes) -> tuple[list[Block], str, list[str]]:
@@ -330,12 +335,12 @@ def read_blocks(data: bytes) -> tuple[list[Block], str, list[str]]:
             )
             blocks.append(Block(text, heading=heading, bullet=bullet))
         elif child.tag == qn("w:tbl"):
-            rows = _table_rows(Table(child, document._body))
+            rows, bold_rows = _table_rows(Table(child, document._body))
             if rows and max(len([c for c in r if c]) for r in rows) == 1 and len(rows[0]) == 1:
                 # A one-cell table is a box of text, as the template draws its fields.
                 blocks.extend(Block(line) for row in rows for line in row[0].split("\n"))
             elif rows:
-                blocks.append(Block("", rows=rows))
+                blocks.append(Block("", rows=rows, bold_rows=bold_rows))
     headers = []
     for section in document.sections:
         for part in (section.header, section.footer):
@@ -361,7 +366,10 @@ SECTIONS = [
     ("purpose", re.compile(r"^(Avsikt\s*/\s*Syfte|Avsikt\s+och\s+syfte|Syfte|Avsikt)\b:?", re.I)),
     ("fulfilment", re.compile(r"^Måluppfyllelse\b", re.I)),
     ("goals", re.compile(r"^(Mål\s+(för\s+)?\d{4}|Mål|Årets mål)\s*:?$", re.I)),
-    ("activities", re.compile(r"^Aktivitetsplan\b", re.I)),
+    (
+        "activities",
+        re.compile(r"^(Aktivitetsplan\b|Aktiviteter(\s+(under\s+)?\d{4})?\s*:?$)", re.I),
+    ),
     ("report_priorities", re.compile(r"^Arbetet inom de prioriterade områdena\b", re.I)),
     ("priorities", re.compile(r"^Prioriterade (samarbets)?områden\b", re.I)),
     ("revisions", re.compile(r"^Revideringar\b", re.I)),
@@ -594,8 +602,19 @@ ACTIVITY_COLUMNS = [
     ("when", ("när", "datum", "tid", "klart")),
     ("responsible", ("ansvarig", "vem")),
     ("goals", ("mål",)),
-    ("done", ("genomfört", "status", "klar", "utfört")),
+    ("done", ("genomfört", "status", "klar", "utfört", "resultat")),
 ]
+# Words of a table's header row besides the activity columns.
+HEADER_WORDS = ("resultat", "planera", "kommentar", "nr", "kommun", "namn", "roll", "det här")
+
+
+def _is_header_row(row: list[str]) -> bool:
+    """ "Aktivitet | När | Resultat": every cell a column name, not an activity."""
+    cells = [c.lower() for c in row if c]
+    words = [w for _name, ws in ACTIVITY_COLUMNS for w in ws] + list(HEADER_WORDS)
+    return bool(cells) and all(
+        len(c) <= 40 and any(re.match(rf"{w}", c) for w in words) for c in cells
+    )
 
 
 def _done(text: str) -> str | None:
@@ -639,6 +658,10 @@ def _result(text: str) -> tuple[str | None, str | None]:
 
 
 # --- the parse ----------------------------------------------------------------------------
+
+
+def _looks_like_heading(text: str) -> bool:
+    return len(text) <= 60 and ":" not in text and not text.rstrip().endswith((".", "!", "?"))
 
 
 def _section_of(text: str) -> str | None:
@@ -713,7 +736,7 @@ class _Reader:
     def run(self) -> None:
         for block in self.blocks:
             if block.rows is not None:
-                self.table(block.rows)
+                self.table(block.rows, block.bold_rows)
                 continue
             text = block.text
             head, colon, rest = text.partition(":")
@@ -750,6 +773,14 @@ class _Reader:
 
     def line(self, text: str, block: Block) -> None:
         p = self.p
+        if (
+            block.heading
+            and self.section not in ("head", "goals", "fulfilment")
+            and _looks_like_heading(text)
+        ):
+            # A heading the reader does not know is never a field's content.
+            self.keep(text)
+            return
         if m := CONTACT.match(text):
             person = parse_person(m[1])
             p.contact = person
@@ -882,7 +913,13 @@ class _Reader:
                 p.goals.append(goal)
                 self.goal = goal
                 return
-            self.texts.setdefault("summary", []).append(text)
+            if block.heading and _looks_like_heading(text):
+                self.keep(text)
+            else:
+                self.texts.setdefault("summary", []).append(text)
+            return
+        if block.heading and _looks_like_heading(text) and not FULFILLED_LINE.match(text):
+            self.keep(text)
             return
         goal.source += "\n" + text
         if m := FULFILLED_LINE.match(text):
@@ -965,8 +1002,14 @@ class _Reader:
 
     # -- tables
 
-    def table(self, rows: list[list[str]]) -> None:
+    def table(self, rows: list[list[str]], bold_rows: list[bool] | None = None) -> None:
         p = self.p
+        bold_rows = bold_rows or []
+
+        def header(i: int, row: list[str]) -> bool:
+            # Recognised by its words, by being all bold, or as the row naming the columns.
+            return _is_header_row(row) or (i < len(bold_rows) and bold_rows[i] and i == 0)
+
         people = _people_from_table(rows)
         if people is not None:
             for person, is_contact in people:
@@ -977,11 +1020,25 @@ class _Reader:
             p.sources["members"] = "\n".join(" | ".join(r) for r in rows)
             return
         columns = _activity_columns(rows[0])
+        if columns is not None and p.kind != "plan" and "done" in columns:
+            # A report's activity table: what was planned and how it went.
+            self.section = "results"
+            for i, row in enumerate(rows):
+                if i == 0 or row == rows[0] or header(i, row):
+                    continue  # the header row, or it repeated on the next page
+                planned = row[columns["what"]] if columns["what"] < len(row) else ""
+                result_text = row[columns["done"]] if columns["done"] < len(row) else ""
+                if not planned:
+                    self.keep(" | ".join(c for c in row if c))
+                    continue
+                res, rest = _result(result_text) if result_text else (None, None)
+                p.results.append(ResultData(planned, res, rest, source=" | ".join(row)))
+            return
         if columns is not None and self.section in ("activities", "head", "goals", None):
             self.section = "activities"
-            for row in rows[1:]:
-                if _activity_columns(row) is not None and row == rows[0]:
-                    continue  # a header row repeated on the next page
+            for i, row in enumerate(rows[1:], start=1):
+                if row == rows[0] or header(i, row):
+                    continue  # a header row, or the header repeated on the next page
 
                 def cell(name: str, row: list[str] = row) -> str | None:
                     i = columns.get(name)
@@ -1016,8 +1073,8 @@ class _Reader:
             len(rows[0]) >= 2 and re.search(r"planerade", rows[0][0], re.I)
         ):
             self.section = "results"
-            for row in rows:
-                if re.search(r"planerade vi|^planerat", row[0], re.I):
+            for i, row in enumerate(rows):
+                if re.search(r"planerade vi|^planerat", row[0], re.I) or header(i, row):
                     continue
                 planned = row[0]
                 result_text = " ".join(c for c in row[1:] if c)
