@@ -41,6 +41,26 @@ def person_by_email(email: str) -> Person | None:
     return Person.objects.filter(email__iexact=email).first() if email else None
 
 
+def people_by_name(name: str, municipality: str | None = None) -> list[Person]:
+    """People whose full name is exactly `name` (and in `municipality` when given): for a
+    person a file names without an e-mail. Oldest first, so a match is stable."""
+    first, _sep, last = (name or "").strip().rpartition(" ")
+    if not last:
+        return []
+    found = Person.objects.filter(first_name=first or last, last_name=last if first else "")
+    if municipality is not None:
+        found = found.filter(municipality__name__iexact=municipality.strip())
+    return list(found.select_related("municipality").order_by("pk"))
+
+
+def person_by_name(name: str, municipality: str | None) -> Person | None:
+    """The one person with exactly this name in this municipality (the oldest if several)."""
+    if not (municipality or "").strip():
+        return None
+    found = people_by_name(name, municipality)
+    return found[0] if found else None
+
+
 def priority_commitment(code: str | None, area: str | None) -> PriorityCommitment | None:
     """The priority commitment a file names by Aalborg number, area, or both."""
     query = PriorityCommitment.objects.select_related("area", "commitment")
