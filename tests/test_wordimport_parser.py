@@ -278,3 +278,28 @@ def test_header_rows_are_never_activities_and_headings_never_content():
     assert [a.what for a in parsed.activities] == ["Mässa"]
     assert parsed.field_of_work == "Besöksnäring."
     assert parsed.unparsed == ["Övrigt att tänka på"]
+
+
+def test_the_templates_instructions_are_ignored_in_paragraphs_and_cells():
+    d = Document()
+    d.add_heading("Verksamhetsplan 2016 för Umeåregionens Turism-arbetsgrupp", level=1)
+    d.add_paragraph("(ersätt text) Skriv arbetsgruppens medlemmar här")
+    d.add_paragraph("Skriv arbetsgruppens medlemmar här")
+    d.add_heading("Verksamhetsområde", level=2)
+    box = d.add_table(rows=1, cols=1)
+    box.rows[0].cells[0].text = "(ersätt text) Något som mallen säger"
+    d.add_paragraph("Besöksnäring.")
+    d.add_heading("Aktivitetsplan", level=2)
+    t = d.add_table(rows=0, cols=2)
+    for row in [
+        ["Aktivitet", "Ansvarig"],
+        ["Mässa", "(ersätt text) Skriv vem här"],
+        ["(ersätt text) Skriv aktiviteten här", ""],
+    ]:
+        for cell, text in zip(t.add_row().cells, row, strict=True):
+            cell.text = text
+    parsed = parse_docx(_docx(d))
+    assert parsed.unparsed == []
+    assert parsed.field_of_work == "Besöksnäring."
+    assert [(a.what, a.responsible) for a in parsed.activities] == [("Mässa", None)]
+    assert "ersätt" not in json.dumps(parsed.to_json(), ensure_ascii=False)

@@ -551,6 +551,7 @@ def report_reviewer_fulfilment_lines() -> tuple[bytes, dict]:
         "results.0.planned": "Guidekurs",
         "results.0.result": "done",
         "results.1.planned": "Besökskarta",
+        "unparsed.length": 0,
     }
     return _save(d), expected
 

@@ -3,8 +3,8 @@
 Pure: bytes in, a `Parsed` structure out, nothing read from or written to the database.
 Real files are messy, so the reader does not trust styles: a section starts at a paragraph
 whose text is one of the template's headings, whether it is a Word heading, a bold line or
-plain text. The template's "(ersätt text)" instructions are skipped; whatever is left that
-the reader does not understand is kept in `unparsed`, never dropped.
+plain text. The template's instructions ("(ersätt text) …" and its guidance) are skipped;
+whatever is left that the reader does not understand is kept in `unparsed`, never dropped.
 """
 
 import calendar
@@ -276,8 +276,9 @@ def _style_name(paragraph) -> str:
 
 
 def _without_instructions(text: str) -> str:
-    """A cell of the template's activity table may still hold its guidance: drop it."""
-    lines = [REPLACE_MARK.sub("", line) for line in text.split("\n")]
+    """A cell of the template's activity table may still hold its guidance: drop it. A line
+    beginning "(ersätt text)" is the template's instruction whatever follows the mark."""
+    lines = [line for line in text.split("\n") if not REPLACE_MARK.match(line)]
     return "\n".join(line for line in lines if line and not INSTRUCTIONS.match(line))
 
 
@@ -394,6 +395,7 @@ INSTRUCTIONS = re.compile(
     r"|Berättelsen som lämnas till kanslichefen|måste veta procent|minskning etc"
     r"|era aktiviteter och|noterar datum här|vara genomförd\?|ansvarig för|\(del\)aktiviteterna"
     r"|gjort\?|tillväga för att|aktiviteter tänker ni|Namn, kommun, titel"
+    r"|Skriv (?:arbetsgruppens|gruppens|nätverkets) medlemmar|Skriv (?:in )?(?:text )?här\b"
     r")",
     re.I,
 )
@@ -759,11 +761,8 @@ class _Reader:
                 self.goal = None
                 self.in_members = False
                 continue
-            if REPLACE_MARK.match(text):
-                text = REPLACE_MARK.sub("", text)
-                if not text:
-                    continue
-            if INSTRUCTIONS.match(text):
+            if REPLACE_MARK.match(text) or INSTRUCTIONS.match(text):
+                # The template's instruction, "(ersätt text) …" or a known guidance sentence.
                 continue
             self.line(text, block)
         self.finish()
