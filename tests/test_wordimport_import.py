@@ -397,3 +397,26 @@ def test_people_without_e_mail_are_matched_by_name_and_municipality(persona):
     response = client.post(reverse("wordimport:review", args=[third.pk]), data)
     assert response.status_code == 302
     assert Person.objects.filter(first_name="Nils", last_name="Ström").count() == 3
+
+
+def test_a_plan_already_there_is_said_on_the_review_page_before_confirming(persona):
+    client = persona("secretariat")
+    _upload(client, "plan.docx", _plan_with_members(2013, "Nils Ström, Vännäs"))
+    first = ImportedDocument.objects.get()
+    client.post(reverse("wordimport:review", args=[first.pk]), _post_data(first))
+    assert PlanVersion.objects.filter(plan__year__year=2013, plan__group__slug="kultur").exists()
+    _upload(client, "igen.docx", _plan_with_members(2013, "Karin Vik, Bjurholm"))
+    again = ImportedDocument.objects.exclude(pk=first.pk).get()
+    page = client.get(reverse("wordimport:review", args=[again.pk])).content.decode()
+    assert "Gruppen har redan en plan för 2013" in page
+    assert 'disabled aria-describedby="blocked-reason"' in page
+    # The service still refuses a confirm posted anyway.
+    response = client.post(reverse("wordimport:review", args=[again.pk]), _post_data(again))
+    assert response.status_code == 200
+    kultur = PlanVersion.objects.filter(plan__group__slug="kultur")
+    assert kultur.filter(plan__year__year=2013).count() == 1
+    # Another year, checked again: the way is clear.
+    data = _post_data(again, year="2014", recheck="1")
+    page = client.post(reverse("wordimport:review", args=[again.pk]), data).content.decode()
+    assert "Gruppen har redan en plan" not in page and "blocked-reason" not in page
+    assert not kultur.filter(plan__year__year=2014).exists()

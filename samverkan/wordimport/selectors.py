@@ -2,8 +2,10 @@
 
 from django.db import models
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
-from samverkan.organisation.models import Person
+from samverkan.organisation.models import Group, Person
+from samverkan.planning.models import AnnualReport, OperationalPlan
 from samverkan.strategy.models import PriorityCommitment
 from samverkan.wordimport.models import ImportBatch, ImportedDocument
 
@@ -34,6 +36,21 @@ def imported_from_word(obj: models.Model) -> ImportedDocument | None:
     """The file a plan version or report was imported from, if it was."""
     field = "report" if obj._meta.model_name == "annualreport" else "plan_version"
     return ImportedDocument.objects.defer("content").filter(**{field: obj}).first()
+
+
+def already_there(group: Group | None, kind: str | None, year: int | None) -> str | None:
+    """Why a file cannot be imported as `kind` for `group` in `year`: the group already has
+    that plan or report. None when nothing is in the way (the service checks again)."""
+    if group is None or not year:
+        return None
+    if kind == "plan" and OperationalPlan.objects.filter(group=group, year__year=year).exists():
+        return _("The group already has a plan for %(year)s.") % {"year": year}
+    if (
+        kind in ("report", "network_report")
+        and AnnualReport.objects.filter(group=group, year__year=year).exists()
+    ):
+        return _("The group already has a report for %(year)s.") % {"year": year}
+    return None
 
 
 def person_by_email(email: str) -> Person | None:
