@@ -165,8 +165,7 @@ class ReviewForm(forms.Form):
                     Row(
                         f"{prefix}-{key}",
                         source,
-                        (prefix == "contact" and key == "name" and "contact" in uncertain)
-                        or (key == "name" and by_name is not None),
+                        prefix == "contact" and key == "name" and "contact" in uncertain,
                     )
                 )
                 if key == "name" and by_name is not None:
