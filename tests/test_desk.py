@@ -259,3 +259,25 @@ def test_desk_query_count_does_not_grow(year_2026, persona):
         PlanVersion.objects.create(plan=plan, number=1)
         AnnualReport.objects.create(group=group, year=year_2026)
     assert count() == before
+
+
+def test_a_closed_year_reports_no_group_as_late(demo_data, persona):
+    """A past year brought in closed (by the Word import, say) is history: groups without a
+    plan or report that year are not "late"."""
+    year = PlanningYear.objects.create(
+        year=2013,
+        plans_due=date(2012, 12, 15),
+        reports_due=date(2014, 2, 15),
+        closed_at=timezone.now(),
+    )
+    rows = desk.desk_rows(year, today=date(2026, 11, 28))
+    assert rows and not any(r.overdue or r.due_soon for r in rows)
+    assert desk.summarise(rows).overdue == 0
+    html = persona("secretariat").get(reverse("desk:year", args=[2013])).content.decode()
+    assert "<dt>Försenad</dt><dd>0</dd>" in html
+    rows_html = html.split("<tbody>")[1]
+    assert '<tr class="overdue">' not in rows_html and "Försenad" not in rows_html
+    # The same year open again would show them late: it is the closing that decides.
+    year.closed_at = None
+    year.save()
+    assert any(r.overdue for r in desk.desk_rows(year, today=date(2026, 11, 28)))

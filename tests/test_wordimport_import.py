@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from docx import Document
 
 from samverkan.core.models import AuditEntry
 from samverkan.organisation.models import Group, Person
@@ -351,3 +352,71 @@ def test_a_zip_is_read_by_the_worker_not_in_the_request(demo_data, persona, sett
         ImportBatch.Status.FINISHED,
     )
     assert not batch.documents.filter(state=ImportedDocument.State.WAITING).exists()
+
+
+def _plan_with_members(year: int, members: str) -> bytes:
+    d = Document()
+    d.add_heading(f"Verksamhetsplan {year} för Umeåregionens Kultur-arbetsgrupp", level=1)
+    d.add_paragraph(f"Arbetsgruppens medlemmar: {members}")
+    d.add_heading("Mål", level=2)
+    d.add_paragraph(f"1. Öka antalet besökare från 10 till 20 senast oktober {year}.")
+    buffer = io.BytesIO()
+    d.save(buffer)
+    return buffer.getvalue()
+
+
+def test_people_without_e_mail_are_matched_by_name_and_municipality(persona):
+    client = persona("secretariat")
+    before = Person.objects.filter(first_name="Nils", last_name="Ström").count()
+    assert before == 0
+    members = "Nils Ström, Vännäs, kultursekreterare; Nils Ström, Vännäs"
+    files = {f"plan-{year}.docx": _plan_with_members(year, members) for year in (2010, 2011)}
+    files["plan-2012.docx"] = _plan_with_members(2012, "Nils Ström, Vännäs; Nils Ström, Umeå")
+    _upload(client, "tre.zip", _zip(files))
+    documents = ImportedDocument.objects.order_by("filename")
+    first = documents[0]
+    # Nobody by that name yet: a new person, once, even though the file names him twice.
+    response = client.post(reverse("wordimport:review", args=[first.pk]), _post_data(first))
+    assert response.status_code == 302
+    assert Person.objects.filter(first_name="Nils", last_name="Ström").count() == 1
+    nils = Person.objects.get(first_name="Nils", last_name="Ström")
+    # The next file: matched by name and municipality, flagged as uncertain, and changeable.
+    second = documents[1]
+    page = client.get(reverse("wordimport:review", args=[second.pk])).content.decode()
+    assert "Osäkert" in page and "samma person" in page
+    assert 'name="member-0-person"' in page
+    response = client.post(reverse("wordimport:review", args=[second.pk]), _post_data(second))
+    assert response.status_code == 302
+    assert Person.objects.filter(first_name="Nils", last_name="Ström").count() == 1
+    second.refresh_from_db()
+    assert {m["person_id"] for m in second.plan_version.frozen_members} == {nils.pk}
+    # The third: the one in Vännäs is him; the one in Umeå someone else, and the secretariat
+    # may also say the one in Vännäs is a new person.
+    third = documents[2]
+    data = _post_data(third, **{"member-0-person": "new"})
+    response = client.post(reverse("wordimport:review", args=[third.pk]), data)
+    assert response.status_code == 302
+    assert Person.objects.filter(first_name="Nils", last_name="Ström").count() == 3
+
+
+def test_a_plan_already_there_is_said_on_the_review_page_before_confirming(persona):
+    client = persona("secretariat")
+    _upload(client, "plan.docx", _plan_with_members(2013, "Nils Ström, Vännäs"))
+    first = ImportedDocument.objects.get()
+    client.post(reverse("wordimport:review", args=[first.pk]), _post_data(first))
+    assert PlanVersion.objects.filter(plan__year__year=2013, plan__group__slug="kultur").exists()
+    _upload(client, "igen.docx", _plan_with_members(2013, "Karin Vik, Bjurholm"))
+    again = ImportedDocument.objects.exclude(pk=first.pk).get()
+    page = client.get(reverse("wordimport:review", args=[again.pk])).content.decode()
+    assert "Gruppen har redan en plan för 2013" in page
+    assert 'disabled aria-describedby="blocked-reason"' in page
+    # The service still refuses a confirm posted anyway.
+    response = client.post(reverse("wordimport:review", args=[again.pk]), _post_data(again))
+    assert response.status_code == 200
+    kultur = PlanVersion.objects.filter(plan__group__slug="kultur")
+    assert kultur.filter(plan__year__year=2013).count() == 1
+    # Another year, checked again: the way is clear.
+    data = _post_data(again, year="2014", recheck="1")
+    page = client.post(reverse("wordimport:review", args=[again.pk]), data).content.decode()
+    assert "Gruppen har redan en plan" not in page and "blocked-reason" not in page
+    assert not kultur.filter(plan__year__year=2014).exists()

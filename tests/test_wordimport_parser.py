@@ -8,13 +8,22 @@ import zipfile
 import pytest
 from django.core.management import call_command
 from docx import Document
+from docx.oxml.ns import qn
 
 from samverkan.core.exports import registry
 from samverkan.datasets import demo, demo_plans
 from samverkan.planning.models import AnnualReport, PlanVersion
 from samverkan.wordimport import structure
 from samverkan.wordimport.archive import entries_of
-from samverkan.wordimport.parser import Refused, parse_docx
+from samverkan.wordimport.parser import (
+    INSTRUCTIONS,
+    REPLACE_MARK,
+    TITLE,
+    Refused,
+    _section_of,
+    clean,
+    parse_docx,
+)
 from tests.snapshots import load_once
 from tests.wordimport_fixtures import FIXTURES, lookup, matches, protocol
 
@@ -192,3 +201,105 @@ def test_every_demo_plan_and_report_survives_its_own_docx_export(demo_data):
         if found:
             differences[str(report)] = found
     assert differences == {}
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _texts_of(data: bytes) -> list[tuple[str, bool]]:
+    """Every non-empty line of every paragraph (text boxes included) and every table cell,
+    read independently of the parser; True for a cell of a table's header row."""
+    document = Document(io.BytesIO(data))
+    body = document.element.body
+    texts: list[tuple[str, bool]] = []
+    for paragraph in body.iter(qn("w:p")):
+        if paragraph.getparent().tag == qn("w:tc"):
+            continue
+        text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+        texts.extend((line, False) for line in clean(text).split("\n") if line)
+    for table in document.tables:
+        first = [cell.text for cell in table.rows[0].cells]
+        for row in table.rows:
+            header = [cell.text for cell in row.cells] == first  # also when repeated
+            for cell in row.cells:
+                texts.extend((line, header) for line in clean(cell.text).split("\n") if line)
+    return texts
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_nothing_is_dropped_silently(name):
+    """Safety net: each text of the file lands in a field (or the source it was read from)
+    or in the text that was not understood, unless it is the title, a heading alone on its
+    line, a column header or the template's own guidance."""
+    data, _expected = FIXTURES[name]()
+    parsed = parse_docx(data, name)
+    strings = _strings(parsed.to_json())
+    dropped = []
+    for text, header_cell in _texts_of(data):
+        if any(text in s for s in strings):
+            continue
+        if REPLACE_MARK.match(text) or INSTRUCTIONS.match(text):
+            continue
+        _label, colon, rest = text.partition(":")
+        if colon and INSTRUCTIONS.match(rest.strip()):
+            continue  # "Kontaktperson för arbetsgruppen: Namn, kommun, titel, …" as in the template
+        if TITLE.match(text) or (":" not in text.rstrip(":") and _section_of(text)):
+            continue
+        if header_cell and len(text) < 40:
+            continue
+        dropped.append(text)
+    assert dropped == []
+
+
+def test_header_rows_are_never_activities_and_headings_never_content():
+    d = Document()
+    d.add_heading("Verksamhetsplan 2016 för Umeåregionens Turism-arbetsgrupp", level=1)
+    d.add_heading("Verksamhetsområde", level=2)
+    d.add_paragraph("Besöksnäring.")
+    d.add_heading("Övrigt att tänka på", level=2)
+    d.add_heading("Aktiviteter", level=2)
+    t = d.add_table(rows=0, cols=3)
+    for row in [
+        ["Aktivitet", "När", "Ansvarig"],
+        ["Mässa", "maj 2016", "Eva Holm"],
+        ["Aktivitet", "När", "Ansvarig"],
+        ["Vad", "Tidpunkt", "Vem"],
+    ]:
+        for cell, text in zip(t.add_row().cells, row, strict=True):
+            cell.paragraphs[0].add_run(text).bold = row[0] == "Vad"
+    parsed = parse_docx(_docx(d))
+    assert [a.what for a in parsed.activities] == ["Mässa"]
+    assert parsed.field_of_work == "Besöksnäring."
+    assert parsed.unparsed == ["Övrigt att tänka på"]
+
+
+def test_the_templates_instructions_are_ignored_in_paragraphs_and_cells():
+    d = Document()
+    d.add_heading("Verksamhetsplan 2016 för Umeåregionens Turism-arbetsgrupp", level=1)
+    d.add_paragraph("(ersätt text) Skriv arbetsgruppens medlemmar här")
+    d.add_paragraph("Skriv arbetsgruppens medlemmar här")
+    d.add_heading("Verksamhetsområde", level=2)
+    box = d.add_table(rows=1, cols=1)
+    box.rows[0].cells[0].text = "(ersätt text) Något som mallen säger"
+    d.add_paragraph("Besöksnäring.")
+    d.add_heading("Aktivitetsplan", level=2)
+    t = d.add_table(rows=0, cols=2)
+    for row in [
+        ["Aktivitet", "Ansvarig"],
+        ["Mässa", "(ersätt text) Skriv vem här"],
+        ["(ersätt text) Skriv aktiviteten här", ""],
+    ]:
+        for cell, text in zip(t.add_row().cells, row, strict=True):
+            cell.text = text
+    parsed = parse_docx(_docx(d))
+    assert parsed.unparsed == []
+    assert parsed.field_of_work == "Besöksnäring."
+    assert [(a.what, a.responsible) for a in parsed.activities] == [("Mässa", None)]
+    assert "ersätt" not in json.dumps(parsed.to_json(), ensure_ascii=False)

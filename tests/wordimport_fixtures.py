@@ -506,6 +506,56 @@ def plan_template_table_with_guidance() -> tuple[bytes, dict]:
     return _save(d), expected
 
 
+def report_reviewer_fulfilment_lines() -> tuple[bytes, dict]:
+    """A Mall 2 report as a reviewer filled it in: "Måluppfyllelse:" lines under each goal,
+    an activity table with its header row under the heading "Aktiviteter", members without
+    e-mail and the template's instruction for the members left in."""
+    d = Document()
+    d.add_heading("Verksamhetsberättelse 2013 för Umeåregionens Turism-arbetsgrupp", level=1)
+    d.add_paragraph(
+        "Kontaktperson för arbetsgruppen: Eva Holm, Umeå, turismchef, 090-16 20 00, eva.holm@umea.se"
+    )
+    d.add_paragraph("Arbetsgruppens medlemmar: Nils Ström, Vännäs; Karin Vik, Bjurholm")
+    d.add_paragraph("(ersätt text) Skriv arbetsgruppens medlemmar här")
+    d.add_heading("Måluppfyllelse 2013", level=2)
+    d.add_paragraph(
+        "1. Öka antalet deltagare på guidekursen från 10 till 30 deltagare senast oktober 2013."
+    )
+    d.add_paragraph("Måluppfyllelse: delvis. 24 deltagare kom, målet var 30.")
+    d.add_paragraph("2. Ta fram en gemensam besökskarta.")
+    d.add_paragraph("Måluppfyllelse: helt.")
+    d.add_heading("Aktiviteter", level=2)
+    t = d.add_table(rows=1, cols=3)
+    for cell, text in zip(t.rows[0].cells, ["Aktivitet", "När", "Resultat"], strict=True):
+        cell.text = text
+    for row in [
+        ["Guidekurs", "oktober 2013", "Genomförd"],
+        ["Besökskarta", "juni 2013", "Genomförd"],
+    ]:
+        for cell, text in zip(t.add_row().cells, row, strict=True):
+            cell.text = text
+    expected = {
+        "kind": "report",
+        "year": 2013,
+        "group": "Turism",
+        "goals.length": 2,
+        "goals.0.fulfilment": "partly",
+        "goals.0.comment": "24 deltagare kom, målet var 30.",
+        "goals.1.fulfilment": "fully",
+        "members.length": 2,
+        "members.0.name": "Nils Ström",
+        "members.0.municipality": "Vännäs",
+        "summary": None,
+        "activities.length": 0,
+        "results.length": 2,
+        "results.0.planned": "Guidekurs",
+        "results.0.result": "done",
+        "results.1.planned": "Besökskarta",
+        "unparsed.length": 0,
+    }
+    return _save(d), expected
+
+
 FIXTURES: dict[str, Callable[[], tuple[bytes, dict]]] = {
     "plan-mallens-tabell-med-instruktioner.docx": plan_template_table_with_guidance,
     "plan-rubrikformat.docx": plan_heading_styles,
@@ -519,6 +569,7 @@ FIXTURES: dict[str, Callable[[], tuple[bytes, dict]]] = {
     "berattelse-maluppfyllelse.docx": report_with_fulfilment,
     "berattelse-fetstil-inte-alls.docx": report_bold_inte_alls,
     "natverksrapport.docx": network_report,
+    "berattelse-granskarens-maluppfyllelse.docx": report_reviewer_fulfilment_lines,
 }
 
 

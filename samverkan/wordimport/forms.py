@@ -55,6 +55,7 @@ class Row:
     name: str
     source: str = ""
     uncertain: bool = False
+    flag: Any = ""  # what to check, when not "not clearly stated in the file"
 
 
 @dataclass
@@ -114,9 +115,35 @@ class ReviewForm(forms.Form):
         ]:
             person = person or {}
             known = selectors.person_by_email(person.get("email") or "")
+            by_name = None
+            if known is None and not person.get("email") and person.get("name"):
+                by_name = selectors.person_by_name(person["name"], person.get("municipality"))
             match: Any
             if known is not None:
                 match = _("In the register: %(name)s (matched by e-mail).") % {"name": known}
+            elif by_name is not None:
+                match = _(
+                    "Uncertain: taken to be %(name)s, %(municipality)s, already in the register "
+                    "(same name and municipality, no e-mail). Choose a new person below if it "
+                    "is someone else."
+                ) % {"name": by_name, "municipality": by_name.municipality}
+                namesakes = selectors.people_by_name(person["name"])
+                f[f"{prefix}-person"] = forms.ChoiceField(
+                    label=_("%(label)s: person in the register") % {"label": label},
+                    initial=str(by_name.pk),
+                    required=False,
+                    choices=[
+                        *[
+                            (
+                                str(p.pk),
+                                _("%(name)s, %(municipality)s (no. %(id)s)")
+                                % {"name": p, "municipality": p.municipality, "id": p.pk},
+                            )
+                            for p in namesakes
+                        ],
+                        ("new", _("Someone else: add as a new person")),
+                    ],
+                )
             elif person.get("name"):
                 match = _("Not in the register by e-mail: will be added as a new person.")
             else:
@@ -141,6 +168,18 @@ class ReviewForm(forms.Form):
                         prefix == "contact" and key == "name" and "contact" in uncertain,
                     )
                 )
+                if key == "name" and by_name is not None:
+                    people.rows.append(
+                        Row(
+                            f"{prefix}-person",
+                            "",
+                            True,
+                            _(
+                                "Matched by name and municipality only: make sure it is the "
+                                "same person."
+                            ),
+                        )
+                    )
         self.parts.append(people)
 
         texts = Part(_("Texts"))
@@ -259,18 +298,21 @@ class ReviewForm(forms.Form):
             v = c.get(name)
             return None if v in ("", None) else v
 
-        if c.get("contact-name"):
-            data["contact"] = {
-                k: value(f"contact-{k}")
+        def person(prefix: str) -> dict:
+            found = {
+                k: value(f"{prefix}-{k}")
                 for k in ("name", "municipality", "title", "phone", "email")
             }
-        else:
-            data["contact"] = None
+            choice = c.get(f"{prefix}-person")
+            if choice == "new":
+                found["new"] = True
+            elif choice:
+                found["person_id"] = int(choice)
+            return found
+
+        data["contact"] = person("contact") if c.get("contact-name") else None
         data["members"] = [
-            {
-                k: value(f"member-{i}-{k}")
-                for k in ("name", "municipality", "title", "phone", "email")
-            }
+            person(f"member-{i}")
             for i in range(len(self.parsed.get("members") or []))
             if c.get(f"member-{i}-name")
         ]

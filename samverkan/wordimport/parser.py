@@ -3,8 +3,8 @@
 Pure: bytes in, a `Parsed` structure out, nothing read from or written to the database.
 Real files are messy, so the reader does not trust styles: a section starts at a paragraph
 whose text is one of the template's headings, whether it is a Word heading, a bold line or
-plain text. The template's "(ersätt text)" instructions are skipped; whatever is left that
-the reader does not understand is kept in `unparsed`, never dropped.
+plain text. The template's instructions ("(ersätt text) …" and its guidance) are skipped;
+whatever is left that the reader does not understand is kept in `unparsed`, never dropped.
 """
 
 import calendar
@@ -231,6 +231,7 @@ class Block:
     heading: bool = False
     bullet: bool = False
     rows: list[list[str]] | None = None  # a table
+    bold_rows: list[bool] = field(default_factory=list)  # rows whose every text is bold
 
 
 def check_package(data: bytes, filename: str) -> None:
@@ -275,23 +276,28 @@ def _style_name(paragraph) -> str:
 
 
 def _without_instructions(text: str) -> str:
-    """A cell of the template's activity table may still hold its guidance: drop it."""
-    lines = [REPLACE_MARK.sub("", line) for line in text.split("\n")]
+    """A cell of the template's activity table may still hold its guidance: drop it. A line
+    beginning "(ersätt text)" is the template's instruction whatever follows the mark."""
+    lines = [line for line in text.split("\n") if not REPLACE_MARK.match(line)]
     return "\n".join(line for line in lines if line and not INSTRUCTIONS.match(line))
 
 
-def _table_rows(table) -> list[list[str]]:
-    rows = []
+def _table_rows(table) -> tuple[list[list[str]], list[bool]]:
+    rows, bold = [], []
     for row in table.rows:
-        seen, cells = set(), []
+        seen, cells, all_bold = set(), [], True
         for cell in row.cells:
             # A horizontally merged cell comes back once per column it spans: keep it once.
             key = id(cell._tc)
             cells.append("" if key in seen else _without_instructions(clean(cell.text)))
+            if key not in seen:
+                texts = [para for para in cell.paragraphs if para.text.strip()]
+                all_bold = all_bold and all(_is_bold(para) for para in texts)
             seen.add(key)
         if any(cells):
             rows.append(cells)
-    return rows
+            bold.append(all_bold)
+    return rows, bold
 
 
 def read_blocks(data: bytes) -> tuple[list[Block], str, list[str]]:
@@ -330,12 +336,12 @@ def read_blocks(data: bytes) -> tuple[list[Block], str, list[str]]:
             )
             blocks.append(Block(text, heading=heading, bullet=bullet))
         elif child.tag == qn("w:tbl"):
-            rows = _table_rows(Table(child, document._body))
+            rows, bold_rows = _table_rows(Table(child, document._body))
             if rows and max(len([c for c in r if c]) for r in rows) == 1 and len(rows[0]) == 1:
                 # A one-cell table is a box of text, as the template draws its fields.
                 blocks.extend(Block(line) for row in rows for line in row[0].split("\n"))
             elif rows:
-                blocks.append(Block("", rows=rows))
+                blocks.append(Block("", rows=rows, bold_rows=bold_rows))
     headers = []
     for section in document.sections:
         for part in (section.header, section.footer):
@@ -361,7 +367,10 @@ SECTIONS = [
     ("purpose", re.compile(r"^(Avsikt\s*/\s*Syfte|Avsikt\s+och\s+syfte|Syfte|Avsikt)\b:?", re.I)),
     ("fulfilment", re.compile(r"^Måluppfyllelse\b", re.I)),
     ("goals", re.compile(r"^(Mål\s+(för\s+)?\d{4}|Mål|Årets mål)\s*:?$", re.I)),
-    ("activities", re.compile(r"^Aktivitetsplan\b", re.I)),
+    (
+        "activities",
+        re.compile(r"^(Aktivitetsplan\b|Aktiviteter(\s+(under\s+)?\d{4})?\s*:?$)", re.I),
+    ),
     ("report_priorities", re.compile(r"^Arbetet inom de prioriterade områdena\b", re.I)),
     ("priorities", re.compile(r"^Prioriterade (samarbets)?områden\b", re.I)),
     ("revisions", re.compile(r"^Revideringar\b", re.I)),
@@ -386,6 +395,7 @@ INSTRUCTIONS = re.compile(
     r"|Berättelsen som lämnas till kanslichefen|måste veta procent|minskning etc"
     r"|era aktiviteter och|noterar datum här|vara genomförd\?|ansvarig för|\(del\)aktiviteterna"
     r"|gjort\?|tillväga för att|aktiviteter tänker ni|Namn, kommun, titel"
+    r"|Skriv (?:arbetsgruppens|gruppens|nätverkets) medlemmar|Skriv (?:in )?(?:text )?här\b"
     r")",
     re.I,
 )
@@ -567,6 +577,12 @@ FULFILMENT = [
     ("fully", re.compile(r"\b(helt|uppfyllt|uppnått|uppfylld)\b", re.I)),
 ]
 FULFILLED_LINE = re.compile(r"^(Uppfyllt|Måluppfyllelse|Uppfyllelse)\s*:\s*(.*)$", re.I)
+FULFILMENT_WORDS = re.compile(
+    r"^\s*(?:målet\s+(?:är\s+|var\s+|blev\s+)?)?"
+    r"(?:inte alls|inte uppfyllt|ej uppfyllt|ej uppnått|inte uppnått|delvis|helt)"
+    r"(?:\s+(?:uppfyllt|uppfylld|uppfyllda|uppnått))?\s*[.,;:–-]*\s*",
+    re.I,
+)
 REASON_LINE = re.compile(r"^(Varför|Orsak|Anledning|Skäl)\s*:\s*(.*)$", re.I)
 REACHED = re.compile(rf"\buppnått\s+{_NUM}", re.I)
 
@@ -588,8 +604,19 @@ ACTIVITY_COLUMNS = [
     ("when", ("när", "datum", "tid", "klart")),
     ("responsible", ("ansvarig", "vem")),
     ("goals", ("mål",)),
-    ("done", ("genomfört", "status", "klar", "utfört")),
+    ("done", ("genomfört", "status", "klar", "utfört", "resultat")),
 ]
+# Words of a table's header row besides the activity columns.
+HEADER_WORDS = ("resultat", "planera", "kommentar", "nr", "kommun", "namn", "roll", "det här")
+
+
+def _is_header_row(row: list[str]) -> bool:
+    """ "Aktivitet | När | Resultat": every cell a column name, not an activity."""
+    cells = [c.lower() for c in row if c]
+    words = [w for _name, ws in ACTIVITY_COLUMNS for w in ws] + list(HEADER_WORDS)
+    return bool(cells) and all(
+        len(c) <= 40 and any(re.match(rf"{w}", c) for w in words) for c in cells
+    )
 
 
 def _done(text: str) -> str | None:
@@ -633,6 +660,10 @@ def _result(text: str) -> tuple[str | None, str | None]:
 
 
 # --- the parse ----------------------------------------------------------------------------
+
+
+def _looks_like_heading(text: str) -> bool:
+    return len(text) <= 60 and ":" not in text and not text.rstrip().endswith((".", "!", "?"))
 
 
 def _section_of(text: str) -> str | None:
@@ -707,10 +738,22 @@ class _Reader:
     def run(self) -> None:
         for block in self.blocks:
             if block.rows is not None:
-                self.table(block.rows)
+                self.table(block.rows, block.bold_rows)
                 continue
             text = block.text
-            section = _section_of(text)
+            head, colon, rest = text.partition(":")
+            if colon and rest.strip():
+                # "Måluppfyllelse: delvis. 24 deltagare kom" is a line, not a heading; but
+                # "Verksamhetsområde: Kultur" is the heading and its text on one line.
+                section = None
+                inline = _section_of(head)
+                if inline is not None and not FULFILLED_LINE.match(text) and inline != "goals":
+                    self.section = inline
+                    self.goal = None
+                    self.in_members = False
+                    text = rest.strip()
+            else:
+                section = _section_of(text)
             if section is not None and not (
                 section == "goals" and self.section in ("fulfilment", "goals") and not block.heading
             ):
@@ -718,11 +761,8 @@ class _Reader:
                 self.goal = None
                 self.in_members = False
                 continue
-            if REPLACE_MARK.match(text):
-                text = REPLACE_MARK.sub("", text)
-                if not text:
-                    continue
-            if INSTRUCTIONS.match(text):
+            if REPLACE_MARK.match(text) or INSTRUCTIONS.match(text):
+                # The template's instruction, "(ersätt text) …" or a known guidance sentence.
                 continue
             self.line(text, block)
         self.finish()
@@ -732,6 +772,14 @@ class _Reader:
 
     def line(self, text: str, block: Block) -> None:
         p = self.p
+        if (
+            block.heading
+            and self.section not in ("head", "goals", "fulfilment")
+            and _looks_like_heading(text)
+        ):
+            # A heading the reader does not know is never a field's content.
+            self.keep(text)
+            return
         if m := CONTACT.match(text):
             person = parse_person(m[1])
             p.contact = person
@@ -807,6 +855,9 @@ class _Reader:
 
     def goal_line(self, text: str, block: Block) -> None:
         p = self.p
+        if self.goal is not None and (FULFILLED_LINE.match(text) or REASON_LINE.match(text)):
+            self.fulfilment_line(text, block)
+            return
         if self.goal is not None and _is_detail(text) and _apply_detail(self.goal, text):
             self.goal.source += "\n" + text
             self.goal.uncertain = []
@@ -861,7 +912,13 @@ class _Reader:
                 p.goals.append(goal)
                 self.goal = goal
                 return
-            self.texts.setdefault("summary", []).append(text)
+            if block.heading and _looks_like_heading(text):
+                self.keep(text)
+            else:
+                self.texts.setdefault("summary", []).append(text)
+            return
+        if block.heading and _looks_like_heading(text) and not FULFILLED_LINE.match(text):
+            self.keep(text)
             return
         goal.source += "\n" + text
         if m := FULFILLED_LINE.match(text):
@@ -870,8 +927,18 @@ class _Reader:
             goal.fulfilment = _fulfilment(head)
             if goal.fulfilment is None and not re.search(r"inte redovisat", head, re.I):
                 goal.uncertain.append("fulfilment")
+            rest = value
             if r := REACHED.search(tail or ""):
                 goal.value_reached = _plain(_number(r[1]))
+                rest = head  # "uppnått 24 deltagare" is the value reached, with its unit
+            if goal.fulfilment is not None:
+                rest = FULFILMENT_WORDS.sub("", rest, count=1)
+            else:
+                rest = re.sub(r"^\s*inte redovisat\b", "", rest, flags=re.I)
+            # "delvis. 24 deltagare kom, målet var 30.": what follows the word is the comment.
+            rest = rest.strip(" .,;:–-") and rest.strip(" ,;:–-")
+            if rest:
+                goal.comment = "\n".join(filter(None, [goal.comment, rest]))
             return
         if m := REASON_LINE.match(text):
             goal.reason = m[2].strip()
@@ -934,8 +1001,14 @@ class _Reader:
 
     # -- tables
 
-    def table(self, rows: list[list[str]]) -> None:
+    def table(self, rows: list[list[str]], bold_rows: list[bool] | None = None) -> None:
         p = self.p
+        bold_rows = bold_rows or []
+
+        def header(i: int, row: list[str]) -> bool:
+            # Recognised by its words, by being all bold, or as the row naming the columns.
+            return _is_header_row(row) or (i < len(bold_rows) and bold_rows[i] and i == 0)
+
         people = _people_from_table(rows)
         if people is not None:
             for person, is_contact in people:
@@ -946,11 +1019,25 @@ class _Reader:
             p.sources["members"] = "\n".join(" | ".join(r) for r in rows)
             return
         columns = _activity_columns(rows[0])
+        if columns is not None and p.kind != "plan" and "done" in columns:
+            # A report's activity table: what was planned and how it went.
+            self.section = "results"
+            for i, row in enumerate(rows):
+                if i == 0 or row == rows[0] or header(i, row):
+                    continue  # the header row, or it repeated on the next page
+                planned = row[columns["what"]] if columns["what"] < len(row) else ""
+                result_text = row[columns["done"]] if columns["done"] < len(row) else ""
+                if not planned:
+                    self.keep(" | ".join(c for c in row if c))
+                    continue
+                res, rest = _result(result_text) if result_text else (None, None)
+                p.results.append(ResultData(planned, res, rest, source=" | ".join(row)))
+            return
         if columns is not None and self.section in ("activities", "head", "goals", None):
             self.section = "activities"
-            for row in rows[1:]:
-                if _activity_columns(row) is not None and row == rows[0]:
-                    continue  # a header row repeated on the next page
+            for i, row in enumerate(rows[1:], start=1):
+                if row == rows[0] or header(i, row):
+                    continue  # a header row, or the header repeated on the next page
 
                 def cell(name: str, row: list[str] = row) -> str | None:
                     i = columns.get(name)
@@ -985,8 +1072,8 @@ class _Reader:
             len(rows[0]) >= 2 and re.search(r"planerade", rows[0][0], re.I)
         ):
             self.section = "results"
-            for row in rows:
-                if re.search(r"planerade vi|^planerat", row[0], re.I):
+            for i, row in enumerate(rows):
+                if re.search(r"planerade vi|^planerat", row[0], re.I) or header(i, row):
                     continue
                 planned = row[0]
                 result_text = " ".join(c for c in row[1:] if c)
@@ -1007,7 +1094,8 @@ class _Reader:
             if name == "revisions" and text == "Inga revideringar.":
                 text = None
             setattr(p, name, text)
-            if text:
+            if lines:
+                # Also "Inga revideringar.": read, and meaning that the field is empty.
                 p.sources[name] = "\n".join(lines)
         if p.kind == "plan":
             if not p.goals:

@@ -2,8 +2,10 @@
 
 from django.db import models
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
-from samverkan.organisation.models import Person
+from samverkan.organisation.models import Group, Person
+from samverkan.planning.models import AnnualReport, OperationalPlan
 from samverkan.strategy.models import PriorityCommitment
 from samverkan.wordimport.models import ImportBatch, ImportedDocument
 
@@ -36,9 +38,44 @@ def imported_from_word(obj: models.Model) -> ImportedDocument | None:
     return ImportedDocument.objects.defer("content").filter(**{field: obj}).first()
 
 
+def already_there(group: Group | None, kind: str | None, year: int | None) -> str | None:
+    """Why a file cannot be imported as `kind` for `group` in `year`: the group already has
+    that plan or report. None when nothing is in the way (the service checks again)."""
+    if group is None or not year:
+        return None
+    if kind == "plan" and OperationalPlan.objects.filter(group=group, year__year=year).exists():
+        return _("The group already has a plan for %(year)s.") % {"year": year}
+    if (
+        kind in ("report", "network_report")
+        and AnnualReport.objects.filter(group=group, year__year=year).exists()
+    ):
+        return _("The group already has a report for %(year)s.") % {"year": year}
+    return None
+
+
 def person_by_email(email: str) -> Person | None:
     email = email.strip()
     return Person.objects.filter(email__iexact=email).first() if email else None
+
+
+def people_by_name(name: str, municipality: str | None = None) -> list[Person]:
+    """People whose full name is exactly `name` (and in `municipality` when given): for a
+    person a file names without an e-mail. Oldest first, so a match is stable."""
+    first, _sep, last = (name or "").strip().rpartition(" ")
+    if not last:
+        return []
+    found = Person.objects.filter(first_name=first or last, last_name=last if first else "")
+    if municipality is not None:
+        found = found.filter(municipality__name__iexact=municipality.strip())
+    return list(found.select_related("municipality").order_by("pk"))
+
+
+def person_by_name(name: str, municipality: str | None) -> Person | None:
+    """The one person with exactly this name in this municipality (the oldest if several)."""
+    if not (municipality or "").strip():
+        return None
+    found = people_by_name(name, municipality)
+    return found[0] if found else None
 
 
 def priority_commitment(code: str | None, area: str | None) -> PriorityCommitment | None:

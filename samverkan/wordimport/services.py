@@ -223,6 +223,10 @@ def _split_name(name: str) -> tuple[str, str]:
     return (first, last) if first else (last, "")
 
 
+def _name_key(person: dict[str, Any]) -> str:
+    return f"{person['name'].strip()}|{(person.get('municipality') or '').strip()}".casefold()
+
+
 def _people(
     data: dict[str, Any], actor: AnyUser
 ) -> tuple[dict[str, Any] | None, list[dict[str, Any]], dict[str, Person]]:
@@ -238,6 +242,13 @@ def _people(
             found = Person.objects.filter(email__iexact=email).first()
         if found is None and person.get("person_id"):
             found = Person.objects.filter(pk=person["person_id"]).first()
+        if found is None and not email and not person.get("new"):
+            # No e-mail: the same name in the same municipality is taken to be the same
+            # person (one named earlier in this file, or by an earlier import). The review
+            # page flags it as uncertain and lets the secretariat choose a new person.
+            found = by_name.get(_name_key(person)) or selectors.person_by_name(
+                person["name"], person.get("municipality")
+            )
         if found is None:
             municipality = Municipality.objects.filter(
                 name__iexact=(person.get("municipality") or "").strip()
@@ -266,6 +277,7 @@ def _people(
                     comment=_("Named in a file imported from Word."),
                 )
         if found is not None:
+            by_name[_name_key(person)] = found
             by_name[person["name"].casefold()] = found
             by_name[str(found).casefold()] = found
         return {

@@ -85,7 +85,16 @@ def review(request, document_id: int):
     if document.state != ImportedDocument.State.TO_REVIEW:
         return render(request, "wordimport/review_done.html", {"document": document})
     form = ReviewForm(document.parsed or {}, document.group, request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    parsed = document.parsed or {}
+    group, kind, year = document.group, parsed.get("kind"), parsed.get("year")
+    if form.is_bound and form.is_valid():
+        c = form.cleaned_data
+        group, kind, year = c["group"], c["kind"], c["year"]
+    # Said before "Bekräfta" is pressed: the group already has a plan or report that year.
+    blocked = selectors.already_there(group, kind, year)
+    if request.method == "POST" and "recheck" in request.POST:
+        pass  # only look again, with the group and year as corrected
+    elif request.method == "POST" and form.is_valid():
         try:
             services.document_confirm(
                 document=document,
@@ -103,7 +112,11 @@ def review(request, document_id: int):
                 % {"file": document.filename, "what": document.result},
             )
             return redirect("wordimport:batch", document.batch_id)
-    return render(request, "wordimport/review.html", {"document": document, "form": form})
+    return render(
+        request,
+        "wordimport/review.html",
+        {"document": document, "form": form, "blocked": blocked},
+    )
 
 
 @login_required

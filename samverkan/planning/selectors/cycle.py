@@ -171,6 +171,9 @@ def desk_rows(
     for log in ReminderLog.objects.filter(year=year).order_by("sent_at"):
         reminders[log.group_id] = log
     year_over = today > year.last_day
+    # A closed year is history (say, one brought in from old Word files): nothing in it is
+    # late or due any more, whether a group then had a plan or even existed.
+    closed = year.is_closed
     rows = []
     for group in groups:
         plan_required = group.kind == Group.Kind.WORKING_GROUP
@@ -191,7 +194,8 @@ def desk_rows(
             waiting = _plan_waiting(version)
             if waiting:
                 row.waiting.append(waiting)
-            row.plan_overdue, row.plan_due_soon = plan_lateness(year, version, today)
+            if not closed:
+                row.plan_overdue, row.plan_due_soon = plan_lateness(year, version, today)
         if report_required and (year_over or report is not None):
             waiting = _report_waiting(report)
             if waiting and waiting not in row.waiting:
@@ -200,8 +204,9 @@ def desk_rows(
                 ReportStatus.SUBMITTED,
                 ReportStatus.ACCEPTED,
             }
-            row.report_overdue = today > year.reports_due and not submitted
-            row.report_due_soon = not submitted and _soon(year.reports_due, today)
+            if not closed:
+                row.report_overdue = today > year.reports_due and not submitted
+                row.report_due_soon = not submitted and _soon(year.reports_due, today)
         rows.append(row)
     if status == "overdue":
         rows = [r for r in rows if r.overdue]
