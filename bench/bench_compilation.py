@@ -49,7 +49,7 @@ def main() -> None:
 
     admin = get_user_model().objects.create_superuser("admin", password="bench-only-password")
     client = Client()
-    client.force_login(admin)
+    harness.sign_in(client, admin)
     desk_url = reverse("desk:year", args=[2027])
     counts = []
     for groups in (100, 1_000):

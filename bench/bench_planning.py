@@ -127,7 +127,7 @@ def _secretariat_user():
 def main() -> None:
     client = Client()
     secretariat = Client()
-    secretariat.force_login(_secretariat_user())
+    harness.sign_in(secretariat, _secretariat_user())
     year = PlanningYear.objects.create(
         year=2027, plans_due=date(2026, 12, 15), reports_due=date(2028, 2, 15)
     )
