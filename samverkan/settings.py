@@ -163,11 +163,10 @@ AXES_HANDLER = "samverkan.accounts.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "samverkan.accounts.lockout.locked_out_response"
 AXES_VERBOSE = False
-# Behind the production proxy the client's address is in X-Forwarded-For; never trust that
-# header where no proxy sets it.
-AXES_IPWARE_META_PRECEDENCE_ORDER = envlist(
-    "CLIENT_IP_HEADERS", ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PRODUCTION else ["REMOTE_ADDR"]
-)
+# Behind the production proxy the client's address is the one the proxy appended to
+# X-Forwarded-For (accounts.lockout.client_ip); what a client writes there is never trusted.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 1 if PRODUCTION else 0)
+AXES_CLIENT_IP_CALLABLE = "samverkan.accounts.lockout.client_ip"
 # The name authenticator apps show next to the code.
 OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "samverkan")
 # Single sign-on with OpenID Connect (accounts/sso.py documents the fields): a JSON list.

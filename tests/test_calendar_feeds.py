@@ -74,6 +74,10 @@ def test_a_person_makes_revokes_and_renews_their_secret_address(wheel, persona):
     assert new.token != feed.token
     assert Client().get(f"/kalender/{new.token}.ics").status_code == 200
     assert Client().get(url).status_code == 404
+    # A closed account's address stops working with it.
+    new.user.is_active = False
+    new.user.save()
+    assert Client().get(f"/kalender/{new.token}.ics").status_code == 404
 
 
 def test_moving_a_date_moves_the_event_but_keeps_its_uid(wheel, persona):

@@ -96,3 +96,31 @@ def test_only_the_secretariat_sees_and_unlocks(persona):
     assert persona("group_member").get(reverse("accounts:lockouts")).status_code == 403
     assert persona("chief_executive").post(reverse("accounts:unlock"), data).status_code == 403
     assert persona("secretariat").get(reverse("accounts:lockouts")).status_code == 200
+
+
+def test_behind_the_proxy_an_address_written_by_the_client_is_not_trusted(
+    demo_data, axes_on, settings
+):
+    """A guesser who sends a new X-Forwarded-For with every try is still counted at the
+    address the proxy appended, and locked out after ten."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.9.9.9"
+    for attempt in range(10):
+        response = Client(
+            REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=f"198.51.100.{attempt}, {OFFICE}"
+        ).post(reverse("accounts:login"), {"username": "medlem", "password": "fel"})
+    assert response.status_code == 429
+    # The same account from another real address (another entry appended by the proxy) is open.
+    other = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=f"198.51.100.1, {ELSEWHERE}").post(
+        reverse("accounts:login"), {"username": "medlem", "password": "samverkan-demo"}
+    )
+    assert other.status_code == 302
+
+
+def test_without_a_proxy_the_forwarded_header_is_ignored(demo_data, axes_on, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    for attempt in range(10):
+        response = Client(REMOTE_ADDR=OFFICE, HTTP_X_FORWARDED_FOR=f"198.51.100.{attempt}").post(
+            reverse("accounts:login"), {"username": "medlem", "password": "fel"}
+        )
+    assert response.status_code == 429

@@ -54,7 +54,10 @@ def council_ics(request):
 def personal_ics(request, token: str):
     """One person's own dates of the wheel, at their secret address. No sign-in: a calendar
     program fetches it; the address is the key, and revoking it makes this a 404."""
-    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
+    # A closed account's address stops working with it.
+    feed = get_object_or_404(
+        CalendarFeed.objects.select_related("user"), token=token, user__is_active=True
+    )
     today = timezone.localdate()
     dates = governance_selectors.deadlines_for(
         feed.user,
