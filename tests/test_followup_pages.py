@@ -22,7 +22,17 @@ from samverkan.planning.models import Goal, PlanningYear
 from samverkan.planning.services import plans as plan_services
 from tests.planning_helpers import complete_plan, user
 
-MEMBERS = {"2401": 7000, "2403": 2400, "2404": 5400, "2409": 6700, "2460": 8700, "2480": 130000}
+MEMBERS = {
+    "2284": 55000,
+    "2401": 7000,
+    "2403": 2400,
+    "2404": 5400,
+    "2409": 6700,
+    "2460": 8700,
+    "2480": 130000,
+}
+# Each year Umeå grows by 100 and every other member by 5.
+GROWTH = sum(100 if code == "2480" else 5 for code in MEMBERS)
 
 
 @pytest.fixture
@@ -45,15 +55,15 @@ def population(umearegionen_data):
 
 
 def test_indicator_page_has_chart_table_and_light(population, client):
-    Target.objects.create(indicator=population, year=2030, value=Decimal(200000))
+    Target.objects.create(indicator=population, year=2030, value=Decimal(230000))
     response = client.get(reverse("followup:indicator", args=["invanare"]))
     html = response.content.decode()
     assert response.status_code == 200
     assert "<svg" in html and 'role="img"' in html
-    # The region is the sum of the six members: 160 200 + 9 × 125 in 2024.
-    region_2024 = sum(MEMBERS.values()) + 9 * (100 + 5 * 5)
+    # The region is the sum of the seven members: 215 200 + 9 × 130 in 2024.
+    region_2024 = sum(MEMBERS.values()) + 9 * GROWTH
     assert f"{region_2024}" in html.replace("\u00a0", "").replace(" ", "")
-    # Growing 125 a year cannot reach 200 000 by 2030: the right way, too slowly.
+    # Growing 130 a year cannot reach 230 000 by 2030: the right way, too slowly.
     assert "Källa: Kolada" in html and "Risk att inte nå målet" in html
 
 
@@ -133,7 +143,7 @@ def test_a_goal_linked_to_an_indicator_gets_its_baseline(population):
         expected_lock=None,
         actor=user("medlem"),
     )
-    assert goal.baseline_value == sum(MEMBERS.values()) + 9 * 125
+    assert goal.baseline_value == sum(MEMBERS.values()) + 9 * GROWTH
     assert goal.baseline_date.isoformat() == "2024-12-31"
     assert goal.unit == "antal" and goal.measure == "Invånare totalt"
 

@@ -131,7 +131,8 @@ def test_decision_tracks_each_municipality(council_meeting):
         text="Regionrådet beslutar ...",
         concerns_municipalities=True,
     )
-    assert decision.adoptions.count() == 6
+    # Every member on the meeting day: the six founders and Örnsköldsvik.
+    assert decision.adoptions.count() == 7
     assert set(decision.adoptions.values_list("status", flat=True)) == {"pending"}
     umea = decision.adoptions.get(municipality__code="2480")
     with pytest.raises(ValidationError) as exc:
@@ -162,7 +163,7 @@ def test_decision_tracks_each_municipality(council_meeting):
             paragraph="1",
             actor=user("kommunchef"),
         )
-    assert decision.adoptions.filter(status=Adoption.Status.PENDING).count() == 5
+    assert decision.adoptions.filter(status=Adoption.Status.PENDING).count() == 6
 
 
 def test_yearly_review_drafts_and_adopts_the_plan(council_meeting):

@@ -16,7 +16,7 @@ from samverkan.followup.models import Indicator, SyncRun, Value
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kolada"
 BASE = "https://api.kolada.se/v3"
-AREAS = "2401,2403,2404,2409,2460,2480,0024,0000"
+AREAS = "2284,2401,2403,2404,2409,2460,2480,0024,0000"
 FIRST = f"{BASE}/data/kpi/N01951/municipality/{AREAS}"
 
 

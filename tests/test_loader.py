@@ -14,8 +14,19 @@ from samverkan.strategy.models import (
 
 
 def test_counts_match_the_source(umearegionen_data):
-    assert Municipality.objects.count() == 6
+    # The six of the source, and Örnsköldsvik, which joined in 2013.
+    assert Municipality.objects.count() == 7
+    assert Municipality.objects.get(code="2284").member_from.isoformat() == "2013-01-01"
+    assert sorted(Municipality.objects.members_in(2012).values_list("code", flat=True)) == [
+        "2401",
+        "2403",
+        "2404",
+        "2409",
+        "2460",
+        "2480",
+    ]
     assert dict(Municipality.objects.values_list("name", "code")) == {
+        "Örnsköldsvik": "2284",
         "Nordmaling": "2401",
         "Bjurholm": "2403",
         "Vindeln": "2404",

@@ -1,8 +1,8 @@
 """A cooperation grows and shrinks: a municipality counts in the years it was a member.
 
-Umeåregionen grew when Örnsköldsvik joined in 2013; these tests add it so, and check that the
-regional values, the open API, the CSV download, the indicator page, the list of today's
-members and the council's adoptions follow the membership of each year.
+Umeåregionen grew when Örnsköldsvik joined in 2013, and its data set says so; these tests check
+that the regional values, the open API, the CSV download, the indicator page, the list of
+today's members and the council's adoptions follow the membership of each year.
 """
 
 import csv
@@ -16,8 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.test import Client
 
-from samverkan.followup import selectors
-from samverkan.followup.models import Indicator, Value
+from samverkan.datasets import demo_values
+from samverkan.followup import analysis, selectors
+from samverkan.followup.models import Indicator, Target, Value
 from samverkan.governance.models import Decision, Meeting
 from samverkan.governance.services import decision_record
 from samverkan.organisation.models import Body, Municipality
@@ -32,7 +33,8 @@ YEARS = range(2011, 2015)
 def grown(demo_data):
     """Örnsköldsvik a member from 2013, and an indicator (a sum) where every municipality
     counts 1 in every year: the region's value is then the number of members of the year."""
-    ovik = Municipality.objects.create(code="2284", name="Örnsköldsvik", member_from=JOINED)
+    ovik = Municipality.objects.get(code="2284", name="Örnsköldsvik")
+    assert ovik.member_from == JOINED
     indicator = Indicator.objects.create(
         slug="medlemmar-raknade", title="Räknade medlemmar", unit="antal", rule="sum"
     )
@@ -73,7 +75,6 @@ def test_a_member_that_left_stops_counting_after_the_year_it_left(grown):
 
 
 def test_a_missing_value_of_a_year_before_joining_does_not_void_the_region(demo_data):
-    Municipality.objects.create(code="2284", name="Örnsköldsvik", member_from=JOINED)
     indicator = Indicator.objects.create(slug="bara-gamla", title="Gamla", unit="antal", rule="sum")
     old_members = Municipality.objects.members_in(2012).values_list("code", flat=True)
     Value.objects.bulk_create(
@@ -129,14 +130,13 @@ def test_only_the_members_on_the_meeting_day_are_asked_to_adopt(grown):
 
 
 def test_a_membership_cannot_end_before_it_begins(demo_data):
-    ovik = Municipality(
-        code="2284", name="Örnsköldsvik", member_from=JOINED, member_until=date(2012, 1, 1)
-    )
+    mala = Municipality(code="2418", name="Malå", member_from=JOINED, member_until=date(2012, 1, 1))
     with pytest.raises(ValidationError) as exc:
-        ovik.full_clean()
+        mala.full_clean()
     assert "innan det börjar" in str(exc.value.message_dict["member_until"])
     with pytest.raises(IntegrityError), transaction.atomic():
-        ovik.save()
+        mala.save()
+    assert not Municipality.objects.filter(code="2418").exists()
 
 
 def test_the_municipality_list_and_api_tell_since_when_and_with_what_vote(grown):
@@ -150,4 +150,36 @@ def test_the_municipality_list_and_api_tell_since_when_and_with_what_vote(grown)
         "2013-01-01",
         None,
         False,
+    )
+
+
+def test_the_demo_shows_the_region_growing_in_2013(demo_data):
+    """As a new user sees it after `make run`: the invented population figures reach back
+    before 2013, Örnsköldsvik has figures in every year (as Kolada has for every municipality),
+    and the region counts them from 2013 on."""
+    demo_values.load_values()
+    population = Indicator.objects.get(slug="invanare")
+    points = {p.year: p for p in selectors.region_points([population])}
+    ovik = {v.year: v.value for v in Value.objects.filter(indicator=population, area="2284")}
+    assert min(ovik) < 2013 and "2284" not in points[2012].members
+    assert len(points[2012].members) == 6 and len(points[2013].members) == 7
+    others_2012 = points[2012].value
+    assert points[2013].value > others_2012 + ovik[2013] * Decimal("0.9")
+    html = Client().get("/uppfoljning/indikatorer/invanare/").content.decode()
+    assert "Örnsköldsvik" in html and "inte medlem detta år" in html
+    # The jump in the region's line is said for what it is.
+    assert "Örnsköldsvik gick med 2013." in html
+    view = selectors.indicator_view("invanare")
+    assert view.membership_changes == [(2013, ["Örnsköldsvik"], [])]
+
+
+def test_the_trend_towards_a_target_is_read_over_todays_membership(grown):
+    """Counted members go 6, 6, 7, 7: over all four years that is growth, but the region
+    has not grown since Örnsköldsvik joined, so it does not reach a higher target."""
+    _ovik, indicator = grown
+    Target.objects.create(indicator=indicator, year=2020, value=Decimal(8))
+    view = selectors.indicator_view(indicator.slug)
+    assert view.light != analysis.ON_TRACK
+    assert "Trenden mot målet läses från den senaste ändringen" in (
+        Client().get(f"/uppfoljning/indikatorer/{indicator.slug}/").content.decode()
     )

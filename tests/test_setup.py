@@ -75,10 +75,12 @@ def test_running_a_file_again_changes_nothing_and_an_edit_changes_just_that(tmp_
     assert (Municipality.objects.count(), Group.objects.count(), Indicator.objects.count()) == (
         counts
     )
-    # Örnsköldsvik joins from 2013: one more municipality, nothing doubled.
+    # Örnsköldsvik is a member from 2013; a municipality joining in 2027 is one line more, and
+    # nothing is doubled.
+    assert Municipality.objects.get(code="2284").member_from.year == 2013
     edited = UMEAREGIONEN.read_text(encoding="utf-8").replace(
         "municipalities:\n",
-        "municipalities:\n- code: '2284'\n  name: Örnsköldsvik\n  member_from: 2013-01-01\n",
+        "municipalities:\n- code: '2418'\n  name: Malå\n  member_from: 2027-01-01\n",
         1,
     )
     path = tmp_path / "umearegionen.yaml"
@@ -86,7 +88,7 @@ def test_running_a_file_again_changes_nothing_and_an_edit_changes_just_that(tmp_
     out, _err = run(path)
     assert Municipality.objects.count() == counts[0] + 1
     assert Group.objects.count() == counts[1]
-    assert Municipality.objects.get(code="2284").member_from.year == 2013
+    assert Municipality.objects.get(code="2418").member_from.year == 2027
 
 
 BROKEN = """\

@@ -77,6 +77,10 @@ LAST_NAMES = [
     "Ŧuollá",
 ]
 MUNICIPALITY_ORDER = ["Umeå", "Vännäs", "Vindeln", "Robertsfors", "Nordmaling", "Bjurholm"]
+# Members that joined after the working groups were formed: they sit in the council and the
+# chief executives' group, and are added after everyone else so that the people above keep
+# their invented names whatever joins.
+JOINED_LATER = ["Örnsköldsvik"]
 AREA_CODES = {
     "Umeå": "090",
     "Vännäs": "0935",
@@ -84,6 +88,7 @@ AREA_CODES = {
     "Robertsfors": "0934",
     "Nordmaling": "0930",
     "Bjurholm": "0932",
+    "Örnsköldsvik": "0660",
 }
 TITLES = {
     "bibliotek": "bibliotekschef",
@@ -212,6 +217,27 @@ def load_people(tally: Tally | None = None) -> Tally:
                 {"group": group, "person": person},
                 {"role": group_role, "start": date(2022 + k % 3, 1, 1)},
             )
+
+    for municipality in (municipalities[m] for m in JOINED_LATER if m in municipalities):
+        for role_title in ("kommunalråd", "vice ordförande i kommunstyrelsen"):
+            person = _person(tally, names, municipality, role_title, n)
+            n += 1
+            tally.upsert(
+                BodyMembership,
+                {"body": bodies[Body.Kind.COUNCIL], "person": person},
+                {
+                    "role": BodyMembership.Role.MEMBER,
+                    "start": MANDATE_START,
+                    "mandate": "2023–2026",
+                },
+            )
+        person = _person(tally, names, municipality, "kommunchef", n)
+        n += 1
+        tally.upsert(
+            BodyMembership,
+            {"body": bodies[Body.Kind.CHIEF_EXECUTIVES], "person": person},
+            {"role": BodyMembership.Role.MEMBER, "start": date(2020, 1, 1)},
+        )
     return tally
 
 

@@ -15,6 +15,10 @@ from samverkan.followup.models import Indicator, Value
 from samverkan.followup.services import values_upsert
 
 YEARS = range(2015, 2026)
+# Years before the first: walked backwards from it with a random stream of their own, so that
+# the values from 2015 on stay the same whatever is added here. They reach back past 2013,
+# when Örnsköldsvik joined, so the demo shows a region that grew.
+EARLIER_YEARS = range(2014, 2009, -1)
 
 # Starting level per member municipality (Nordmaling, Bjurholm, Vindeln, Robertsfors, Vännäs,
 # Umeå), and the yearly drift as a share of the level.
@@ -32,11 +36,30 @@ LEVELS = {
     "nystartade-foretag": ((3.5, 3.0, 3.2, 3.4, 3.8, 5.2), 0.01, 1),
 }
 AREAS = ["2401", "2403", "2404", "2409", "2460", "2480"]
+# Örnsköldsvik, a member from 2013: its own levels, and a random stream of its own, so that
+# the six above keep their values. Kolada has figures for every municipality in every year,
+# members or not; which of them count in a year's regional value is the membership's affair.
+LATER_LEVELS = {
+    "2284": {
+        "invanare": 55000,
+        "valdeltagande-kommunalval": 86,
+        "sjukpenningtal": 11,
+        "sjalvskattad-halsa": 70,
+        "vald-brott": 690,
+        "hallbara-resor": 19,
+        "kollektivtrafiknara": 62,
+        "fornybar-fjarrvarme": 94,
+        "utslapp-per-invanare": 6.0,
+        "utslapp-totalt": 330000,
+        "nystartade-foretag": 3.6,
+    }
+}
 
 
 def load_values() -> int:
     """Add the invented values where an indicator has none yet; returns how many were written."""
     rng = random.Random(2050)
+    earlier = random.Random(2013)
     written = 0
     for indicator in Indicator.objects.filter(slug__in=LEVELS):
         if Value.objects.filter(indicator=indicator).exclude(origin=Value.Origin.DEMO).exists():
@@ -44,12 +67,36 @@ def load_values() -> int:
         levels, drift, decimals = LEVELS[indicator.slug]
         rows = []
         for area, level in zip(AREAS, levels, strict=True):
-            value = float(level)
-            for year in YEARS:
-                rows.append(Row(indicator.kolada_kpi, area, year, "T", _round(value, decimals), ""))
-                value *= 1 + drift + rng.uniform(-0.02, 0.02)
+            rows += _walk(indicator.kolada_kpi, area, level, drift, decimals, rng, earlier)
+        for area, later in LATER_LEVELS.items():
+            own = random.Random(f"{area}-{indicator.slug}")
+            rows += _walk(
+                indicator.kolada_kpi, area, later[indicator.slug], drift, decimals, own, own
+            )
         written += values_upsert(indicator=indicator, rows=rows, origin=Value.Origin.DEMO)
     return written
+
+
+def _walk(
+    kpi: str,
+    area: str,
+    level: float,
+    drift: float,
+    decimals: int,
+    rng: random.Random,
+    earlier: random.Random,
+) -> list[Row]:
+    """The area's values: from `level` in the first year forwards, and backwards before it."""
+    rows = []
+    value = float(level)
+    for year in YEARS:
+        rows.append(Row(kpi, area, year, "T", _round(value, decimals), ""))
+        value *= 1 + drift + rng.uniform(-0.02, 0.02)
+    value = float(level)
+    for year in EARLIER_YEARS:
+        value /= 1 + drift + earlier.uniform(-0.02, 0.02)
+        rows.append(Row(kpi, area, year, "T", _round(value, decimals), ""))
+    return rows
 
 
 def _round(value: float, decimals: int) -> Decimal:
