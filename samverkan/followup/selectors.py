@@ -5,6 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -37,6 +38,9 @@ class IndicatorView:
     latest_year: int | None = None
     origins: set[str] = field(default_factory=set)
     fetched_at: object = None
+    # The years the region changed: (year, names that joined, names that left), so that a jump
+    # in the region's line is read as what it is.
+    membership_changes: list[tuple[int, list[str], list[str]]] = field(default_factory=list)
 
     # A column of dashes tells a reader nothing: the county and Sweden are shown when there.
     @property
@@ -165,10 +169,14 @@ def indicator_view(slug: str) -> IndicatorView:
         .last()
     )
     region_points = [(y, v) for y, v in region_by_year.items() if v is not None]
+    changes = _membership_changes(municipalities, members_by_year)
     light = analysis.UNKNOWN
     if target and region_points:
+        # The trend is read over the years of today's membership only: a member joining is
+        # not the region developing.
+        since = changes[-1][0] if changes else None
         light = analysis.traffic_light(
-            series=region_points,
+            series=[(y, v) for y, v in region_points if since is None or y >= since],
             target=target.value,
             target_year=target.year,
             higher_is_better=indicator.direction == Indicator.Direction.HIGHER,
@@ -198,7 +206,23 @@ def indicator_view(slug: str) -> IndicatorView:
         latest_year=latest_year,
         origins={v.origin for v in values},
         fetched_at=max((v.fetched_at for v in values if v.fetched_at), default=None),
+        membership_changes=changes,
     )
+
+
+def _membership_changes(
+    municipalities: list[Municipality], members_by_year: dict[int, list[str]]
+) -> list[tuple[int, list[str], list[str]]]:
+    names = {m.code: m.name for m in municipalities}
+    changes = []
+    years = sorted(members_by_year)
+    for before, year in pairwise(years):
+        was, now = set(members_by_year[before]), set(members_by_year[year])
+        if was != now:
+            joined = sorted(names[c] for c in now - was)
+            left = sorted(names[c] for c in was - now)
+            changes.append((year, joined, left))
+    return changes
 
 
 def indicators_by_area() -> list[PriorityArea]:
