@@ -183,3 +183,18 @@ def test_the_trend_towards_a_target_is_read_over_todays_membership(grown):
     assert "Trenden mot målet läses från den senaste ändringen" in (
         Client().get(f"/uppfoljning/indikatorer/{indicator.slug}/").content.decode()
     )
+
+
+def test_the_vision_trend_is_not_the_region_growing_by_a_member(demo_data):
+    """Population 1 000 per member and year, flat: the only growth is Örnsköldsvik joining,
+    and the vision's trend must say the region stands still."""
+    population = Indicator.objects.get(kolada_kpi="N01951")
+    Value.objects.filter(indicator=population).delete()
+    codes = Municipality.objects.filter(is_member=True).values_list("code", flat=True)
+    Value.objects.bulk_create(
+        Value(indicator=population, area=code, year=year, gender="T", value=1000, origin="kolada")
+        for code in codes
+        for year in range(2010, 2017)
+    )
+    track = selectors.vision()
+    assert track.latest == 7000 and track.trend_per_year == 0

@@ -256,6 +256,11 @@ def vision() -> analysis.VisionTrack | None:
     points = [
         (y, int(t)) for y, t in totals.items() if counts[y] == len(members_in(municipalities, y))
     ]
+    # The trend is read over today's membership: a municipality joining is not growth.
+    members_by_year = {y: members_in(municipalities, y) for y, _t in points}
+    changes = _membership_changes(municipalities, members_by_year)
+    if changes:
+        points = [(y, t) for y, t in points if y >= changes[-1][0]]
     track = analysis.vision_track(
         points, target=coop.target_population, target_year=coop.target_year
     )
