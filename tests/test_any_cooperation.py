@@ -20,6 +20,8 @@ from django.urls import reverse
 from samverkan.council import compilations
 from samverkan.council import documents as compilation_exports
 from samverkan.followup.models import Indicator
+from samverkan.governance import services as governance_services
+from samverkan.governance.models import BoardMeeting, Decision, Meeting
 from samverkan.organisation import services as organisation_services
 from samverkan.organisation.models import (
     Body,
@@ -443,3 +445,43 @@ def test_the_page_limit_and_the_group_kinds_are_the_cooperations_own(coop):
     kind = {"umearegionen": "Arbetsgrupp", "exempelforbundet": "Förbundsnätverk"}[coop.key]
     group_page = Client().get(coop.plan_group.get_absolute_url()).content.decode()
     assert f'<p class="eyebrow">{kind}</p>' in group_page
+
+
+def test_the_wheel_and_the_reminders_name_the_cooperations_own_bodies(
+    coop, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The wheel says who meets and who approves in the cooperation's words, and a member's
+    reminder to adopt a decision names the body that took it."""
+    council = Body.objects.get(kind=Body.Kind.COUNCIL)
+    chiefs = Body.objects.get(kind=Body.Kind.CHIEF_EXECUTIVES)
+    assert council.name == coop.council
+    PlanningYear.objects.filter(year=YEAR).update(approval_meeting_on=date(YEAR - 1, 12, 10))
+    meeting = Meeting.objects.create(body=council, date=date(YEAR - 1, 11, 5), place="Sal 1")
+    html = Client().get(reverse("governance:wheel", args=[YEAR - 1])).content.decode()
+    assert f"{council.name} sammanträder" in html
+    assert f"{chiefs.name} godkänner planerna för {YEAR}" in html
+    coop.names_this_one(html)
+
+    member = Municipality.objects.members_on(meeting.date).order_by("code").first()
+    decision = governance_services.decision_record(
+        meeting=meeting,
+        actor=user("kansli"),
+        kind=Decision.Kind.OTHER,
+        title="Gemensam plan",
+        text="Medlemmarna rekommenderas att anta planen.",
+        concerns_municipalities=True,
+    )
+    BoardMeeting.objects.create(
+        municipality=member, body="Kommunstyrelsen", date=date(YEAR - 1, 11, 20)
+    )
+    chief = _person(member, 950)
+    BodyMembership.objects.create(body=chiefs, person=chief, start=START)
+    with django_capture_on_commit_callbacks(execute=True):
+        governance_services.adoption_reminders_send(
+            base_url="https://samverkan.example", today=date(YEAR - 1, 11, 10)
+        )
+    sent = [m for m in mailoutbox if decision.title in m.body]
+    assert sent, "no reminder was sent"
+    assert f"{council.name} beslutade ”{decision.title}”" in sent[0].body
+    assert coop.other_council not in sent[0].body
+    assert coop.other_short_name not in sent[0].body

@@ -143,7 +143,7 @@ def test_decision_tracks_each_municipality(council_meeting):
             reference="KS 2026/12",
             actor=user("kansli"),
         )
-    assert "innan Regionrådets sammanträde" in exc.value.message_dict["decided_on"][0]
+    assert "före sammanträdet den 2026-11-20" in exc.value.message_dict["decided_on"][0]
     services.adoption_record(
         adoption=umea,
         status="adopted",

@@ -27,7 +27,7 @@ class Role(TextChoices):
     CONTACT_PERSON = "contact_person", _("Contact person")
     SECRETARIAT = "secretariat", _("Secretariat")
     CHIEF_EXECUTIVE = "chief_executive", _("Chief executive")
-    COUNCIL_MEMBER = "council_member", _("Council member")
+    COUNCIL_MEMBER = "council_member", _("Elected member")
     ADMINISTRATOR = "administrator", _("Administrator")
 
 

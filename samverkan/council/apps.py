@@ -9,4 +9,4 @@ class CouncilConfig(AppConfig):
 
     name = "samverkan.council"
     label = "council"
-    verbose_name = _("The council's documents")
+    verbose_name = _("Decision documents")

@@ -28,7 +28,7 @@ class CalendarFeed(models.Model):
 
 
 class Target(models.TextChoices):
-    DECISION = "decision", _("a decision of the council")
+    DECISION = "decision", _("a decision")
     GROUP = "group", _("a group")
     AREA = "area", _("a priority area")
 

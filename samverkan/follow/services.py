@@ -87,7 +87,7 @@ def unsubscribe(*, token: str) -> bool:
 
 
 def describe(target: str, target_id: int) -> str:
-    """What is followed, named for people: '"title" (a decision of the council)'."""
+    """What is followed, named for people: '"title" (a decision)'."""
     name = target_name(target, target_id)
     return f"{name} ({Target(target).label})" if name else str(Target(target).label)
 

@@ -78,7 +78,7 @@ class Matter(models.Model):
 
     class Status(models.TextChoices):
         RAISED = "raised", _("With the head of secretariat")
-        FORWARDED = "forwarded", _("With the chief executives")
+        FORWARDED = "forwarded", _("Forwarded for decision")
         DECIDED = "decided", _("Decided")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
@@ -382,17 +382,18 @@ class Adoption(models.Model):
             errors["changes_made"] = _("Say what the municipality changed.")
         if self.decided_on and meeting_date and self.decided_on < meeting_date:
             errors["decided_on"] = _(
-                "The municipality cannot have decided before the council's meeting on %(date)s."
+                "The municipality cannot have decided before the meeting on %(date)s that took "
+                "the decision."
             ) % {"date": meeting_date.isoformat()}
         if self.sent_on and meeting_date and self.sent_on < meeting_date:
             errors["sent_on"] = _(
-                "It cannot have been sent before the council's meeting on %(date)s."
+                "It cannot have been sent before the meeting on %(date)s that took the decision."
             ) % {"date": meeting_date.isoformat()}
         if self.agenda_on and not self.agenda_body.strip():
             errors["agenda_body"] = _("Name the board whose agenda it is on.")
         if self.agenda_on and meeting_date and self.agenda_on < meeting_date:
             errors["agenda_on"] = _(
-                "It cannot be on an agenda before the council's meeting on %(date)s."
+                "It cannot be on an agenda before the meeting on %(date)s that took the decision."
             ) % {"date": meeting_date.isoformat()}
         if self.paragraph.strip().startswith("§"):
             self.paragraph = self.paragraph.strip().lstrip("§").strip()

@@ -1,6 +1,6 @@
 """Reads for assignments, matters, decisions and the yearly wheel."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -12,6 +12,7 @@ from samverkan.accounts.permissions import Role
 from samverkan.core.types import AnyUser
 from samverkan.governance.models import Adoption, Assignment, BoardMeeting, Meeting
 from samverkan.organisation.models import Body, Group, Municipality
+from samverkan.organisation.selectors import body_names
 from samverkan.planning.models import PlanningYear
 
 if TYPE_CHECKING:
@@ -27,10 +28,11 @@ def open_assignments() -> QuerySet[Assignment]:
 
 # --- The yearly wheel -----------------------------------------------------------------------
 
+# %(council)s and %(chiefs)s are the names the cooperation gives its bodies.
 WHEEL_KINDS: "dict[str, StrPromise]" = {
     "reports_due": _("Annual reports due"),
-    "council": _("The council meets"),
-    "approval": _("The chief executives approve the plans"),
+    "council": _("%(council)s meets"),
+    "approval": _("%(chiefs)s approve the plans"),
     "plan_review": _("Yearly review of the strategic plan"),
     "plans_due": _("Operational plans due"),
     "anchoring_due": _("Anchoring of the plans done"),
@@ -45,13 +47,27 @@ class WheelDate:
     label: str
     planning_year: int | None = None
     municipality: str = ""
-
-    @property
-    def kind_label(self) -> "StrPromise":
-        return WHEEL_KINDS[self.kind]
+    kind_label: str = ""  # what kind of date it is, in the cooperation's words
 
 
-def _year_dates(year: PlanningYear) -> list[WheelDate]:
+def _names() -> dict[str, str]:
+    """The council's and the chief executives' names, as this cooperation calls them."""
+    names = body_names()
+    return {
+        "council": names.get(Body.Kind.COUNCIL) or str(_("The council")),
+        "chiefs": names.get(Body.Kind.CHIEF_EXECUTIVES) or str(_("The chief executives")),
+    }
+
+
+def _labelled(dates: list[WheelDate], names: dict[str, str]) -> list[WheelDate]:
+    order = list(WHEEL_KINDS)
+    return [
+        replace(d, kind_label=str(WHEEL_KINDS[d.kind]) % names)
+        for d in sorted(dates, key=lambda d: (d.day, order.index(d.kind), d.label))
+    ]
+
+
+def _year_dates(year: PlanningYear, names: dict[str, str]) -> list[WheelDate]:
     """The dates a planning year sets, labelled with what they are for."""
     n = year.year
     named = [
@@ -60,13 +76,13 @@ def _year_dates(year: PlanningYear) -> list[WheelDate]:
         (
             "approval",
             year.approval_meeting_on,
-            _("The chief executives approve the plans for %(year)s"),
+            _("%(chiefs)s approve the plans for %(year)s"),
         ),
         ("reports_due", year.reports_due, _("Annual reports for %(year)s due")),
         ("plan_review", year.plan_review_on, _("Yearly review of the strategic plan %(year)s")),
     ]
     return [
-        WheelDate(day, kind, str(label) % {"year": n}, planning_year=n)
+        WheelDate(day, kind, str(label) % {"year": n, **names}, planning_year=n)
         for kind, day, label in named
         if day is not None
     ]
@@ -80,17 +96,17 @@ def wheel_dates(
     reports this February), the council's meetings and the members' board meetings. In
     three queries."""
     first, last = date(calendar_year, 1, 1), date(calendar_year, 12, 31)
+    names = _names()
     dates: list[WheelDate] = []
     for year in PlanningYear.objects.filter(year__range=(calendar_year - 1, calendar_year + 1)):
-        dates.extend(d for d in _year_dates(year) if first <= d.day <= last)
+        dates.extend(d for d in _year_dates(year, names) if first <= d.day <= last)
     dates.extend(_council_dates(first, last, with_place=True))
     if boards or municipality is not None:
         meetings = BoardMeeting.objects.filter(date__range=(first, last))
         if municipality is not None:
             meetings = meetings.filter(municipality=municipality)
         dates.extend(_board_dates(meetings))
-    order = list(WHEEL_KINDS)
-    return sorted(dates, key=lambda d: (d.day, order.index(d.kind), d.label))
+    return _labelled(dates, names)
 
 
 def _council_dates(first: date, last: date, *, with_place: bool = False) -> list[WheelDate]:
@@ -141,11 +157,12 @@ def deadlines_for(user: AnyUser, *, start: date, end: date) -> list[WheelDate]:
     writes_reports = [
         g.name for g in groups if g.kind in {Group.Kind.WORKING_GROUP, Group.Kind.NETWORK}
     ]
+    names = _names()
     dates: list[WheelDate] = []
     for year in PlanningYear.objects.filter(
         closed_at__isnull=True, year__range=(start.year - 1, end.year + 1)
     ):
-        for item in _year_dates(year):
+        for item in _year_dates(year, names):
             if not start <= item.day <= end:
                 continue
             if Role.SECRETARIAT in roles:
@@ -169,8 +186,7 @@ def deadlines_for(user: AnyUser, *, start: date, end: date) -> list[WheelDate]:
                 )
             )
         )
-    order = list(WHEEL_KINDS)
-    return sorted(dates, key=lambda d: (d.day, order.index(d.kind), d.label))
+    return _labelled(dates, names)
 
 
 def _for_groups(item: WheelDate, names: list[str]) -> WheelDate:

@@ -118,9 +118,7 @@ def _matter_before(matter: Matter, transition: Transition, actor: AnyUser, comme
 
 _MATTER_REFUSALS = {
     "forward": gettext_lazy("Only a matter with the head of secretariat can be forwarded."),
-    "decide": gettext_lazy(
-        "The head of secretariat forwards a matter before the chief executives decide it."
-    ),
+    "decide": gettext_lazy("The head of secretariat forwards a matter before it can be decided."),
 }
 
 MATTERS = core_workflow.register(
@@ -370,7 +368,7 @@ def adoption_reminders_send(
             decision__concerns_municipalities=True,
             decision__meeting__date__lt=today,
         )
-        .select_related("decision__meeting", "municipality")
+        .select_related("decision__meeting__body", "municipality")
         .order_by("municipality__name", "decision__meeting__date")
     )
     boards: dict[int, BoardMeeting | None] = {}

@@ -350,7 +350,7 @@ def plan_draft(request):
         _(
             "A proposal for %(year)s is drafted from the version in force. "
             "Edit its text in the administration; it comes into force when "
-            "the council's decision to adopt it is recorded."
+            "the decision to adopt it is recorded."
         )
         % {"year": version.year},
     )
@@ -383,7 +383,6 @@ def wheel(request, year: int):
             "svg": mark_safe(wheel_svg(year, dates, today=timezone.localdate())),
             "planning_year": PlanningYear.objects.filter(year=year).first(),
             "can_edit": permissions.can_manage_planning_years(request.user),
-            "kinds": selectors.WHEEL_KINDS,
             "members": members,
             "chosen": chosen,
             "previous": year - 1 if year - 1 >= first else None,

@@ -14,7 +14,7 @@ from samverkan.organisation.models import Group
 MATTER_TRANSITIONS = [
     row(
         "forward",
-        _("Forward to the chief executives"),
+        _("Forward for decision"),
         {Matter.Status.RAISED},
         Matter.Status.FORWARDED,
         Role.SECRETARIAT,

@@ -292,8 +292,8 @@ def _check_member_municipality(person: Person | None) -> None:
 
 class Body(models.Model):
     class Kind(models.TextChoices):
-        COUNCIL = "council", _("Regional council")
-        CHIEF_EXECUTIVES = "chief_executives", _("Chief executives' group")
+        COUNCIL = "council", _("Political leadership (council)")
+        CHIEF_EXECUTIVES = "chief_executives", _("Chief executives (approve the plans)")
         SECRETARIAT = "secretariat", _("Secretariat")
 
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, unique=True)

@@ -50,7 +50,7 @@ TRANSITIONS = [
     ),
     Transition(
         "forward",
-        _("Forward to the chief executives"),
+        _("Forward for approval"),
         frozenset({Status.SUBMITTED}),
         Status.FORWARDED,
         Role.SECRETARIAT,

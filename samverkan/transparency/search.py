@@ -284,7 +284,7 @@ def _municipalities(needle: str) -> Section:
         public.municipalities().filter(is_member=True).filter(_any(needle, "name", "code"))
     )
     excerpt = _(
-        "Representatives, the regional council's decisions and the municipality's adoption, "
+        "Representatives, the decisions and the municipality's adoption of them, "
         "prioritised commitments and indicators."
     )
     return Section(

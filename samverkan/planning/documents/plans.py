@@ -135,9 +135,7 @@ def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
             "status": version.get_status_display()
         }
     elif version.approved_at:
-        status_note = _("Approved by the chief executives' group %(date)s") % {
-            "date": version.approved_at.date().isoformat()
-        }
+        status_note = _("Approved %(date)s") % {"date": version.approved_at.date().isoformat()}
     return PlanDocument(
         title=title,
         year=plan.year.year,

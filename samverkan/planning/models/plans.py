@@ -137,7 +137,7 @@ class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     ANCHORING = "anchoring", _("Anchoring")
     SUBMITTED = "submitted", _("Submitted to the secretariat")
-    FORWARDED = "forwarded", _("Forwarded to the chief executives")
+    FORWARDED = "forwarded", _("Forwarded for approval")
     APPROVED = "approved", _("Approved")
     RETURNED = "returned", _("Returned")
 

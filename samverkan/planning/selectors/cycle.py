@@ -45,7 +45,7 @@ STATUS_FILTERS = {
     WAITING_GROUP: _("Waiting for the group"),
     WAITING_MEMBERS: _("Waiting for anchoring"),
     WAITING_SECRETARIAT: _("Waiting for the secretariat"),
-    WAITING_CHIEFS: _("Waiting for the chief executives"),
+    WAITING_CHIEFS: _("Waiting for approval"),
     "done": _("Done for the year"),
 }
 

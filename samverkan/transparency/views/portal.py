@@ -55,7 +55,7 @@ def search_view(request):
         "groups": _("Groups"),
         "plans": _("Approved operational plans"),
         "reports": _("Accepted annual reports"),
-        "decisions": _("The council's decisions"),
+        "decisions": _("Decisions"),
         "priorities": _("Priority areas"),
         "indicators": _("Indicators"),
     }
