@@ -404,10 +404,26 @@ def saml_metadata(request, key: str):
 def saml_start(request, key: str):
     provider = _saml_provider(key)
     try:
-        location = saml.start(provider, _base_url(request), _next(request))
+        location, browser = saml.start(
+            provider,
+            _base_url(request),
+            _next(request),
+            request.COOKIES.get(saml.BROWSER_COOKIE, ""),
+        )
     except sso.Refused as refused:
         return render(request, "accounts/sso_refused.html", {"message": str(refused)}, status=403)
-    return redirect(location)
+    response = redirect(location)
+    # The IdP's answer is a cross-site POST: only a SameSite=None cookie comes with it.
+    response.set_cookie(
+        saml.BROWSER_COOKIE,
+        browser,
+        max_age=saml.PENDING_MINUTES * 60,
+        path=reverse("accounts:saml_start", args=[key]),
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="None",
+    )
+    return response
 
 
 @csrf_exempt  # The IdP posts the signed answer from its own site; the signature protects it.
@@ -416,7 +432,10 @@ def saml_acs(request, key: str):
     provider = _saml_provider(key)
     try:
         person, issuer, next_url = saml.finish(
-            provider, _base_url(request), request.POST.get("SAMLResponse", "")
+            provider,
+            _base_url(request),
+            request.POST.get("SAMLResponse", ""),
+            request.COOKIES.get(saml.BROWSER_COOKIE, ""),
         )
         user = sso.link_account(provider_key=provider.key, issuer=issuer, person=person)
     except sso.Refused as refused:
