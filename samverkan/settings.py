@@ -167,6 +167,13 @@ AXES_VERBOSE = False
 # X-Forwarded-For (accounts.lockout.client_ip); what a client writes there is never trusted.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 1 if PRODUCTION else 0)
 AXES_CLIENT_IP_CALLABLE = "samverkan.accounts.lockout.client_ip"
+# Following by e-mail (follow/services.py) is public: within FOLLOW_RATE_WINDOW_SECONDS at
+# most FOLLOW_MAILS_PER_ADDRESS confirmation mails go to one address, and one client address
+# may ask at most FOLLOW_REQUESTS_PER_CLIENT times (a whole municipality may share one).
+# Counted in the cache: per process unless CACHE_BACKEND names a shared one.
+FOLLOW_RATE_WINDOW_SECONDS = envint("FOLLOW_RATE_WINDOW_SECONDS", 3600)
+FOLLOW_MAILS_PER_ADDRESS = envint("FOLLOW_MAILS_PER_ADDRESS", 3)
+FOLLOW_REQUESTS_PER_CLIENT = envint("FOLLOW_REQUESTS_PER_CLIENT", 30)
 # The name authenticator apps show next to the code.
 OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "samverkan")
 # Single sign-on with OpenID Connect (accounts/sso.py documents the fields): a JSON list.

@@ -3,13 +3,18 @@ new person to Bibliotek, the person sets a password from the mail and finds the 
 plan waiting; ten wrong passwords lock an account. Every page passes axe-core."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from samverkan.accounts.models import Invitation, token_hash
 from samverkan.datasets import demo, demo_plans, umearegionen
+from samverkan.organisation.models import Municipality, Person
 from tests.browser import chromium_page, screenshot, serious_violations, sign_in
 from tests.snapshots import load_once
 
@@ -96,3 +101,38 @@ def test_ten_wrong_passwords_lock_the_account(site, settings):
         assert page.locator("h1").inner_text() == "Inloggningen är låst"
         assert "10 felaktiga lösenord" in page.content()
         screenshot(page, "accounts-locked")
+
+
+def test_an_invitation_to_an_address_with_an_account_is_accepted_by_signing_in(site):
+    """The link alone never sets the password of an account the address already has."""
+    town = Municipality.objects.filter(is_member=True).order_by("code").first()
+    person = Person.objects.create(
+        first_name="Ella", last_name="Nilsson", municipality=town, email="ella.n@example.se"
+    )
+    Invitation.objects.create(
+        person=person,
+        email=person.email,
+        token_hash=token_hash("browser-token-for-ella-0123456789"),
+        expires_at=timezone.now() + timedelta(days=7),
+    )
+    get_user_model().objects.create_user("ella.n", "ella.n@example.se", "Eget-losen-2027")
+    problems = {}
+    with chromium_page(bypass_csp=True) as page:
+        page.goto(site + "/konto/inbjudan/browser-token-for-ella-0123456789/")
+        assert "tillhör redan ett konto" in page.content()
+        assert page.locator("#id_password1").count() == 0
+        screenshot(page, "accounts-accept-existing")
+        problems["anonymous"] = serious_violations(page)
+        page.get_by_role("link", name="Logga in").last.click()
+        page.get_by_label("Användarnamn").fill("ella.n")
+        page.get_by_label("Lösenord").fill("Eget-losen-2027")
+        page.get_by_role("button", name="Logga in").click()
+        page.wait_for_url("**/konto/inbjudan/browser-token-for-ella-0123456789/")
+        screenshot(page, "accounts-accept-existing-signed-in")
+        problems["signed in"] = serious_violations(page)
+        page.get_by_role("button", name="Godkänn inbjudan").click()
+        page.wait_for_url("**/mina-sidor/")
+        assert "kopplad till ditt konto" in page.content()
+    person.refresh_from_db()
+    assert person.user.username == "ella.n"
+    assert not any(problems.values()), problems

@@ -176,3 +176,72 @@ def test_an_approved_plan_is_told_to_its_group_and_priority_areas(portal):
         PriorityArea.objects.filter(commitments__planversion=version).values_list("pk", flat=True)
     )
     assert set(Notice.objects.filter(target="area").values_list("target_id", flat=True)) == areas
+
+
+def _ask(target, target_id, email, captured, **headers):
+    with captured(execute=True):
+        return Client().post(
+            reverse("follow:follow", args=[target, target_id]), {"email": email}, **headers
+        )
+
+
+def _answer(response) -> tuple:
+    """What the asker sees: the redirect and the message on the page it leads to."""
+    messages = [str(m) for m in response.wsgi_request._messages]
+    return response.status_code, response["Location"], messages
+
+
+def test_confirmation_mails_to_one_address_are_limited_and_the_answer_is_the_same(
+    portal, django_capture_on_commit_callbacks, settings
+):
+    settings.FOLLOW_MAILS_PER_ADDRESS = 3
+    group = Group.objects.get(slug="bibliotek")
+    area = PriorityArea.objects.first()
+    answers = [
+        _answer(_ask(kind, pk, "offer@example.se", django_capture_on_commit_callbacks))
+        for kind, pk in [("group", group.pk), ("area", area.pk), ("group", group.pk)] * 2
+    ]
+    # Three mails, then nothing more to that address, whatever is followed ...
+    assert len(mail.outbox) == 3 and {m.to[0] for m in mail.outbox} == {"offer@example.se"}
+    # ... and the page says the same whether a mail went out or not.
+    assert answers[3] == answers[0] and answers[5] == answers[2]
+    assert "på väg" in answers[0][2][0]
+    # Another address is not held back.
+    _ask("group", group.pk, "annan@example.se", django_capture_on_commit_callbacks)
+    assert mail.outbox[-1].to == ["annan@example.se"]
+
+
+def test_one_client_cannot_walk_through_many_inboxes(
+    portal, django_capture_on_commit_callbacks, settings
+):
+    settings.FOLLOW_REQUESTS_PER_CLIENT = 2
+    settings.TRUSTED_PROXY_COUNT = 1
+    group = Group.objects.get(slug="bibliotek")
+    answers = [
+        _answer(
+            _ask(
+                "group",
+                group.pk,
+                f"nr{n}@example.se",
+                django_capture_on_commit_callbacks,
+                # A new made-up address each time on the left: only the proxy's entry counts.
+                HTTP_X_FORWARDED_FOR=f"10.9.9.{n}, 203.0.113.7",
+            )
+        )
+        for n in range(4)
+    ]
+    assert [m.to for m in mail.outbox] == [["nr0@example.se"], ["nr1@example.se"]]
+    assert set(Subscription.objects.values_list("email", flat=True)) == {
+        "nr0@example.se",
+        "nr1@example.se",
+    }
+    assert answers[2][:2] == answers[0][:2] and len(answers[2][2]) == 1
+    # Someone else, behind another address, is not held back.
+    _ask(
+        "group",
+        group.pk,
+        "nr9@example.se",
+        django_capture_on_commit_callbacks,
+        HTTP_X_FORWARDED_FOR="198.51.100.4",
+    )
+    assert mail.outbox[-1].to == ["nr9@example.se"]

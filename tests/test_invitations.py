@@ -223,3 +223,75 @@ def test_password_change(persona):
     )
     assert response.status_code == 302
     assert get_user_model().objects.get(username="medlem").check_password("Helt-nytt-42-lösen")
+
+
+def _invited(persona, django_capture_on_commit_callbacks, email="ny.person@umea.se"):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _invite(persona("secretariat"), email=email).status_code == 302
+    return Invitation.objects.get(email=email), _link(mail.outbox[-1])
+
+
+def test_the_link_never_sets_the_password_of_an_account_the_address_already_has(
+    persona, django_capture_on_commit_callbacks
+):
+    invitation, link = _invited(persona, django_capture_on_commit_callbacks)
+    # After the mail went out, the person signed in with the municipality's account.
+    owner = get_user_model().objects.create_user("ny.person@umea.se", "ny.person@umea.se", "Egen-1")
+    person = invitation.person
+    person.user = owner
+    person.save()
+
+    holder = Client()
+    page = holder.get(link)
+    assert page.status_code == 200
+    assert "tillhör redan ett konto" in page.content.decode()
+    assert 'name="password1"' not in page.content.decode()
+    response = holder.post(
+        link, {"password1": "Kapad-hemlighet-42", "password2": "Kapad-hemlighet-42"}, follow=True
+    )
+    assert "inget lösenord kan väljas här" in response.content.decode()
+    assert "_auth_user_id" not in holder.session
+    owner.refresh_from_db()
+    assert owner.check_password("Egen-1") and not owner.check_password("Kapad-hemlighet-42")
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
+    refused = AuditEntry.objects.get(action="samverkan.invitation.password_refused")
+    assert refused.object_id == str(invitation.pk)
+    assert refused.changes["account"] == "ny.person@umea.se"
+    assert not AuditEntry.objects.filter(action="samverkan.invitation.accepted").exists()
+
+
+def test_an_existing_account_signs_in_and_then_accepts(persona, django_capture_on_commit_callbacks):
+    invitation, link = _invited(persona, django_capture_on_commit_callbacks)
+    # An account with the address, not yet linked to the person (made by an administrator).
+    owner = get_user_model().objects.create_user("npersson", "Ny.Person@umea.se", "Egen-1")
+
+    page = Client().get(link).content.decode()
+    assert reverse("accounts:login") + "?next=" + link.replace("/", "%2F") in page
+
+    signed_in = Client()
+    signed_in.force_login(owner)
+    assert "Godkänn inbjudan" in signed_in.get(link).content.decode()
+    response = signed_in.post(link)
+    assert response.status_code == 302 and response["Location"] == reverse("desk:my_page")
+    invitation.refresh_from_db()
+    person = invitation.person
+    person.refresh_from_db()
+    owner.refresh_from_db()
+    assert invitation.accepted_at is not None and person.user == owner
+    assert owner.check_password("Egen-1")
+    assert Membership.objects.filter(person=person, group__slug="bibliotek").exists()
+    entry = AuditEntry.objects.get(action="samverkan.invitation.accepted")
+    assert entry.actor == owner and entry.changes == {"existing_account": "npersson"}
+
+
+def test_another_signed_in_account_cannot_take_the_invitation(
+    persona, django_capture_on_commit_callbacks
+):
+    invitation, link = _invited(persona, django_capture_on_commit_callbacks)
+    get_user_model().objects.create_user("ny.person@umea.se", "ny.person@umea.se", "Egen-1")
+    intruder = persona("group_member")
+    response = intruder.post(link, follow=True)
+    assert "tillhör redan ett konto" in response.content.decode()
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None and invitation.person.user is None

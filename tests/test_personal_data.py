@@ -9,8 +9,12 @@ from django.utils import timezone
 
 from samverkan.accounts.models import Invitation
 from samverkan.core.models import AuditEntry
+from samverkan.governance.models import Adoption, AdoptionReminder, BoardMeeting
 from samverkan.organisation.models import BodyMembership, Membership, Person
+from samverkan.planning.models import AnnualReport, PlanningYear, PlanVersion, ReminderLog
+from samverkan.wordimport.models import ImportBatch, ImportedDocument
 from tests.factories import GroupFactory
+from tests.transparency_helpers import load_portal
 
 
 def _person_who_left(ended: date, username: str) -> Person:
@@ -71,3 +75,112 @@ def test_current_members_and_administrators_are_kept(demo_data):
     users = get_user_model().objects
     for name in ("medlem", "kontaktperson", "kansli", "kommunchef", "regionrad", "admin"):
         assert users.get(username=name).is_active, name
+
+
+def _line(person, **extra) -> dict:
+    return {
+        "name": str(person),
+        "municipality": person.municipality.name,
+        "title": person.title,
+        "phone": person.phone,
+        "email": person.email,
+        "person_id": person.pk,
+        **extra,
+    }
+
+
+def test_erasure_reaches_every_copy_of_the_contact_details(demo_data):
+    """The frozen people of plans and reports, what the Word import read, the addresses
+    reminders went to and the audit log: phone and e-mail go, names stay."""
+    load_portal()
+    today = date.today()
+    gone = _person_who_left(today - timedelta(days=800), "borta")
+    gone.email = "Borta.Person@Kommun.se"
+    gone.save()
+    email, phone = "borta.person@kommun.se", "090-16 10 00"
+    stays = Person.objects.exclude(pk=gone.pk).exclude(email="").exclude(phone="").first()
+    version = PlanVersion.objects.order_by("pk").first()
+    report = AnnualReport.objects.order_by("pk").first()
+    for document in (version, report):
+        type(document).objects.filter(pk=document.pk).update(
+            frozen_contact=_line(gone),
+            # A line from an older import: no person_id, the address written otherwise.
+            frozen_members=[_line(stays), _line(gone, person_id=None, email=email.upper())],
+        )
+    batch = ImportBatch.objects.create(filename="planer.zip")
+    imported = ImportedDocument.objects.create(
+        batch=batch,
+        filename="plan.docx",
+        content_hash="0" * 64,
+        state=ImportedDocument.State.IMPORTED,
+        parsed={
+            "contact": {"name": str(gone), "phone": "090 161000", "email": None},
+            "members": [{"name": str(stays), "phone": stays.phone, "email": stays.email}],
+            "notes": [f"Ring {phone} eller skriv till {email}."],
+        },
+    )
+    year = PlanningYear.objects.order_by("pk").first()
+    ReminderLog.objects.create(
+        group=version.plan.group, year=year, stage="plan", recipient=email, subject="Påminnelse"
+    )
+    adoption = Adoption.objects.order_by("pk").first()
+    board = BoardMeeting.objects.create(
+        municipality=adoption.municipality, body="Kommunstyrelsen", date=today
+    )
+    AdoptionReminder.objects.create(adoption=adoption, board_meeting=board, recipient=email)
+    created = AuditEntry.objects.create(
+        action="samverkan.person.created",
+        object_type="organisation.person",
+        object_id=str(gone.pk),
+        object_repr=str(gone),
+        changes={"email": "tidigare@kommun.se", "municipality": "Umeå"},
+    )
+    invitation = Invitation.objects.create(
+        person=gone, email=gone.email, token_hash="y" * 64, expires_at=timezone.now()
+    )
+    sent = AuditEntry.objects.create(
+        action="samverkan.invitation.sent",
+        object_type="accounts.invitation",
+        object_id=str(invitation.pk),
+        object_repr=str(invitation),
+        changes={"email": gone.email, "group": "Bibliotek"},
+    )
+    elsewhere = AuditEntry.objects.create(
+        action="samverkan.group.changed",
+        object_type="organisation.group",
+        object_id="1",
+        object_repr="Bibliotek",
+        changes={"contact": f"{gone} ({phone})"},
+        comment=f"Kontakt: {email}",
+    )
+
+    call_command("personal_data", stdout=StringIO())
+
+    for document in (version, report):
+        document.refresh_from_db()
+        assert document.frozen_contact == _line(gone, phone="", email="")
+        assert document.frozen_members[0] == _line(stays)
+        assert document.frozen_members[1]["name"] == str(gone)
+        assert document.frozen_members[1]["email"] == document.frozen_members[1]["phone"] == ""
+    imported.refresh_from_db()
+    assert imported.parsed["contact"] == {"name": str(gone), "phone": "", "email": ""}
+    assert imported.parsed["members"][0]["email"] == stays.email
+    assert imported.parsed["notes"] == ["Ring [borttagen] eller skriv till [borttagen]."]
+    assert not ReminderLog.objects.filter(recipient__iexact=email).exists()
+    assert not AdoptionReminder.objects.filter(recipient__iexact=email).exists()
+    for entry in (created, sent, elsewhere):
+        entry.refresh_from_db()
+    assert created.changes == {"email": "", "municipality": "Umeå"}
+    assert (
+        sent.changes == {"email": "", "group": "Bibliotek"}
+        and email not in sent.object_repr.lower()
+    )
+    assert elsewhere.changes == {"contact": f"{gone} ([borttagen])"}
+    assert elsewhere.comment == "Kontakt: [borttagen]"
+    # Nothing anywhere in the log still holds the address or the number.
+    for entry in AuditEntry.objects.all():
+        text = f"{entry.changes} {entry.object_repr} {entry.comment}".lower()
+        assert email not in text and "16 10 00" not in text, entry.action
+    # Someone else's details are untouched.
+    stays.refresh_from_db()
+    assert stays.email and stays.phone

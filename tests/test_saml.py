@@ -184,19 +184,98 @@ def test_an_address_outside_the_idps_domains_is_refused(idp):
     assert "_auth_user_id" not in client.session
 
 
+def _answer(idp: IdP, client: Client) -> str:
+    """The IdP's signed answer to a sign-in that `client` starts, not yet posted."""
+    start = client.get(reverse("accounts:saml_start", args=["kommun"]))
+    page = httpx.get(start["Location"])
+    return dict(re.findall(r'name="([A-Za-z]+)" value="([^"]*)"', page.text))["SAMLResponse"]
+
+
+ACS = "/konto/saml/kommun/acs/"
+
+
 def test_an_answer_cannot_be_replayed_or_forged(idp):
     _person("ella.saml@kommun.test")
-    _client, response = _round_trip(idp, "ella.saml@kommun.test")
-    assert response.status_code == 302
+    idp.user = {"mail": ["ella.saml@kommun.test"]}
+    browser = Client()
+    saml_response = _answer(idp, browser)
+    assert browser.post(ACS, {"SAMLResponse": saml_response}).status_code == 302
     # The same signed answer a second time: its request has been answered already.
-    page = httpx.get(Client().get(reverse("accounts:saml_start", args=["kommun"]))["Location"])
-    saml_response = dict(re.findall(r'name="([A-Za-z]+)" value="([^"]*)"', page.text))[
-        "SAMLResponse"
-    ]
-    acs = reverse("accounts:saml_acs", args=["kommun"])
-    assert Client().post(acs, {"SAMLResponse": saml_response}).status_code == 302
-    assert Client().post(acs, {"SAMLResponse": saml_response}).status_code == 403
-    assert Client().post(acs, {"SAMLResponse": "PHNhbWw+Zm9yZ2VkPC9zYW1sPg=="}).status_code == 403
+    assert browser.post(ACS, {"SAMLResponse": saml_response}).status_code == 403
+    assert Client().post(ACS, {"SAMLResponse": saml_response}).status_code == 403
+    assert Client().post(ACS, {"SAMLResponse": "PHNhbWw+Zm9yZ2VkPC9zYW1sPg=="}).status_code == 403
+
+
+def test_an_answer_is_accepted_only_in_the_browser_that_asked(idp):
+    """Login CSRF: an attacker signs in at the IdP as themselves and posts their answer into
+    the victim's browser, which would then work, unknowingly, in the attacker's account."""
+    _person("ella.saml@kommun.test")
+    idp.user = {"mail": ["ella.saml@kommun.test"]}
+    attacker = Client()
+    saml_response = _answer(idp, attacker)
+    # The victim's browser, with no sign-in of its own on the way, and with one.
+    victim = Client()
+    assert victim.post(ACS, {"SAMLResponse": saml_response}).status_code == 403
+    _answer(idp, victim)
+    assert victim.post(ACS, {"SAMLResponse": saml_response}).status_code == 403
+    assert "_auth_user_id" not in victim.session
+    # A cookie without the IdP's request behind it, or a guessed one, changes nothing.
+    victim.cookies[saml.BROWSER_COOKIE] = "a" * 43
+    assert victim.post(ACS, {"SAMLResponse": saml_response}).status_code == 403
+    assert not AuditEntry.objects.filter(action="samverkan.account.signed_in_with_sso").exists()
+    # The browser that asked still can.
+    assert attacker.post(ACS, {"SAMLResponse": saml_response}).status_code == 302
+
+
+def test_the_browser_cookie_reaches_the_idps_cross_site_post(idp):
+    response = Client().get(reverse("accounts:saml_start", args=["kommun"]))
+    cookie = response.cookies[saml.BROWSER_COOKIE]
+    assert cookie["samesite"] == "None" and cookie["httponly"]
+    assert cookie["path"] == "/konto/saml/kommun/"
+
+
+def _unsolicited(idp: IdP) -> str:
+    """An answer the IdP sends on its own (IdP-initiated), to no request of ours."""
+    sp = saml.metadata_xml(saml.provider("kommun"), "http://testserver/")
+    entity_id = re.search(r'entityID="([^"]+)"', sp).group(1)
+    answer = idp.idp.create_authn_response(
+        {"mail": ["ella.saml@kommun.test"]},
+        in_response_to=None,
+        destination="http://testserver" + ACS,
+        sp_entity_id=entity_id,
+        name_id=NameID(format=NAMEID_FORMAT_TRANSIENT, text="id-4711"),
+        authn={"class_ref": "urn:oasis:names:tc:SAML:2.0:ac:classes:Password"},
+        sign_assertion=True,
+    )
+    http = idp.idp.apply_binding(
+        BINDING_HTTP_POST, str(answer), "http://testserver" + ACS, "", response=True
+    )
+    return dict(re.findall(r'name="([A-Za-z]+)" value="([^"]*)"', http["data"]))["SAMLResponse"]
+
+
+def test_an_unasked_answer_is_refused_by_default(idp):
+    _person("ella.saml@kommun.test")
+    client = Client()
+    assert client.post(ACS, {"SAMLResponse": _unsolicited(idp)}).status_code == 403
+    assert "_auth_user_id" not in client.session
+
+
+def test_idp_initiated_sign_in_when_the_provider_allows_it_and_only_once(idp, settings):
+    _person("ella.saml@kommun.test")
+    settings.SSO_SAML_PROVIDERS[0]["allow_idp_initiated"] = True
+    saml_response = _unsolicited(idp)
+    client = Client()
+    assert client.post(ACS, {"SAMLResponse": saml_response}).status_code == 302
+    assert "_auth_user_id" in client.session
+    assert Client().post(ACS, {"SAMLResponse": saml_response}).status_code == 403
+    # An answer to another browser's request still is not one for this browser.
+    idp.user = {"mail": ["ella.saml@kommun.test"]}
+    assert Client().post(ACS, {"SAMLResponse": _answer(idp, Client())}).status_code == 403
+
+
+def test_only_a_json_true_allows_idp_initiated_sign_in(idp, settings):
+    settings.SSO_SAML_PROVIDERS[0]["allow_idp_initiated"] = "false"
+    assert saml.provider("kommun").allow_idp_initiated is False
 
 
 def test_our_metadata_for_the_idp(idp):

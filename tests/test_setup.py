@@ -349,3 +349,50 @@ def test_a_bad_page_limit_or_kind_name_is_refused_by_line():
         (9, "cooperation.group_names.committee"),
     }
     assert not Cooperation.objects.exists()
+
+
+# A few hundred bytes that PyYAML would grow to 10**9 strings ("billion laughs").
+LAUGHS = "cooperation:\n  name: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"  k{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]\n" for n in range(1, 10)
+)
+
+
+@pytest.mark.django_db
+def test_yaml_references_are_refused_before_they_grow(tmp_path):
+    path = tmp_path / "skratt.yaml"
+    path.write_text(LAUGHS, encoding="utf-8")
+    err = io.StringIO()
+    with pytest.raises(CommandError) as exc:
+        call_command("setup", str(path), stdout=io.StringIO(), stderr=err)
+    assert "1 fel; inget sparades." in str(exc.value) and "inte tillåtna" in err.getvalue()
+    with pytest.raises(SetupFileError) as problems:
+        services.setup_from_text(LAUGHS)
+    [problem] = problems.value.problems
+    assert problem.line == 3 and "&namn" in problem.message
+    assert not Cooperation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_web_form_refuses_references_depth_and_size_with_a_clear_message():
+    client = _admin_client()
+    html = client.post("/installation/", {"content": LAUGHS}).content.decode()
+    assert "Rad 3" in html and "hänvisningar" in html
+    deep = "cooperation:\n  name: " + "[" * 5000 + "]" * 5000 + "\n"
+    html = client.post("/installation/", {"content": deep}).content.decode()
+    assert "nivåer djupt" in html
+    big = "cooperation:\n" + "".join(f"  k{n}: {'x' * 90}\n" for n in range(12_000))
+    response = client.post(
+        "/installation/", {"file": io.BytesIO(big.encode()), "content": ""}, format="multipart"
+    )
+    assert response.status_code == 200
+    html = client.post("/installation/", {"content": big}).content.decode()
+    assert "större än 1 MB" in html
+    assert not Cooperation.objects.exists()
+
+
+def test_a_file_too_large_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "stor.yaml"
+    path.write_bytes(b"#" * 1_000_001)
+    with pytest.raises(SetupFileError) as problems:
+        services.check_file(path)
+    assert "större än 1 MB" in problems.value.problems[0].message

@@ -1,20 +1,25 @@
 """Importing Word files: upload, read with progress, review, confirm, refusals, roles."""
 
+import hashlib
 import io
 import json
+import os
 import zipfile
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
+from django.core.files.uploadhandler import MemoryFileUploadHandler, TemporaryFileUploadHandler
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from docx import Document
 
 from samverkan.core.models import AuditEntry
 from samverkan.organisation.models import Group, Person
 from samverkan.planning.models import AnnualReport, PlanVersion, ReportStatus, Status
-from samverkan.wordimport import services
+from samverkan.wordimport import archive, services
+from samverkan.wordimport import views as wordimport_views
 from samverkan.wordimport.forms import ReviewForm
 from samverkan.wordimport.models import ImportBatch, ImportedDocument
 from tests.factories import GroupFactory
@@ -420,3 +425,67 @@ def test_a_plan_already_there_is_said_on_the_review_page_before_confirming(perso
     page = client.post(reverse("wordimport:review", args=[again.pk]), data).content.decode()
     assert "Gruppen har redan en plan" not in page and "blocked-reason" not in page
     assert not kultur.filter(plan__year__year=2014).exists()
+
+
+@pytest.fixture
+def stored_upload_bytes(monkeypatch):
+    """How many bytes of uploads were kept, in memory or in temporary files."""
+    stored = []
+
+    def counting(original):
+        def receive(self, raw_data, start):
+            kept = original(self, raw_data, start)
+            if kept is None:  # this handler kept the chunk; none after it sees it
+                stored.append(len(raw_data))
+            return kept
+
+        return receive
+
+    for handler in (MemoryFileUploadHandler, TemporaryFileUploadHandler):
+        monkeypatch.setattr(handler, "receive_data_chunk", counting(handler.receive_data_chunk))
+    return stored
+
+
+def test_an_upload_past_the_cap_is_not_stored_and_says_why(
+    persona, monkeypatch, stored_upload_bytes
+):
+    cap = 200_000
+    monkeypatch.setattr(wordimport_views, "MAX_ZIP_BYTES", cap, raising=False)
+    monkeypatch.setattr(archive, "MAX_ZIP_BYTES", cap)
+    big = _zip({f"{n}.docx": os.urandom(100_000) for n in range(20)})  # 2 MB, incompressible
+    response = _upload(persona("secretariat"), "stor.zip", big)
+    assert response.status_code == 200
+    assert "Zip-filen är för stor för att importeras." in response.content.decode()
+    assert not ImportBatch.objects.exists()
+    # Stopped at the cap (plus at most one chunk): the rest was never kept.
+    assert sum(stored_upload_bytes) <= cap + 64 * 1024
+
+
+def test_an_upload_is_streamed_to_a_temporary_file_and_read_from_there(
+    persona, monkeypatch, stored_upload_bytes
+):
+    given = []
+    batch_create = services.batch_create
+
+    def spy(**kwargs):
+        given.append(kwargs["data"])
+        return batch_create(**kwargs)
+
+    monkeypatch.setattr(services, "batch_create", spy)
+    docx = FIXTURES["natverksrapport.docx"]()[0]
+    response = _upload(persona("secretariat"), "alla.zip", _zip({"a.docx": docx, "b.docx": docx}))
+    assert response.status_code == 302
+    # Even a small upload: on disk, not in memory.
+    [upload] = given
+    assert isinstance(upload, TemporaryUploadedFile) and sum(stored_upload_bytes) > 0
+    documents = ImportBatch.objects.get().documents.all()
+    assert [d.content_hash for d in documents] == [hashlib.sha256(docx).hexdigest()] * 2
+
+
+def test_the_upload_still_checks_the_csrf_token(demo_data, django_user_model):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(django_user_model.objects.get(username="kansli"))
+    response = client.post(
+        reverse("wordimport:upload"), {"file": _file("a.docx", b"x")}, follow=False
+    )
+    assert response.status_code == 403 and not ImportBatch.objects.exists()

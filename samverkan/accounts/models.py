@@ -80,10 +80,13 @@ class Invitation(models.Model):
 
 class PendingSamlRequest(models.Model):
     """A SAML sign-in on its way: the IdP answers with a cross-site POST, which carries no
-    session cookie, so the request's id is kept here until the answer (InResponseTo)."""
+    session cookie (SameSite=Lax), so the request's id is kept here until the answer
+    (InResponseTo), with the hash of a secret in a cookie of its own that the POST carries."""
 
     request_id = models.CharField(max_length=100, unique=True)
     provider = models.CharField(max_length=50)
+    # SHA-256 of the secret in the browser's SAML cookie: only that browser may answer it.
+    browser_hash = models.CharField(max_length=64, blank=True)
     next_url = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -93,3 +96,19 @@ class PendingSamlRequest(models.Model):
 
     def __str__(self) -> str:
         return self.request_id
+
+
+class UsedSamlAssertion(models.Model):
+    """A signed assertion that has signed someone in: the same one is never accepted again
+    (an answer to our request is also spent with the request; an IdP-initiated one has none)."""
+
+    assertion_id = models.CharField(max_length=200, unique=True)
+    provider = models.CharField(max_length=50)
+    used_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("used SAML assertion")
+        verbose_name_plural = _("used SAML assertions")
+
+    def __str__(self) -> str:
+        return self.assertion_id

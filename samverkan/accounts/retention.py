@@ -3,13 +3,18 @@ erased later. Run daily from cron: `samverkan personal_data` (docs/roles.md)."""
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max, Q, TextField
+from django.db.models.functions import Cast
 
 from samverkan.accounts.models import Invitation
+from samverkan.core import cache
 from samverkan.core.audit import audit_log
+from samverkan.core.erasure import Contact, contact_details_erased, redact
+from samverkan.core.models import AuditEntry
 from samverkan.organisation.models import BodyMembership, Membership, Person
 
 
@@ -80,6 +85,7 @@ def apply(
             if gone < erase_before and (person.email or person.phone):
                 outcome.erased.append(person)
                 if not dry_run:
+                    _erase_copies(Contact(person.pk, person.email, person.phone))
                     person.email = person.phone = ""
                     person.save(update_fields=["email", "phone"])
                     # The invitations kept the address they were sent to.
@@ -96,4 +102,47 @@ def apply(
                         obj=person,
                         changes={"left": gone.isoformat()},
                     )
+        if outcome.erased and not dry_run:
+            # Cached public pages and documents made earlier may show the details.
+            cache.bump()
     return outcome
+
+
+def _erase_copies(contact: Contact) -> None:
+    """The person's phone and e-mail, wherever they were copied: the apps above keep their
+    own copies and erase them on the signal (core/erasure.py); the audit log is here."""
+    contact_details_erased.send(sender=Person, contact=contact)
+    needles = [n for n in (contact.email, contact.phone) if n]
+    if not needles:
+        return
+    # The log is append-only but for this: what it recorded of the details is redacted.
+    text = Cast("changes", TextField())
+    found = Q()
+    for needle in needles:
+        found |= Q(changes_text__icontains=needle) | Q(object_repr__icontains=needle)
+        found |= Q(comment__icontains=needle)
+    # Entries about the person and their invitations lose every address and number, also
+    # ones the person had before (a changed address is no less theirs).
+    own = Q(object_type="organisation.person", object_id=str(contact.person_id))
+    invitations = Invitation.objects.filter(person_id=contact.person_id).values_list(
+        "pk", flat=True
+    )
+    own |= Q(object_type="accounts.invitation", object_id__in=[str(pk) for pk in invitations])
+    entries = AuditEntry.objects.annotate(changes_text=text).filter(found | own)
+    for entry in entries.only("pk", "changes", "object_repr", "comment").iterator():
+        changes = redact(entry.changes, contact)
+        if isinstance(changes, dict) and _is_own(entry, contact.person_id, invitations):
+            changes = {k: "" if k in ("email", "phone") else v for k, v in changes.items()}
+        object_repr, comment = contact.scrub(entry.object_repr), contact.scrub(entry.comment)
+        if (changes, object_repr, comment) != (entry.changes, entry.object_repr, entry.comment):
+            AuditEntry.objects.filter(pk=entry.pk).update(
+                changes=changes, object_repr=object_repr, comment=comment
+            )
+
+
+def _is_own(entry: AuditEntry, person_id: int, invitations: Any) -> bool:
+    if entry.object_type == "organisation.person":
+        return entry.object_id == str(person_id)
+    return entry.object_type == "accounts.invitation" and entry.object_id in {
+        str(pk) for pk in invitations
+    }

@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -164,34 +165,54 @@ def invitation_by_token(token: str) -> Invitation | None:
     )
 
 
+def invitation_account(invitation: Invitation) -> User | None:
+    """The account the invited address already belongs to, if any: the person's own, or one
+    whose user name or e-mail is the address."""
+    if invitation.person.user_id is not None:
+        return invitation.person.user
+    address = invitation.email.strip()
+    if not address:
+        return None
+    return (
+        get_user_model()
+        .objects.filter(Q(username__iexact=address) | Q(email__iexact=address))
+        .order_by("pk")
+        .first()
+    )
+
+
+def _account_exists_error() -> ValidationError:
+    return ValidationError(
+        _(
+            "The address already belongs to an account. Sign in to that account and open "
+            "the link again, or ask the secretariat."
+        )
+    )
+
+
 def invitation_accept(*, invitation: Invitation, password: str) -> User:
-    """Create the account (username: the e-mail address) and link it to the invited person."""
+    """Create the account (username: the e-mail address) and link it to the invited person.
+
+    Only a new account: the link proves that its holder can read the mail, not that they
+    are the owner of an account the address already has, so it never sets a password."""
     User = get_user_model()
     with transaction.atomic():
         invitation = (
             Invitation.objects.select_for_update(of=("self",))
-            .select_related("person")
+            .select_related("person", "person__user")
             .get(pk=invitation.pk)
         )
         if not invitation.is_usable:
             raise ValidationError(_("This link can no longer be used."))
+        if invitation_account(invitation) is not None:
+            raise _account_exists_error()
         person = invitation.person
-        existing = person.user
-        if existing is not None:
-            user = existing
-        else:
-            username = invitation.email.lower()
-            if User.objects.filter(username__iexact=username).exists():
-                raise ValidationError(
-                    _("There is already an account named %(name)s. Ask the secretariat.")
-                    % {"name": username}
-                )
-            user = User(
-                username=username,
-                email=invitation.email,
-                first_name=person.first_name,
-                last_name=person.last_name,
-            )
+        user = User(
+            username=invitation.email.lower(),
+            email=invitation.email,
+            first_name=person.first_name,
+            last_name=person.last_name,
+        )
         user.set_password(password)
         user.save()
         person.user = user
@@ -200,6 +221,62 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
         invitation.save(update_fields=["accepted_at"])
         audit_log(action="samverkan.invitation.accepted", actor=user, obj=invitation)
     return user
+
+
+def invitation_accept_signed_in(*, invitation: Invitation, user: User) -> User:
+    """The invitation of an address that already has an account is accepted by that
+    account, signed in: the person (and so the group's roles) is linked to it."""
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update(of=("self",))
+            .select_related("person", "person__user")
+            .get(pk=invitation.pk)
+        )
+        if not invitation.is_usable:
+            raise ValidationError(_("This link can no longer be used."))
+        account = invitation_account(invitation)
+        if account is None or account.pk != user.pk:
+            raise ValidationError(
+                _(
+                    "This invitation belongs to another account than the one you are signed "
+                    "in as. Sign out and sign in to the right account, or ask the secretariat."
+                )
+            )
+        person = invitation.person
+        if person.user_id is None:
+            if Person.objects.filter(user=user).exists():
+                raise ValidationError(
+                    _(
+                        "Your account is already linked to another person. Ask the "
+                        "secretariat to merge them."
+                    )
+                )
+            person.user = user
+            person.save(update_fields=["user"])
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+        audit_log(
+            action="samverkan.invitation.accepted",
+            actor=user,
+            obj=invitation,
+            changes={"existing_account": user.username},
+        )
+    return user
+
+
+def invitation_refuse_password(*, invitation: Invitation, ip_address: str | None) -> None:
+    """Someone with the link tried to set a password for an account that already exists:
+    refused, and noted, since the link may have reached the wrong hands."""
+    account = invitation_account(invitation)
+    audit_log(
+        action="samverkan.invitation.password_refused",
+        actor=None,
+        obj=invitation,
+        changes={
+            "account": account.username if account is not None else "",
+            "ip_address": ip_address or "",
+        },
+    )
 
 
 def own_details_update(

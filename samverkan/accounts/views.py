@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
@@ -144,6 +144,9 @@ def accept(request, token: str):
         return render(
             request, "accounts/accept_invalid.html", {"invitation": invitation}, status=410
         )
+    account = services.invitation_account(invitation)
+    if account is not None:
+        return _accept_existing(request, invitation, account, token)
     form = SetPasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -160,6 +163,41 @@ def accept(request, token: str):
         request,
         "accounts/accept.html",
         {"form": form, "invitation": invitation, "username": invitation.email.lower()},
+    )
+
+
+def _accept_existing(request, invitation: Invitation, account, token: str):
+    """The address already has an account: the link alone never sets its password; the
+    account's owner signs in and accepts, and the person's roles follow the account."""
+    signed_in_as_it = request.user.is_authenticated and request.user.pk == account.pk
+    if request.method == "POST":
+        if not signed_in_as_it:
+            services.invitation_refuse_password(
+                invitation=invitation, ip_address=lockout.client_ip(request)
+            )
+            messages.error(
+                request,
+                _(
+                    "The address already belongs to an account, so no password can be chosen "
+                    "here. Sign in to that account and open the link again."
+                ),
+            )
+            return redirect("accounts:accept", token)
+        try:
+            services.invitation_accept_signed_in(invitation=invitation, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The invitation is accepted and linked to your account."))
+            return redirect("desk:my_page")
+    return render(
+        request,
+        "accounts/accept_existing.html",
+        {
+            "invitation": invitation,
+            "signed_in_as_it": signed_in_as_it,
+            "login_url": reverse("accounts:login") + "?" + urlencode({"next": request.path}),
+        },
     )
 
 
@@ -366,10 +404,26 @@ def saml_metadata(request, key: str):
 def saml_start(request, key: str):
     provider = _saml_provider(key)
     try:
-        location = saml.start(provider, _base_url(request), _next(request))
+        location, browser = saml.start(
+            provider,
+            _base_url(request),
+            _next(request),
+            request.COOKIES.get(saml.BROWSER_COOKIE, ""),
+        )
     except sso.Refused as refused:
         return render(request, "accounts/sso_refused.html", {"message": str(refused)}, status=403)
-    return redirect(location)
+    response = redirect(location)
+    # The IdP's answer is a cross-site POST: only a SameSite=None cookie comes with it.
+    response.set_cookie(
+        saml.BROWSER_COOKIE,
+        browser,
+        max_age=saml.PENDING_MINUTES * 60,
+        path=reverse("accounts:saml_start", args=[key]),
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="None",
+    )
+    return response
 
 
 @csrf_exempt  # The IdP posts the signed answer from its own site; the signature protects it.
@@ -378,7 +432,10 @@ def saml_acs(request, key: str):
     provider = _saml_provider(key)
     try:
         person, issuer, next_url = saml.finish(
-            provider, _base_url(request), request.POST.get("SAMLResponse", "")
+            provider,
+            _base_url(request),
+            request.POST.get("SAMLResponse", ""),
+            request.COOKIES.get(saml.BROWSER_COOKIE, ""),
         )
         user = sso.link_account(provider_key=provider.key, issuer=issuer, person=person)
     except sso.Refused as refused:

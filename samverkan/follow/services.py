@@ -1,10 +1,13 @@
 """Writes of the follow app: personal calendar addresses and subscriptions."""
 
+import hashlib
+import logging
 import secrets
 from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -39,11 +42,37 @@ def calendar_feed_revoke(*, actor: User) -> None:
 # --- Following by e-mail -------------------------------------------------------------------
 
 
-def subscribe(*, email: str, target: str, target_id: int) -> Subscription:
+logger = logging.getLogger(__name__)
+
+
+def _counted(key: str, limit: int) -> bool:
+    """Count one more in the current window for `key`; False once past `limit`."""
+    window = settings.FOLLOW_RATE_WINDOW_SECONDS
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window ended between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count <= limit
+
+
+def subscribe(
+    *, email: str, target: str, target_id: int, client_ip: str | None = None
+) -> Subscription | None:
     """Ask to follow something by e-mail: a confirmation goes to the address, and nothing
     else until it is confirmed. Asking again sends the confirmation again (a lost mail), and
-    tells nothing about whether the address already follows it."""
+    tells nothing about whether the address already follows it.
+
+    Anyone may ask, for any address, so the mails are limited: per address (nobody's inbox
+    is flooded) and per client address (nobody walks through many inboxes). Past a limit
+    nothing happens, and the caller answers just the same (None here, for the tests)."""
     email = email.strip().lower()
+    if client_ip and not _counted(
+        f"follow:client:{client_ip}", settings.FOLLOW_REQUESTS_PER_CLIENT
+    ):
+        logger.warning("Following by e-mail: too many requests from %s", client_ip)
+        return None
     with transaction.atomic():
         subscription, _created = Subscription.objects.get_or_create(
             email=email,
@@ -51,24 +80,28 @@ def subscribe(*, email: str, target: str, target_id: int) -> Subscription:
             target_id=target_id,
             defaults={"token": secrets.token_urlsafe(32)},
         )
-        if not subscription.is_confirmed:
-            base = settings.SITE_URL.rstrip("/")
-            with translation.override("sv"):
-                subject = _("Confirm that you want to follow %(what)s") % {
-                    "what": describe(target, target_id)
-                }
-                body = render_to_string(
-                    "follow/email/confirm.txt",
-                    {
-                        "what": describe(target, target_id),
-                        "confirm": base + reverse("follow:confirm", args=[subscription.token]),
-                        "unsubscribe": base
-                        + reverse("follow:unsubscribe", args=[subscription.token]),
-                    },
-                )
-            transaction.on_commit(
-                partial(send_mail, subject, body, settings.DEFAULT_FROM_EMAIL, [email])
+        if subscription.is_confirmed:
+            return subscription
+        address_key = "follow:address:" + hashlib.sha256(email.encode()).hexdigest()
+        if not _counted(address_key, settings.FOLLOW_MAILS_PER_ADDRESS):
+            logger.warning("Following by e-mail: confirmation mails to one address held back")
+            return subscription
+        base = settings.SITE_URL.rstrip("/")
+        with translation.override("sv"):
+            subject = _("Confirm that you want to follow %(what)s") % {
+                "what": describe(target, target_id)
+            }
+            body = render_to_string(
+                "follow/email/confirm.txt",
+                {
+                    "what": describe(target, target_id),
+                    "confirm": base + reverse("follow:confirm", args=[subscription.token]),
+                    "unsubscribe": base + reverse("follow:unsubscribe", args=[subscription.token]),
+                },
             )
+        transaction.on_commit(
+            partial(send_mail, subject, body, settings.DEFAULT_FROM_EMAIL, [email])
+        )
     return subscription
 
 

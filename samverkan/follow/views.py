@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from samverkan.accounts import lockout
 from samverkan.follow import calendar, services
 from samverkan.follow.models import CalendarFeed, Notice, Subscription, Target
 from samverkan.governance import selectors as governance_selectors
@@ -140,12 +141,20 @@ def follow_page(request, target: str, target_id: int):
     name = _target(target, target_id)
     form = SubscribeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.subscribe(email=form.cleaned_data["email"], target=target, target_id=target_id)
+        services.subscribe(
+            email=form.cleaned_data["email"],
+            target=target,
+            target_id=target_id,
+            client_ip=lockout.client_ip(request),
+        )
+        # The same answer whether a mail went out or a limit held it back: the page tells
+        # no one whether the address follows anything or was asked for a moment ago.
         messages.success(
             request,
             _(
-                "Check your inbox: we have sent a link that confirms you want to follow "
-                "%(name)s. Nothing else is sent until you confirm."
+                "Check your inbox: a link that confirms you want to follow %(name)s is on its "
+                "way, unless several were sent to the address a short while ago. Nothing else "
+                "is sent until you confirm."
             )
             % {"name": name},
         )

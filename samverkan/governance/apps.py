@@ -11,4 +11,8 @@ class GovernanceConfig(AppConfig):
         # The services register this app's transition tables with core.workflow; importing
         # them once the app registry is ready makes transition() know every kind of
         # document, whichever module a caller imported first.
-        from samverkan.governance import services  # noqa: F401, PLC0415
+        # The receivers erase the copies of a person's contact details this app keeps
+        # (core/erasure.py).
+        from samverkan.governance import receivers, services  # noqa: F401, PLC0415
+
+        receivers.connect()

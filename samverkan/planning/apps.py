@@ -11,4 +11,9 @@ class PlanningConfig(AppConfig):
         # The services register this app's transition tables with core.workflow; importing
         # them once the app registry is ready makes transition() know every kind of
         # document, whichever module a caller imported first.
+        # The receivers erase the copies of a person's contact details this app keeps
+        # (core/erasure.py).
+        from samverkan.planning import receivers  # noqa: PLC0415
         from samverkan.planning.services import plans, reports  # noqa: F401, PLC0415
+
+        receivers.connect()

@@ -38,9 +38,45 @@ class SetupFileError(Exception):
         self.problems = problems
 
 
+# The file comes from a person, also through the web form: it is small and plain. Caps
+# keep a hostile one from taking the server's memory or stack.
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 20
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """A file PyYAML could read but that we will not: the problem is already in Swedish."""
+
+
 class _Loader(yaml.SafeLoader):
     """YAML without its own date reading: `2019-13-45` would stop PyYAML with a bare
-    ValueError and no line; as text, the schema refuses it at its line like any other value."""
+    ValueError and no line; as text, the schema refuses it at its line like any other value.
+
+    Without aliases: `*name` repeats what `&name` marked, and nested repeats grow
+    exponentially ("billion laughs": a few hundred bytes that build billions of values).
+    A set-up file never needs them. And no deeper than MAX_DEPTH: the composer recurses."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise _Refused(
+                problem=_(
+                    "references (an alias *name to an anchor &name) are not allowed: write "
+                    "the value out in full"
+                ),
+                problem_mark=self.peek_event().start_mark,
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(
+                    problem=_("the file nests more than %(n)s levels deep") % {"n": MAX_DEPTH},
+                    problem_mark=self.peek_event().start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -126,16 +162,29 @@ def _message(error: ErrorDetails) -> str:
 def read(path: Path | str, commitment_codes: set[str]) -> SetupFile:
     """The checked contents of the file at `path`; raises SetupFileError with every problem."""
     try:
+        if Path(path).stat().st_size > MAX_BYTES:
+            raise SetupFileError([Problem(None, "", _too_large())])
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise SetupFileError([Problem(None, "", _("cannot be read: %(e)s") % {"e": exc})]) from exc
     return parse(text, commitment_codes)
 
 
+def _too_large() -> str:
+    return _("the file is larger than %(mb)s MB: a set-up file is much smaller") % {
+        "mb": MAX_BYTES // 1_000_000
+    }
+
+
 def parse(text: str, commitment_codes: set[str]) -> SetupFile:
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise SetupFileError([Problem(None, "", _too_large())])
     try:
         node = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader)  # a SafeLoader: builds plain data only
+    except _Refused as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise SetupFileError([Problem(line, "", str(exc.problem))]) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None

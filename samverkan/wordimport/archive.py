@@ -3,7 +3,9 @@
 import io
 import posixpath
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import IO
 
 from django.utils.translation import gettext as _
 
@@ -18,19 +20,68 @@ MAX_RATIO = 100
 
 @dataclass
 class Entry:
+    """One file of an upload. Its bytes are read when asked for, one file at a time, so a
+    zip of hundreds of files never sits in memory whole."""
+
     name: str
-    data: bytes | None
+    reader: Callable[[], bytes] | None
     refused: str | None = None
 
+    @property
+    def data(self) -> bytes | None:
+        """The file's bytes, read now; Refused if they cannot be."""
+        return self.reader() if self.reader is not None else None
 
-def entries_of(filename: str, data: bytes) -> list[Entry]:
-    """The files of an upload. A zip that would escape itself or explode is refused whole."""
+
+def _size(file: IO[bytes]) -> int:
+    file.seek(0, io.SEEK_END)
+    size = file.tell()
+    file.seek(0)
+    return size
+
+
+def _too_large() -> str:
+    return _("The file is larger than %(mb)s MB and was not imported.") % {
+        "mb": MAX_FILE_BYTES // (1024 * 1024)
+    }
+
+
+def _whole(file: IO[bytes]) -> Callable[[], bytes]:
+    def read() -> bytes:
+        file.seek(0)
+        return file.read(MAX_FILE_BYTES + 1)
+
+    return read
+
+
+def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[[], bytes]:
+    def read() -> bytes:
+        try:
+            with archive.open(info) as member:
+                # Never more than the cap, whatever size the zip's directory claims.
+                data = member.read(MAX_FILE_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, ValueError) as error:
+            raise Refused(_("The file is damaged and could not be read.")) from error
+        if len(data) > MAX_FILE_BYTES:
+            raise Refused(_too_large())
+        return data
+
+    return read
+
+
+def entries_of(filename: str, upload: bytes | IO[bytes]) -> list[Entry]:
+    """The files of an upload (its bytes, or a seekable file such as the temporary file
+    Django streamed it to). A zip that would escape itself or explode is refused whole."""
+    file: IO[bytes] = io.BytesIO(upload) if isinstance(upload, bytes) else upload
+    size = _size(file)
     if not filename.lower().endswith(".zip"):
-        return [Entry(filename, data)]
-    if len(data) > MAX_ZIP_BYTES:
+        if size > MAX_FILE_BYTES:
+            return [Entry(filename, None, _too_large())]
+        return [Entry(filename, _whole(file))]
+    if size > MAX_ZIP_BYTES:
         raise Refused(_("The zip file is too large to import."))
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(file)
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError) as error:
         raise Refused(_("The zip file is damaged and could not be opened.")) from error
@@ -62,19 +113,7 @@ def entries_of(filename: str, data: bytes) -> list[Entry]:
         if base.startswith(("~$", ".")) or "__MACOSX" in info.filename:
             continue  # Word's lock files and the Mac's resource forks
         if info.file_size > MAX_FILE_BYTES:
-            entries.append(
-                Entry(
-                    base,
-                    None,
-                    _("The file is larger than %(mb)s MB and was not imported.")
-                    % {"mb": MAX_FILE_BYTES // (1024 * 1024)},
-                )
-            )
+            entries.append(Entry(base, None, _too_large()))
             continue
-        try:
-            content = archive.read(info)
-        except (zipfile.BadZipFile, OSError, ValueError):
-            entries.append(Entry(base, None, _("The file is damaged and could not be read.")))
-            continue
-        entries.append(Entry(base, content))
+        entries.append(Entry(base, _member(archive, info)))
     return entries

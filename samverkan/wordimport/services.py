@@ -9,7 +9,7 @@ import hashlib
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import IO, Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -51,8 +51,10 @@ def _check(actor: AnyUser) -> None:
         raise PermissionDenied
 
 
-def batch_create(*, filename: str, data: bytes, actor: AnyUser) -> ImportBatch:
-    """Store an upload's files to be read; a zip that is unsafe is refused whole."""
+def batch_create(*, filename: str, data: bytes | IO[bytes], actor: AnyUser) -> ImportBatch:
+    """Store an upload's files to be read; a zip that is unsafe is refused whole. `data`:
+    the bytes, or the (temporary) file the upload was streamed to, read one member at a
+    time."""
     _check(actor)
     try:
         entries = entries_of(filename, data)
@@ -64,22 +66,23 @@ def batch_create(*, filename: str, data: bytes, actor: AnyUser) -> ImportBatch:
         batch = ImportBatch.objects.create(
             filename=filename[:255], created_by=_user(actor), total=len(entries)
         )
-        ImportedDocument.objects.bulk_create(
-            ImportedDocument(
+        for i, entry in enumerate(entries):
+            refused = entry.refused
+            try:
+                content = entry.data or b""
+            except Refused as refusal:
+                content, refused = b"", refusal.message
+            ImportedDocument.objects.create(
                 batch=batch,
                 order=i,
                 filename=entry.name[:255],
-                content=entry.data or b"",
-                content_hash=hashlib.sha256(entry.data or b"").hexdigest(),
+                content=content,
+                content_hash=hashlib.sha256(content).hexdigest(),
                 state=(
-                    ImportedDocument.State.REFUSED
-                    if entry.refused
-                    else ImportedDocument.State.WAITING
+                    ImportedDocument.State.REFUSED if refused else ImportedDocument.State.WAITING
                 ),
-                message=entry.refused or "",
+                message=refused or "",
             )
-            for i, entry in enumerate(entries)
-        )
         audit_log(
             action="samverkan.wordimport.uploaded",
             actor=actor,

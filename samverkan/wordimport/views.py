@@ -5,14 +5,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from samverkan.accounts import permissions
 from samverkan.core.forms import attach_errors
 from samverkan.core.http import missing_is_404
 from samverkan.wordimport import selectors, services, tasks
+from samverkan.wordimport.archive import MAX_ZIP_BYTES
 from samverkan.wordimport.forms import ReviewForm, UploadForm
 from samverkan.wordimport.models import ImportedDocument
+from samverkan.wordimport.uploads import CappedUpload, stream_to_disk
 
 
 def _require(request) -> None:
@@ -21,13 +24,24 @@ def _require(request) -> None:
 
 
 @login_required
+@csrf_exempt  # only so that the upload handlers can be set first: _upload checks the token
 def upload(request):
     _require(request)
+    capped = stream_to_disk(request, MAX_ZIP_BYTES)
+    return _upload(request, capped)
+
+
+@csrf_protect
+def _upload(request, capped: CappedUpload):
     form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and capped.too_large:
+        form.is_valid()
+        form.errors["file"] = form.error_class([_("The zip file is too large to import.")])
+    elif request.method == "POST" and form.is_valid():
         file = form.cleaned_data["file"]
         try:
-            batch = services.batch_create(filename=file.name, data=file.read(), actor=request.user)
+            # The temporary file, read one Word file at a time.
+            batch = services.batch_create(filename=file.name, data=file, actor=request.user)
         except ValidationError as error:
             attach_errors(form, error)
         else:

@@ -31,15 +31,16 @@ class Command(BaseCommand):
             if not file.is_file():
                 raise CommandError(f"No such file: {path}")
             try:
-                entries = entries_of(file.name, file.read_bytes())
+                entries = entries_of(file.name, file.open("rb"))
             except Refused as refusal:
                 results.append({"file": file.name, "refused": refusal.message})
                 continue
             for entry in entries:
                 result = {"file": entry.name, "refused": entry.refused}
-                if entry.data is not None:
+                if entry.reader is not None:
                     try:
-                        result.update(parse_docx(entry.data, entry.name).to_json())
+                        data = entry.data
+                        result.update(parse_docx(data, entry.name).to_json())
                         result["refused"] = None
                     except Refused as refusal:
                         result["refused"] = refusal.message
