@@ -33,6 +33,7 @@ from samverkan.organisation.models import (
 from samverkan.planning.models import (
     Activity,
     AnnualReport,
+    Document,
     Goal,
     PlanningYear,
     PlanVersion,
@@ -40,6 +41,7 @@ from samverkan.planning.models import (
     Status,
 )
 from samverkan.planning.selectors import plans as plan_selectors
+from samverkan.planning.selectors.wording import wording_for
 from samverkan.planning.services import plans as plan_services
 from samverkan.planning.services import reports as report_services
 from samverkan.setup import services as setup_services
@@ -273,6 +275,15 @@ def test_a_plan_goes_to_approval(coop):
     limit = Cooperation.objects.get().page_limit
     chiefs = Body.objects.get(kind=Body.Kind.CHIEF_EXECUTIVES).name
     assert f"högst {limit} sidor" in flat and chiefs in flat
+    # Its headings are the ones its file words the template with, on the page and in the PDF.
+    words = wording_for(Document.PLAN, year=YEAR)
+    assert {"umearegionen": "Mål 2027", "exempelforbundet": "Nätverksplanens mål för 2027"}[
+        coop.key
+    ] == words["goals"].heading
+    public = Client().get(url, follow=True).content.decode()
+    for key in ("field_of_work", "goals", "activities"):
+        assert words[key].heading in public and words[key].heading in flat
+    assert words["field_of_work"].guidance in flat
 
 
 # --- Report to acceptance -----------------------------------------------------------------
@@ -298,6 +309,14 @@ def test_a_networks_light_report_is_accepted(coop):
     response = Client().get(reverse("planning:report", args=[YEAR, coop.network.slug]))
     assert response.status_code == 200
     coop.names_this_one(response.content.decode())
+    meetings = wording_for(Document.NETWORK_REPORT, year=YEAR)["meetings"].heading
+    assert (
+        meetings
+        == {"umearegionen": "Antal träffar", "exempelforbundet": "Nätverksträffar under året"}[
+            coop.key
+        ]
+    )
+    assert meetings in response.content.decode()
 
 
 def test_a_working_groups_full_report_is_accepted(coop):

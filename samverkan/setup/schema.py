@@ -269,19 +269,19 @@ def cross_references(spec: SetupFile, commitment_codes: set[str]) -> list[tuple[
             )
             continue
         allowed = section_keys(document)
-        for key in sections:
-            if key not in allowed:
-                errors.append(
-                    (
-                        ("wording", document, key),
-                        _("the %(document)s has no section '%(name)s'; choose one of %(allowed)s")
-                        % {
-                            "document": Document(document).label.lower(),
-                            "name": key,
-                            "allowed": ", ".join(allowed),
-                        },
-                    )
+        label = Document(document).label.lower()
+        errors.extend(
+            (
+                ("wording", document, key),
+                _(
+                    "the section '%(name)s' is not one of the %(document)s's; "
+                    "choose one of %(allowed)s"
                 )
+                % {"document": label, "name": key, "allowed": ", ".join(allowed)},
+            )
+            for key in sections
+            if key not in allowed
+        )
     return errors
 
 

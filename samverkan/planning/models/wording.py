@@ -45,7 +45,9 @@ SECTIONS: dict[str, tuple[SectionDefault, ...]] = {
             _("Goals %(year)s"),
             _("What do you want to have achieved during the year? (SMART goals)"),
         ),
-        SectionDefault("activities", _("Activity plan %(year)s"), _("Who does what, when and how?")),
+        SectionDefault(
+            "activities", _("Activity plan %(year)s"), _("Who does what, when and how?")
+        ),
         SectionDefault(
             "priorities",
             _("Priority areas"),
@@ -135,7 +137,7 @@ class TemplateWording(models.Model):
     guidance_en = models.TextField(_("guidance in English"), blank=True)
 
     class Meta:
-        verbose_name = _("template wording")
+        verbose_name = _("template section")
         verbose_name_plural = _("template wording")
         ordering = ["document", "section"]
         constraints = [
@@ -154,7 +156,8 @@ class TemplateWording(models.Model):
         allowed = section_keys(self.document)
         if self.document and self.section not in allowed:
             errors["section"] = _(
-                "The %(document)s has no section “%(section)s”; choose one of %(allowed)s."
+                "The section “%(section)s” is not one of the %(document)s's; "
+                "choose one of %(allowed)s."
             ) % {
                 "document": self.get_document_display().lower(),
                 "section": self.section,
