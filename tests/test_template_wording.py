@@ -5,6 +5,7 @@ file or the administration, shows on the forms, the pages, the PDF and the DOCX 
 """
 
 import io
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -23,10 +24,19 @@ from samverkan.planning.selectors.wording import wording_for
 from samverkan.planning.services import reports as report_services
 from samverkan.setup import services as setup_services
 from samverkan.setup.reader import SetupFileError
+from samverkan.wordimport import selectors as wordimport_selectors
+from samverkan.wordimport.parser import parse_docx
 from tests import pdf_checks
 from tests.planning_helpers import approved_plan, complete_plan, open_year, user
 from tests.snapshots import load_once
 
+EXAMPLE = (
+    Path(__file__).resolve().parent.parent
+    / "samverkan"
+    / "datasets"
+    / "cooperations"
+    / "exempelforbundet.yaml"
+)
 # Typst's own syntax in a heading and guidance: the PDF must print it, never run it.
 ODD_HEADING = "Årets mål {year} för Đuolja #strong[x] *y*"
 ODD_GUIDANCE = 'Vart vill ni nå? ] #import "secret": * $ @ `'
@@ -324,3 +334,34 @@ def test_bad_wording_in_the_file_is_refused_by_line_with_the_allowed_keys():
     line, message = found["wording.reports"]
     assert line == 18 and "plan, report, network_report" in message
     assert not TemplateWording.objects.exists()
+
+
+# --- Word files written from the cooperation's own templates ---------------------------------
+
+
+def _own_template_file() -> bytes:
+    document = Docx()
+    document.add_heading("Verksamhetsplan 2027 för Kulturnätverket", level=1)
+    document.add_heading("Nätverkets uppdrag", level=2)
+    document.add_paragraph("Vad arbetar nätverket med, och vilka yrkesgrupper möts i det?")
+    document.add_paragraph("Kultur och föreningsliv i hela länet.")
+    document.add_heading("Nätverksplanens mål för 2027", level=2)
+    document.add_paragraph("1. Öka antalet besökare med 10 % före oktober 2027.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_word_import_reads_the_cooperations_own_headings_and_skips_its_guidance():
+    setup_services.setup_from_file(EXAMPLE)
+    content = _own_template_file()
+    parsed = parse_docx(content, "kultur.docx", own=wordimport_selectors.own_words())
+    assert parsed.field_of_work == "Kultur och föreningsliv i hela länet."
+    assert [g.statement for g in parsed.goals] == [
+        "Öka antalet besökare med 10 % före oktober 2027."
+    ]
+    assert not any("yrkesgrupper" in line for line in parsed.unparsed)
+    # Without the cooperation's wording the headings are unknown, and nothing is lost.
+    plain = parse_docx(content, "kultur.docx")
+    assert plain.field_of_work is None and "Nätverkets uppdrag" in plain.unparsed

@@ -666,6 +666,27 @@ def _looks_like_heading(text: str) -> bool:
     return len(text) <= 60 and ":" not in text and not text.rstrip().endswith((".", "!", "?"))
 
 
+@dataclass(frozen=True)
+class OwnWords:
+    """A cooperation's own wording of its templates, read as well as Mall 1's and Mall 2's:
+    by kind of document, (the reader's section, the heading with {year} for any year), and
+    the guidance sentences, skipped like the template's."""
+
+    headings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    guidance: frozenset[str] = frozenset()
+
+    def section_of(self, kind: str, text: str) -> str | None:
+        short = text.rstrip(":").strip()
+        for name, heading in self.headings.get(kind, []):
+            pattern = re.escape(clean(heading)).replace(re.escape("{year}"), r"\d{4}")
+            if re.fullmatch(pattern, short, re.I):
+                return name
+        return None
+
+    def is_guidance(self, text: str) -> bool:
+        return text in self.guidance
+
+
 def _section_of(text: str) -> str | None:
     short = text.rstrip(":").strip()
     if len(short) > 80:
@@ -676,14 +697,18 @@ def _section_of(text: str) -> str | None:
     return None
 
 
-def parse_docx(data: bytes, filename: str = "") -> Parsed:
+def parse_docx(data: bytes, filename: str = "", *, own: OwnWords | None = None) -> Parsed:
     check_package(data, filename or "fil.docx")
     blocks, title_property, headers = read_blocks(data)
-    return parse_blocks(blocks, title_property=title_property, headers=headers)
+    return parse_blocks(blocks, title_property=title_property, headers=headers, own=own)
 
 
 def parse_blocks(
-    blocks: list[Block], *, title_property: str = "", headers: list[str] | None = None
+    blocks: list[Block],
+    *,
+    title_property: str = "",
+    headers: list[str] | None = None,
+    own: OwnWords | None = None,
 ) -> Parsed:
     title_match, start = None, 0
     for i, block in enumerate(blocks[:15]):
@@ -721,14 +746,15 @@ def parse_blocks(
     parsed = Parsed(kind=kind, year=year, group=group, title=title)
     parsed.made_by_samverkan = bool(title_property) and clean(title_property) == title
     parsed.sources["title"] = title_match[0]
-    _Reader(parsed, blocks[start:]).run()
+    _Reader(parsed, blocks[start:], own or OwnWords()).run()
     return parsed
 
 
 class _Reader:
-    def __init__(self, parsed: Parsed, blocks: list[Block]):
+    def __init__(self, parsed: Parsed, blocks: list[Block], own: OwnWords):
         self.p = parsed
         self.blocks = blocks
+        self.own = own
         self.section: str | None = "head"
         self.texts: dict[str, list[str]] = {}
         self.goal: GoalData | None = None
@@ -746,14 +772,14 @@ class _Reader:
                 # "Måluppfyllelse: delvis. 24 deltagare kom" is a line, not a heading; but
                 # "Verksamhetsområde: Kultur" is the heading and its text on one line.
                 section = None
-                inline = _section_of(head)
+                inline = self.section_of(head)
                 if inline is not None and not FULFILLED_LINE.match(text) and inline != "goals":
                     self.section = inline
                     self.goal = None
                     self.in_members = False
                     text = rest.strip()
             else:
-                section = _section_of(text)
+                section = self.section_of(text)
             if section is not None and not (
                 section == "goals" and self.section in ("fulfilment", "goals") and not block.heading
             ):
@@ -761,11 +787,15 @@ class _Reader:
                 self.goal = None
                 self.in_members = False
                 continue
-            if REPLACE_MARK.match(text) or INSTRUCTIONS.match(text):
+            if REPLACE_MARK.match(text) or INSTRUCTIONS.match(text) or self.own.is_guidance(text):
                 # The template's instruction, "(ersätt text) …" or a known guidance sentence.
                 continue
             self.line(text, block)
         self.finish()
+
+    def section_of(self, text: str) -> str | None:
+        """The section a heading starts: the cooperation's own wording first, then Mall's."""
+        return self.own.section_of(self.p.kind, text) or _section_of(text)
 
     def keep(self, text: str) -> None:
         self.p.unparsed.append(text)
