@@ -373,6 +373,9 @@ def test_the_compilation_of_the_years_plans(coop, tmp_path):
     html = page.content.decode()
     coop.names_this_one(html)
     assert coop.plan_group.name in html
+    # Each group's goals are under the heading of the cooperation's own template.
+    goals = wording_for(Document.PLAN, year=YEAR)["goals"].heading
+    assert f"{goals}:" in " ".join(text.split()) and f"{goals}:" in html
 
 
 # --- Follow-up pages ------------------------------------------------------------------------
