@@ -104,7 +104,8 @@ class PlanForm(forms.ModelForm):
 
     def __init__(self, *args, wording: dict[str, Section], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["priority_commitments"].label_from_instance = lambda pc: (
+        commitments = cast(forms.ModelMultipleChoiceField, self.fields["priority_commitments"])
+        commitments.label_from_instance = lambda pc: (  # type: ignore[method-assign,assignment]
             f"{pc.area.name} – {pc.commitment.code} {pc.wording}"
         )
         _word_fields(
@@ -274,9 +275,8 @@ class ReportForm(forms.ModelForm):
             del self.fields[name]
         _word_fields(self, wording, {name: name for name in self.fields if name in wording})
         if light:
-            self.fields["municipalities"].queryset = Municipality.objects.members_in(
-                self.instance.year.year
-            )
+            municipalities = cast(forms.ModelMultipleChoiceField, self.fields["municipalities"])
+            municipalities.queryset = Municipality.objects.members_in(self.instance.year.year)
 
 
 class ReportGoalForm(forms.ModelForm):
