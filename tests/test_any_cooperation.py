@@ -284,6 +284,14 @@ def test_a_plan_goes_to_approval(coop):
     for key in ("field_of_work", "goals", "activities"):
         assert words[key].heading in public and words[key].heading in flat
     assert words["field_of_work"].guidance in flat
+    # The invented federation calls it a "nätverksplan"; Umeåregionen keeps Mall 1's title.
+    title = wording_for(Document.PLAN, year=YEAR, group=coop.plan_group.name)["title"]
+    expected = {
+        "umearegionen": f"Verksamhetsplan {YEAR} för Umeåregionens {coop.plan_group.name}",
+        "exempelforbundet": f"Nätverksplan {YEAR} för {coop.plan_group.name}",
+    }[coop.key]
+    assert expected in flat and expected in public
+    assert title.own_heading == (coop.key == "exempelforbundet")
 
 
 # --- Report to acceptance -----------------------------------------------------------------
@@ -317,6 +325,15 @@ def test_a_networks_light_report_is_accepted(coop):
         ]
     )
     assert meetings in response.content.decode()
+    title = wording_for(Document.NETWORK_REPORT, year=YEAR, group=coop.network.name)["title"]
+    assert (
+        title.heading
+        == {
+            "umearegionen": f"Nätverksrapport {YEAR} för {coop.network.name}",
+            "exempelforbundet": f"Nätverksberättelse {YEAR} för {coop.network.name}",
+        }[coop.key]
+    )
+    assert f"<h1>{title.heading}</h1>" in response.content.decode()
 
 
 def test_a_working_groups_full_report_is_accepted(coop):

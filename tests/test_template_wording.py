@@ -25,7 +25,7 @@ from samverkan.planning.services import reports as report_services
 from samverkan.setup import services as setup_services
 from samverkan.setup.reader import SetupFileError
 from samverkan.wordimport import selectors as wordimport_selectors
-from samverkan.wordimport.parser import parse_docx
+from samverkan.wordimport.parser import Refused, parse_docx
 from tests import pdf_checks
 from tests.planning_helpers import approved_plan, complete_plan, open_year, user
 from tests.snapshots import load_once
@@ -107,6 +107,8 @@ def test_the_plan_form_has_the_cooperations_headings_and_guidance(demo_data, per
     )
     assert 'aria-describedby="id_field_of_work_helptext"' in html
     assert "Umeåregionens 3 övergripande målsättningar" in html  # purpose, from the file
+    # The title's guidance introduces the form: Mall 1's note on its length.
+    assert '<p class="guidance">Den verksamhetsplan ni lämnar till kansliet ska omfatta' in html
     assert "<legend><h2>Prioriterade områden</h2></legend>" in html
     assert 'aria-describedby="id_priority_commitments_helptext"' in html
     goal_page = persona("group_member").get(
@@ -243,8 +245,8 @@ def test_the_administration_edits_the_wording_and_is_audited(demo_data, persona)
     )
     html = refused.content.decode()
     assert refused.status_code == 200
-    assert "välj ett av meetings, network_activities, municipalities" in html
-    assert "Bara {year} kan fyllas i, inte {år}" in html
+    assert "välj ett av title, meetings, network_activities, municipalities" in html
+    assert "Bara {year} och {group} kan fyllas i, inte {år}" in html
 
 
 @pytest.mark.parametrize("role", ["visitor", "group_member", "contact_person", "chief_executive"])
@@ -319,18 +321,19 @@ def test_bad_wording_in_the_file_is_refused_by_line_with_the_allowed_keys():
         setup_services.setup_from_text(BAD)
     found = {p.where: (p.line, p.message) for p in problems.value.problems}
     assert found["wording.plan.purpose.heading"][0] == 17
-    assert "bara {year} kan fyllas i" in found["wording.plan.purpose.heading"][1]
-    assert found["wording.network_report.meetings.heading"] == (22, "måste anges")
+    assert "bara {year} och {group} kan fyllas i" in found["wording.plan.purpose.heading"][1]
+    # Guidance alone is fine: the section keeps the product's heading.
+    assert not [where for where in found if where.startswith("wording.network_report")]
     assert not TemplateWording.objects.exists()
     # The keys are checked once the grammar holds.
-    fixed = BAD.replace("Syfte {år}", "Syfte").replace("guidance: Bara", "heading: Bara")
+    fixed = BAD.replace("Syfte {år}", "Syfte")
     with pytest.raises(SetupFileError) as problems:
         setup_services.setup_from_text(fixed)
     found = {p.where: (p.line, p.message) for p in problems.value.problems}
     line, message = found["wording.plan.goal"]
     assert line == 14
     assert "avsnittet 'goal' finns inte i dokumenttypen verksamhetsplan" in message
-    assert "field_of_work, purpose, goals, activities, priorities, revision" in message
+    assert "title, field_of_work, purpose, goals, activities, priorities, revision" in message
     line, message = found["wording.reports"]
     assert line == 18 and "plan, report, network_report" in message
     assert not TemplateWording.objects.exists()
@@ -339,9 +342,9 @@ def test_bad_wording_in_the_file_is_refused_by_line_with_the_allowed_keys():
 # --- Word files written from the cooperation's own templates ---------------------------------
 
 
-def _own_template_file() -> bytes:
+def _own_template_file(title: str = "Nätverksplan 2027 för Kulturnätverket") -> bytes:
     document = Docx()
-    document.add_heading("Verksamhetsplan 2027 för Kulturnätverket", level=1)
+    document.add_heading(title, level=1)
     document.add_heading("Nätverkets uppdrag", level=2)
     document.add_paragraph("Vad arbetar nätverket med, och vilka yrkesgrupper möts i det?")
     document.add_paragraph("Kultur och föreningsliv i hela länet.")
@@ -357,11 +360,17 @@ def test_the_word_import_reads_the_cooperations_own_headings_and_skips_its_guida
     setup_services.setup_from_file(EXAMPLE)
     content = _own_template_file()
     parsed = parse_docx(content, "kultur.docx", own=wordimport_selectors.own_words())
+    assert (parsed.kind, parsed.year, parsed.group) == ("plan", 2027, "Kulturnätverket")
     assert parsed.field_of_work == "Kultur och föreningsliv i hela länet."
     assert [g.statement for g in parsed.goals] == [
         "Öka antalet besökare med 10 % före oktober 2027."
     ]
     assert not any("yrkesgrupper" in line for line in parsed.unparsed)
-    # Without the cooperation's wording the headings are unknown, and nothing is lost.
-    plain = parse_docx(content, "kultur.docx")
+    # Without the cooperation's wording the title is unknown, and the file is refused.
+    with pytest.raises(Refused):
+        parse_docx(content, "kultur.docx")
+    # A Mall 1 title with the cooperation's own headings: the headings alone are known.
+    mall = _own_template_file("Verksamhetsplan 2027 för Kulturnätverket")
+    plain = parse_docx(mall, "kultur.docx")
     assert plain.field_of_work is None and "Nätverkets uppdrag" in plain.unparsed
+    assert parse_docx(mall, "kultur.docx", own=wordimport_selectors.own_words()).field_of_work

@@ -153,9 +153,10 @@ class IndicatorSpec(Spec):
 
 
 class SectionWording(Spec):
-    """A section's heading and the guidance shown above its field; {year} is the year."""
+    """A section's heading and the guidance shown above its field; {year} is the year and
+    {group} the group's name. Without a heading the section keeps the product's."""
 
-    heading: str = Field(min_length=1, max_length=200)
+    heading: str = Field("", max_length=200)
     guidance: str = ""
     heading_en: str = Field("", max_length=200)
     guidance_en: str = ""
@@ -165,7 +166,8 @@ class SectionWording(Spec):
     def _only_the_year(cls, value: str) -> str:
         if found := unknown_placeholders(value):
             raise ValueError(
-                _("only {year} can be filled in, not %(found)s") % {"found": ", ".join(found)}
+                _("only {year} and {group} can be filled in, not %(found)s")
+                % {"found": ", ".join(found)}
             )
         return value
 

@@ -674,6 +674,21 @@ class OwnWords:
 
     headings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     guidance: frozenset[str] = frozenset()
+    # By kind of document, its own title: "Nätverksplan {year} för {group}".
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def title_of(self, text: str) -> tuple[str, int, str] | None:
+        """(kind, year, group) of a title in the cooperation's own words, or None."""
+        for kind, title in self.titles.items():
+            pattern = (
+                re.escape(clean(title))
+                .replace(re.escape("{year}"), r"(?P<year>\d{4})", 1)
+                .replace(re.escape("{group}"), r"(?P<group>.+?)", 1)
+            )
+            complete = "(?P<year>" in pattern and "(?P<group>" in pattern
+            if complete and (m := re.fullmatch(pattern, text.strip(), re.I)):
+                return kind, int(m["year"]), m["group"].strip(" -–")
+        return None
 
     def section_of(self, kind: str, text: str) -> str | None:
         short = text.rstrip(":").strip()
@@ -710,17 +725,30 @@ def parse_blocks(
     headers: list[str] | None = None,
     own: OwnWords | None = None,
 ) -> Parsed:
+    own = own or OwnWords()
     title_match, start = None, 0
+    own_title: tuple[str, int, str] | None = None
     for i, block in enumerate(blocks[:15]):
         if block.rows is None and (m := TITLE.match(block.text)):
             title_match, start = m, i + 1
             break
-    if title_match is None:
+        if block.rows is None and (own_title := own.title_of(block.text)):
+            start = i + 1
+            break
+    if title_match is None and own_title is None:
         for text in headers or []:
             for line in text.split("\n"):
                 if m := TITLE.match(line):
                     title_match = m
                     break
+    if own_title is not None:
+        kind, year, group = own_title
+        title = clean(blocks[start - 1].text)
+        parsed = Parsed(kind=kind, year=year, group=group, title=title)
+        parsed.made_by_samverkan = bool(title_property) and clean(title_property) == title
+        parsed.sources["title"] = blocks[start - 1].text
+        _Reader(parsed, blocks[start:], own).run()
+        return parsed
     if title_match is None:
         raise Refused(
             _(
@@ -746,7 +774,7 @@ def parse_blocks(
     parsed = Parsed(kind=kind, year=year, group=group, title=title)
     parsed.made_by_samverkan = bool(title_property) and clean(title_property) == title
     parsed.sources["title"] = title_match[0]
-    _Reader(parsed, blocks[start:], own or OwnWords()).run()
+    _Reader(parsed, blocks[start:], own).run()
     return parsed
 
 

@@ -39,13 +39,16 @@ def own_words() -> OwnWords:
     guidance in files written from the cooperation's own templates."""
     headings: dict[str, list[tuple[str, str]]] = {}
     guidance: set[str] = set()
+    titles: dict[str, str] = {}
     for row in TemplateWording.objects.all():
+        if row.section == "title" and row.heading:
+            titles[row.document] = row.heading
         section = _READER_SECTIONS.get(row.document, {}).get(row.section)
-        if section:
+        if section and row.heading:
             headings.setdefault(row.document, []).append((section, row.heading))
         for text in (row.guidance, row.guidance_en):
             guidance |= {line for line in clean(text).split("\n") if line}
-    return OwnWords(headings, frozenset(guidance))
+    return OwnWords(headings, frozenset(guidance), titles)
 
 
 def recent_batches(limit: int = 20) -> list[ImportBatch]:

@@ -112,7 +112,10 @@ def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
         )
         for a in version.activities.all()
     ]
-    if group.kind == group.Kind.WORKING_GROUP:
+    wording = wording_for(Document.PLAN, year=plan.year.year, group=group.name)
+    if wording["title"].own_heading:
+        title = wording["title"].heading
+    elif group.kind == group.Kind.WORKING_GROUP:
         title = _("Operational plan %(year)s for %(owner)s %(group)s %(kind)s") % {
             "kind": group_kind_word(group.kind),
             "owner": genitive(cooperation_name()),
@@ -120,10 +123,7 @@ def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
             "group": group.name,
         }
     else:
-        title = _("Operational plan %(year)s for %(group)s") % {
-            "year": plan.year.year,
-            "group": group.name,
-        }
+        title = wording["title"].heading
     revision = ""
     if version.is_revision:
         revision = _("Revision %(n)s from %(when)s. What changes: %(how)s Why: %(why)s") % {
@@ -157,7 +157,7 @@ def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
             for pc in version.priority_commitments.all()
         ],
         revision=revision,
-        wording=wording_for(Document.PLAN, year=plan.year.year),
+        wording=wording,
     )
 
 

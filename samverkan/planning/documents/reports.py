@@ -90,11 +90,13 @@ def build_document(report: AnnualReport, *, public: bool) -> ReportDocument:
         result = a.get_result_display() if a.result else _("not reported")
         detail = " ".join(part for part in (a.result_text, a.reason) if part)
         activities.append((a.planned, f"{result}{' – ' + detail if detail else ''}"))
-    if report.is_light:
-        title = _("Network report %(year)s for %(group)s") % {
-            "year": report.year.year,
-            "group": group.name,
-        }
+    wording = wording_for(
+        Document.NETWORK_REPORT if report.is_light else Document.REPORT,
+        year=report.year.year,
+        group=group.name,
+    )
+    if report.is_light or wording["title"].own_heading:
+        title = wording["title"].heading
     elif group.kind == group.Kind.WORKING_GROUP:
         title = _("Annual report %(year)s for %(owner)s %(group)s %(kind)s") % {
             "kind": group_kind_word(group.kind),
@@ -103,10 +105,7 @@ def build_document(report: AnnualReport, *, public: bool) -> ReportDocument:
             "group": group.name,
         }
     else:
-        title = _("Annual report %(year)s for %(group)s") % {
-            "year": report.year.year,
-            "group": group.name,
-        }
+        title = wording["title"].heading
     status_note = ""
     if report.status != ReportStatus.ACCEPTED:
         status_note = _("Not accepted – status: %(status)s") % {
@@ -150,10 +149,7 @@ def build_document(report: AnnualReport, *, public: bool) -> ReportDocument:
         meetings="" if report.meetings is None else str(report.meetings),
         network_activities=report.network_activities,
         municipalities=", ".join(m.name for m in report.municipalities.all()),
-        wording=wording_for(
-            Document.NETWORK_REPORT if report.is_light else Document.REPORT,
-            year=report.year.year,
-        ),
+        wording=wording,
     )
 
 

@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 @dataclass(frozen=True)
 class SectionDefault:
     key: str
-    # The product's own words: msgids, which may hold %(year)s (and the purpose's %(owner)s).
+    # The product's own words: msgids, which may hold %(year)s and %(group)s (and the
+    # purpose's %(owner)s).
     heading: Promise
     guidance: Promise | str = ""
 
@@ -29,7 +30,10 @@ class Document(models.TextChoices):
 
 
 SECTIONS: dict[str, tuple[SectionDefault, ...]] = {
+    # "title" is the document's title, and its guidance an introduction above the form. The
+    # product's title of a working group's plan or report also names the cooperation.
     Document.PLAN: (
+        SectionDefault("title", _("Operational plan %(year)s for %(group)s")),
         SectionDefault(
             "field_of_work",
             _("Field of work"),
@@ -60,6 +64,7 @@ SECTIONS: dict[str, tuple[SectionDefault, ...]] = {
         ),
     ),
     Document.REPORT: (
+        SectionDefault("title", _("Annual report %(year)s for %(group)s")),
         SectionDefault(
             "fulfilment",
             _("Goal fulfilment %(year)s"),
@@ -79,6 +84,7 @@ SECTIONS: dict[str, tuple[SectionDefault, ...]] = {
         SectionDefault("summary", _("Summary"), _("The year in the group's own words.")),
     ),
     Document.NETWORK_REPORT: (
+        SectionDefault("title", _("Network report %(year)s for %(group)s")),
         SectionDefault("meetings", _("Number of meetings")),
         SectionDefault("network_activities", _("What the network does")),
         SectionDefault("municipalities", _("Members' municipalities")),
@@ -87,6 +93,7 @@ SECTIONS: dict[str, tuple[SectionDefault, ...]] = {
 
 # What the administration's list calls each section; a key may serve more than one document.
 SECTION_LABELS = {
+    "title": _("Title"),
     "field_of_work": _("Field of work"),
     "purpose": _("Purpose"),
     "goals": _("Goals"),
@@ -101,9 +108,10 @@ SECTION_LABELS = {
     "municipalities": _("Members' municipalities"),
 }
 
-# The one placeholder a cooperation's own wording may use: the planning year ("Mål {year}").
+# The placeholders a cooperation's own wording may use: the planning year ("Mål {year}") and
+# the group's name ("Nätverksplan {year} för {group}").
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-YEAR = "{year}"
+YEAR, GROUP = "{year}", "{group}"
 
 
 def section_keys(document: str) -> list[str]:
@@ -111,7 +119,7 @@ def section_keys(document: str) -> list[str]:
 
 
 def unknown_placeholders(text: str) -> list[str]:
-    return [p for p in PLACEHOLDER.findall(text) if p != YEAR]
+    return [p for p in PLACEHOLDER.findall(text) if p not in (YEAR, GROUP)]
 
 
 class TemplateWording(models.Model):
@@ -126,7 +134,11 @@ class TemplateWording(models.Model):
     heading = models.CharField(
         _("heading"),
         max_length=200,
-        help_text=_("Write {year} where the planning year goes, such as “Mål {year}”."),
+        blank=True,
+        help_text=_(
+            "Write {year} where the planning year goes and {group} for the group's name, "
+            "such as “Mål {year}”. Empty: the product's heading."
+        ),
     )
     guidance = models.TextField(
         _("guidance"),
@@ -165,7 +177,7 @@ class TemplateWording(models.Model):
             }
         for name in ("heading", "guidance", "heading_en", "guidance_en"):
             if found := unknown_placeholders(getattr(self, name)):
-                errors[name] = _("Only {year} can be filled in, not %(found)s.") % {
+                errors[name] = _("Only {year} and {group} can be filled in, not %(found)s.") % {
                     "found": ", ".join(found)
                 }
         if errors:
