@@ -46,6 +46,8 @@ from samverkan.planning.services import plans as plan_services
 from samverkan.planning.services import reports as report_services
 from samverkan.setup import services as setup_services
 from samverkan.strategy.models import Objective, PriorityCommitment
+from samverkan.wordimport import selectors as wordimport_selectors
+from samverkan.wordimport.parser import parse_docx
 from tests import pdf_checks
 from tests.snapshots import load_once
 
@@ -292,6 +294,12 @@ def test_a_plan_goes_to_approval(coop):
     }[coop.key]
     assert expected in flat and expected in public
     assert title.own_heading == (coop.key == "exempelforbundet")
+    # Its Word export, with the cooperation's own headings, is read back by the Word import.
+    docx = Client().get(reverse("planning:export", args=[YEAR, coop.plan_group.slug, 1, "docx"]))
+    parsed = parse_docx(docx.content, "plan.docx", own=wordimport_selectors.own_words())
+    assert (parsed.kind, parsed.year) == ("plan", YEAR)
+    assert parsed.field_of_work == version.field_of_work
+    assert [g.statement for g in parsed.goals] == [g.statement for g in version.goals.all()]
 
 
 # --- Report to acceptance -----------------------------------------------------------------
