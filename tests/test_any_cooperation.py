@@ -35,6 +35,7 @@ from samverkan.organisation.models import (
 from samverkan.planning.models import (
     Activity,
     AnnualReport,
+    Document,
     Goal,
     PlanningYear,
     PlanVersion,
@@ -42,10 +43,13 @@ from samverkan.planning.models import (
     Status,
 )
 from samverkan.planning.selectors import plans as plan_selectors
+from samverkan.planning.selectors.wording import wording_for
 from samverkan.planning.services import plans as plan_services
 from samverkan.planning.services import reports as report_services
 from samverkan.setup import services as setup_services
 from samverkan.strategy.models import Objective, PriorityCommitment
+from samverkan.wordimport import selectors as wordimport_selectors
+from samverkan.wordimport.parser import parse_docx
 from tests import pdf_checks
 from tests.snapshots import load_once
 
@@ -275,6 +279,29 @@ def test_a_plan_goes_to_approval(coop):
     limit = Cooperation.objects.get().page_limit
     chiefs = Body.objects.get(kind=Body.Kind.CHIEF_EXECUTIVES).name
     assert f"högst {limit} sidor" in flat and chiefs in flat
+    # Its headings are the ones its file words the template with, on the page and in the PDF.
+    words = wording_for(Document.PLAN, year=YEAR)
+    assert {"umearegionen": "Mål 2027", "exempelforbundet": "Nätverksplanens mål för 2027"}[
+        coop.key
+    ] == words["goals"].heading
+    public = Client().get(url, follow=True).content.decode()
+    for key in ("field_of_work", "goals", "activities"):
+        assert words[key].heading in public and words[key].heading in flat
+    assert words["field_of_work"].guidance in flat
+    # The invented federation calls it a "nätverksplan"; Umeåregionen keeps Mall 1's title.
+    title = wording_for(Document.PLAN, year=YEAR, group=coop.plan_group.name)["title"]
+    expected = {
+        "umearegionen": f"Verksamhetsplan {YEAR} för Umeåregionens {coop.plan_group.name}",
+        "exempelforbundet": f"Nätverksplan {YEAR} för {coop.plan_group.name}",
+    }[coop.key]
+    assert expected in flat and expected in public
+    assert title.own_heading == (coop.key == "exempelforbundet")
+    # Its Word export, with the cooperation's own headings, is read back by the Word import.
+    docx = Client().get(reverse("planning:export", args=[YEAR, coop.plan_group.slug, 1, "docx"]))
+    parsed = parse_docx(docx.content, "plan.docx", own=wordimport_selectors.own_words())
+    assert (parsed.kind, parsed.year) == ("plan", YEAR)
+    assert parsed.field_of_work == version.field_of_work
+    assert [g.statement for g in parsed.goals] == [g.statement for g in version.goals.all()]
 
 
 # --- Report to acceptance -----------------------------------------------------------------
@@ -300,6 +327,23 @@ def test_a_networks_light_report_is_accepted(coop):
     response = Client().get(reverse("planning:report", args=[YEAR, coop.network.slug]))
     assert response.status_code == 200
     coop.names_this_one(response.content.decode())
+    meetings = wording_for(Document.NETWORK_REPORT, year=YEAR)["meetings"].heading
+    assert (
+        meetings
+        == {"umearegionen": "Antal träffar", "exempelforbundet": "Nätverksträffar under året"}[
+            coop.key
+        ]
+    )
+    assert meetings in response.content.decode()
+    title = wording_for(Document.NETWORK_REPORT, year=YEAR, group=coop.network.name)["title"]
+    assert (
+        title.heading
+        == {
+            "umearegionen": f"Nätverksrapport {YEAR} för {coop.network.name}",
+            "exempelforbundet": f"Nätverksberättelse {YEAR} för {coop.network.name}",
+        }[coop.key]
+    )
+    assert f"<h1>{title.heading}</h1>" in response.content.decode()
 
 
 def test_a_working_groups_full_report_is_accepted(coop):
@@ -356,6 +400,9 @@ def test_the_compilation_of_the_years_plans(coop, tmp_path):
     html = page.content.decode()
     coop.names_this_one(html)
     assert coop.plan_group.name in html
+    # Each group's goals are under the heading of the cooperation's own template.
+    goals = wording_for(Document.PLAN, year=YEAR)["goals"].heading
+    assert f"{goals}:" in " ".join(text.split()) and f"{goals}:" in html
 
 
 # --- Follow-up pages ------------------------------------------------------------------------

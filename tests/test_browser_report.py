@@ -48,7 +48,7 @@ def test_reports_filled_in_and_accepted(site):
         prio = page.locator("fieldset.report-section").nth(2).locator(".report-row").first
         prio.get_by_label("Arbetet berörde detta").check()
         prio.get_by_label("Vad som gjordes").fill("Läsombud i alla sex kommunerna.")
-        page.get_by_label("Sammanfattning av året").fill(
+        page.get_by_label("Sammanfattning", exact=True).fill(
             "Ett år med fler e-boklån och snabbare fjärrlån, trots licensbytet i våras."
         )
         assert "Licensen" in page.get_by_label("Revideringar under året").input_value() or (

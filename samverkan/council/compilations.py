@@ -14,6 +14,7 @@ from samverkan.organisation.models import Group, Membership, current_q
 from samverkan.planning.models import (
     Activity,
     AnnualReport,
+    Document,
     Goal,
     PlanningYear,
     PlanVersion,
@@ -22,6 +23,7 @@ from samverkan.planning.models import (
     ReportStatus,
     Status,
 )
+from samverkan.planning.selectors.wording import wording_for
 from samverkan.strategy.models import Objective, PriorityCommitment
 
 
@@ -58,6 +60,23 @@ class Compilation:
     activities_done: tuple[int, int] = (0, 0)
     coverage: list[tuple[str, int]] = field(default_factory=list)
     networks: list[tuple[str, int]] = field(default_factory=list)
+    # What each entry's goals, activities and priorities are called: the template's headings.
+    labels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def headings(self) -> dict[str, str]:
+        """What an entry's goals, activities and priorities are called, by part."""
+        defaults = {
+            "goals": _("Goals"),
+            "activities": _("Activities"),
+            "priorities": _("Priority areas"),
+        }
+        return {part: self.labels.get(part) or default for part, default in defaults.items()}
+
+    @property
+    def parts(self) -> list[tuple[str, str]]:
+        """(heading, attribute of GroupEntry) of each list an entry shows."""
+        return [(heading, part) for part, heading in self.headings.items()]
 
 
 def _percent(part: int, whole: int) -> str:
@@ -185,6 +204,7 @@ def compile_plans(year: PlanningYear) -> Compilation:
         (_("Goals in the approved plans"), str(sum(len(e.goals) for e in entries.values()))),
         (_("Members in the groups"), str(sum(n for _m, n in members))),
     ]
+    words = wording_for(Document.PLAN, year=year.year)
     return Compilation(
         kind="plans",
         year=year.year,
@@ -198,6 +218,7 @@ def compile_plans(year: PlanningYear) -> Compilation:
                 for gid, v in approved.items()
             }
         ),
+        labels={part: words[part].heading for part in ("goals", "activities", "priorities")},
     )
 
 
@@ -274,6 +295,7 @@ def compile_reports(year: PlanningYear) -> Compilation:
         (_("Activities done"), f"{done} / {total_activities} ({_percent(done, total_activities)})"),
         (_("Networks' meetings"), str(sum(n for _name, n in networks))),
     ]
+    words = wording_for(Document.REPORT, year=year.year)
     return Compilation(
         kind="reports",
         year=year.year,
@@ -289,4 +311,9 @@ def compile_reports(year: PlanningYear) -> Compilation:
         activities_done=(done, total_activities),
         coverage=_coverage(codes_by_group),
         networks=sorted(networks),
+        labels={
+            "goals": words["fulfilment"].heading,
+            "activities": words["activities"].heading,
+            "priorities": words["priorities"].heading,
+        },
     )

@@ -107,12 +107,8 @@ def pdf_document(c: Compilation, progress: Progress = _no_progress) -> pdf.Docum
         for entry in section.entries:
             entry_blocks = [pdf.heading(entry.group.name, 3)]
             entry_blocks += [pdf.para(t, "small") for t in (entry.purpose, entry.summary) if t]
-            for label, lines in (
-                (_("Goals"), entry.goals),
-                (_("Activities"), entry.activities),
-                (_("Priority areas"), entry.priorities),
-            ):
-                if lines:
+            for label, part in c.parts:
+                if lines := getattr(entry, part):
                     entry_blocks.append(pdf.labelled(f"{label}:", "; ".join(lines), small=True))
             entry_blocks.append(pdf.space(3))
             blocks.append(pdf.keep(entry_blocks))
@@ -154,12 +150,8 @@ def render_docx(c: Compilation) -> bytes:
             for text in (entry.purpose, entry.summary):
                 if text:
                     document.add_paragraph(text)
-            for label, lines in (
-                (_("Goals"), entry.goals),
-                (_("Activities"), entry.activities),
-                (_("Priority areas"), entry.priorities),
-            ):
-                if lines:
+            for label, part in c.parts:
+                if lines := getattr(entry, part):
                     para = document.add_paragraph()
                     para.add_run(f"{label}: ").bold = True
                     para.add_run("; ".join(lines))

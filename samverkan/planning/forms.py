@@ -22,7 +22,17 @@ from samverkan.planning.models import (
     ReportGoal,
     ReportPriority,
 )
+from samverkan.planning.selectors.wording import Section
 from samverkan.strategy.models import Objective, PriorityCommitment
+
+
+def _word_fields(form: forms.BaseForm, wording: dict[str, Section], fields: dict[str, str]) -> None:
+    """Each section's field takes the template's heading as its label and the guidance as its
+    help, which Django links to the field with aria-describedby."""
+    for name, key in fields.items():
+        if name in form.fields:
+            form.fields[name].label = wording[key].heading
+            form.fields[name].help_text = wording[key].guidance
 
 
 class PlanningYearForm(forms.ModelForm):
@@ -92,14 +102,28 @@ class PlanForm(forms.ModelForm):
         }
         error_messages = {"revision_when": DATE_MESSAGES}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, wording: dict[str, Section], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["priority_commitments"].label_from_instance = lambda pc: (
+        commitments = cast(forms.ModelMultipleChoiceField, self.fields["priority_commitments"])
+        commitments.label_from_instance = lambda pc: (  # type: ignore[method-assign,assignment]
             f"{pc.area.name} – {pc.commitment.code} {pc.wording}"
+        )
+        _word_fields(
+            self,
+            wording,
+            {
+                "field_of_work": "field_of_work",
+                "purpose": "purpose",
+                "priority_commitments": "priorities",
+            },
         )
         if not self.instance.is_revision:
             for name in ("revision_when", "revision_how", "revision_why"):
                 del self.fields[name]
+        elif wording["revision"].guidance:
+            for name in ("revision_when", "revision_how", "revision_why"):
+                # The section's guidance above the three fields, as plan_edit.html names it.
+                self.fields[name].widget.attrs["aria-describedby"] = "revision-guidance"
 
 
 class GoalForm(forms.ModelForm):
@@ -239,7 +263,7 @@ class ReportForm(forms.ModelForm):
             },
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, wording: dict[str, Section], **kwargs):
         super().__init__(*args, **kwargs)
         light = self.instance.is_light
         drop = (
@@ -249,10 +273,10 @@ class ReportForm(forms.ModelForm):
         )
         for name in drop:
             del self.fields[name]
+        _word_fields(self, wording, {name: name for name in self.fields if name in wording})
         if light:
-            self.fields["municipalities"].queryset = Municipality.objects.members_in(
-                self.instance.year.year
-            )
+            municipalities = cast(forms.ModelMultipleChoiceField, self.fields["municipalities"])
+            municipalities.queryset = Municipality.objects.members_in(self.instance.year.year)
 
 
 class ReportGoalForm(forms.ModelForm):

@@ -14,6 +14,8 @@ from typing import Literal
 from django.utils.translation import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from samverkan.planning.models.wording import SECTIONS, Document, section_keys, unknown_placeholders
+
 CODE = re.compile(r"^\d{4}$")
 
 
@@ -150,6 +152,26 @@ class IndicatorSpec(Spec):
     commitments: list[str] = []
 
 
+class SectionWording(Spec):
+    """A section's heading and the guidance shown above its field; {year} is the year and
+    {group} the group's name. Without a heading the section keeps the product's."""
+
+    heading: str = Field("", max_length=200)
+    guidance: str = ""
+    heading_en: str = Field("", max_length=200)
+    guidance_en: str = ""
+
+    @field_validator("heading", "guidance", "heading_en", "guidance_en")
+    @classmethod
+    def _only_the_year(cls, value: str) -> str:
+        if found := unknown_placeholders(value):
+            raise ValueError(
+                _("only {year} and {group} can be filled in, not %(found)s")
+                % {"found": ", ".join(found)}
+            )
+        return value
+
+
 class SetupFile(Spec):
     cooperation: CooperationSpec
     municipalities: list[MunicipalitySpec] = Field(min_length=1)
@@ -160,6 +182,8 @@ class SetupFile(Spec):
     framework: Literal["aalborg"] | None = "aalborg"
     priority_areas: list[PriorityAreaSpec] = []
     indicators: list[IndicatorSpec] = []
+    # The templates' wording: document (plan, report, network_report) → section → its words.
+    wording: dict[str, dict[str, SectionWording]] = {}
 
 
 def cross_references(spec: SetupFile, commitment_codes: set[str]) -> list[tuple[tuple, str]]:
@@ -236,6 +260,30 @@ def cross_references(spec: SetupFile, commitment_codes: set[str]) -> list[tuple[
                         % {"code": code},
                     )
                 )
+    for document, sections in spec.wording.items():
+        if document not in SECTIONS:
+            errors.append(
+                (
+                    ("wording", document),
+                    _("there is no document '%(name)s'; choose one of %(allowed)s")
+                    % {"name": document, "allowed": ", ".join(SECTIONS)},
+                )
+            )
+            continue
+        allowed = section_keys(document)
+        label = Document(document).label.lower()
+        errors.extend(
+            (
+                ("wording", document, key),
+                _(
+                    "the section '%(name)s' is not one of the %(document)s's; "
+                    "choose one of %(allowed)s"
+                )
+                % {"document": label, "name": key, "allowed": ", ".join(allowed)},
+            )
+            for key in sections
+            if key not in allowed
+        )
     return errors
 
 

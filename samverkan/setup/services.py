@@ -20,6 +20,7 @@ from samverkan.core.types import AnyUser
 from samverkan.core.upsert import Tally
 from samverkan.followup.models import Indicator
 from samverkan.organisation.models import Body, Cooperation, Group, Municipality
+from samverkan.planning.models import TemplateWording
 from samverkan.setup import reader
 from samverkan.setup.schema import SetupFile
 from samverkan.strategy.models import (
@@ -250,6 +251,19 @@ def setup_apply(
             },
         )
         tally.set_m2m(indicator, "commitments", [chosen[c] for c in i.commitments])
+
+    for document, sections in spec.wording.items():
+        for key, words in sections.items():
+            tally.upsert(
+                TemplateWording,
+                {"document": document, "section": key},
+                {
+                    "heading": words.heading,
+                    "guidance": words.guidance,
+                    "heading_en": words.heading_en,
+                    "guidance_en": words.guidance_en,
+                },
+            )
 
     if tally.changed:
         audit_log(

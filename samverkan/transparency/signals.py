@@ -37,6 +37,7 @@ ALWAYS_PUBLIC = [
     "followup.Value",
     "followup.Target",
     "planning.PlanningYear",
+    "planning.TemplateWording",  # the headings of every public plan and report
 ]
 
 # Documents with a workflow: public once approved or accepted.

@@ -666,6 +666,42 @@ def _looks_like_heading(text: str) -> bool:
     return len(text) <= 60 and ":" not in text and not text.rstrip().endswith((".", "!", "?"))
 
 
+@dataclass(frozen=True)
+class OwnWords:
+    """A cooperation's own wording of its templates, read as well as Mall 1's and Mall 2's:
+    by kind of document, (the reader's section, the heading with {year} for any year), and
+    the guidance sentences, skipped like the template's."""
+
+    headings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    guidance: frozenset[str] = frozenset()
+    # By kind of document, its own title: "Nätverksplan {year} för {group}".
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def title_of(self, text: str) -> tuple[str, int, str] | None:
+        """(kind, year, group) of a title in the cooperation's own words, or None."""
+        for kind, title in self.titles.items():
+            pattern = (
+                re.escape(clean(title))
+                .replace(re.escape("{year}"), r"(?P<year>\d{4})", 1)
+                .replace(re.escape("{group}"), r"(?P<group>.+?)", 1)
+            )
+            complete = "(?P<year>" in pattern and "(?P<group>" in pattern
+            if complete and (m := re.fullmatch(pattern, text.strip(), re.I)):
+                return kind, int(m["year"]), m["group"].strip(" -–")
+        return None
+
+    def section_of(self, kind: str, text: str) -> str | None:
+        short = text.rstrip(":").strip()
+        for name, heading in self.headings.get(kind, []):
+            pattern = re.escape(clean(heading)).replace(re.escape("{year}"), r"\d{4}")
+            if re.fullmatch(pattern, short, re.I):
+                return name
+        return None
+
+    def is_guidance(self, text: str) -> bool:
+        return text in self.guidance
+
+
 def _section_of(text: str) -> str | None:
     short = text.rstrip(":").strip()
     if len(short) > 80:
@@ -676,26 +712,43 @@ def _section_of(text: str) -> str | None:
     return None
 
 
-def parse_docx(data: bytes, filename: str = "") -> Parsed:
+def parse_docx(data: bytes, filename: str = "", *, own: OwnWords | None = None) -> Parsed:
     check_package(data, filename or "fil.docx")
     blocks, title_property, headers = read_blocks(data)
-    return parse_blocks(blocks, title_property=title_property, headers=headers)
+    return parse_blocks(blocks, title_property=title_property, headers=headers, own=own)
 
 
 def parse_blocks(
-    blocks: list[Block], *, title_property: str = "", headers: list[str] | None = None
+    blocks: list[Block],
+    *,
+    title_property: str = "",
+    headers: list[str] | None = None,
+    own: OwnWords | None = None,
 ) -> Parsed:
+    own = own or OwnWords()
     title_match, start = None, 0
+    own_title: tuple[str, int, str] | None = None
     for i, block in enumerate(blocks[:15]):
         if block.rows is None and (m := TITLE.match(block.text)):
             title_match, start = m, i + 1
             break
-    if title_match is None:
+        if block.rows is None and (own_title := own.title_of(block.text)):
+            start = i + 1
+            break
+    if title_match is None and own_title is None:
         for text in headers or []:
             for line in text.split("\n"):
                 if m := TITLE.match(line):
                     title_match = m
                     break
+    if own_title is not None:
+        kind, year, group = own_title
+        title = clean(blocks[start - 1].text)
+        parsed = Parsed(kind=kind, year=year, group=group, title=title)
+        parsed.made_by_samverkan = bool(title_property) and clean(title_property) == title
+        parsed.sources["title"] = blocks[start - 1].text
+        _Reader(parsed, blocks[start:], own).run()
+        return parsed
     if title_match is None:
         raise Refused(
             _(
@@ -721,14 +774,15 @@ def parse_blocks(
     parsed = Parsed(kind=kind, year=year, group=group, title=title)
     parsed.made_by_samverkan = bool(title_property) and clean(title_property) == title
     parsed.sources["title"] = title_match[0]
-    _Reader(parsed, blocks[start:]).run()
+    _Reader(parsed, blocks[start:], own).run()
     return parsed
 
 
 class _Reader:
-    def __init__(self, parsed: Parsed, blocks: list[Block]):
+    def __init__(self, parsed: Parsed, blocks: list[Block], own: OwnWords):
         self.p = parsed
         self.blocks = blocks
+        self.own = own
         self.section: str | None = "head"
         self.texts: dict[str, list[str]] = {}
         self.goal: GoalData | None = None
@@ -746,14 +800,14 @@ class _Reader:
                 # "Måluppfyllelse: delvis. 24 deltagare kom" is a line, not a heading; but
                 # "Verksamhetsområde: Kultur" is the heading and its text on one line.
                 section = None
-                inline = _section_of(head)
+                inline = self.section_of(head)
                 if inline is not None and not FULFILLED_LINE.match(text) and inline != "goals":
                     self.section = inline
                     self.goal = None
                     self.in_members = False
                     text = rest.strip()
             else:
-                section = _section_of(text)
+                section = self.section_of(text)
             if section is not None and not (
                 section == "goals" and self.section in ("fulfilment", "goals") and not block.heading
             ):
@@ -761,11 +815,15 @@ class _Reader:
                 self.goal = None
                 self.in_members = False
                 continue
-            if REPLACE_MARK.match(text) or INSTRUCTIONS.match(text):
+            if REPLACE_MARK.match(text) or INSTRUCTIONS.match(text) or self.own.is_guidance(text):
                 # The template's instruction, "(ersätt text) …" or a known guidance sentence.
                 continue
             self.line(text, block)
         self.finish()
+
+    def section_of(self, text: str) -> str | None:
+        """The section a heading starts: the cooperation's own wording first, then Mall's."""
+        return self.own.section_of(self.p.kind, text) or _section_of(text)
 
     def keep(self, text: str) -> None:
         self.p.unparsed.append(text)

@@ -5,9 +5,50 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from samverkan.organisation.models import Group, Person
-from samverkan.planning.models import AnnualReport, OperationalPlan
+from samverkan.planning.models import AnnualReport, OperationalPlan, TemplateWording
 from samverkan.strategy.models import PriorityCommitment
 from samverkan.wordimport.models import ImportBatch, ImportedDocument
+from samverkan.wordimport.parser import OwnWords, clean
+
+# The reader's section for each section of the template wording, by document.
+_READER_SECTIONS = {
+    "plan": {
+        "field_of_work": "field_of_work",
+        "purpose": "purpose",
+        "goals": "goals",
+        "activities": "activities",
+        "priorities": "priorities",
+    },
+    "report": {
+        "fulfilment": "fulfilment",
+        "activities": "results",
+        "priorities": "report_priorities",
+        "revisions": "revisions",
+        "summary": "summary",
+    },
+    "network_report": {
+        "meetings": "meetings",
+        "network_activities": "network_activities",
+        "municipalities": "municipalities",
+    },
+}
+
+
+def own_words() -> OwnWords:
+    """The cooperation's template wording, for the reader to know its headings and skip its
+    guidance in files written from the cooperation's own templates."""
+    headings: dict[str, list[tuple[str, str]]] = {}
+    guidance: set[str] = set()
+    titles: dict[str, str] = {}
+    for row in TemplateWording.objects.all():
+        if row.section == "title" and row.heading:
+            titles[row.document] = row.heading
+        section = _READER_SECTIONS.get(row.document, {}).get(row.section)
+        if section and row.heading:
+            headings.setdefault(row.document, []).append((section, row.heading))
+        for text in (row.guidance, row.guidance_en):
+            guidance |= {line for line in clean(text).split("\n") if line}
+    return OwnWords(headings, frozenset(guidance), titles)
 
 
 def recent_batches(limit: int = 20) -> list[ImportBatch]:

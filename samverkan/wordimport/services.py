@@ -123,7 +123,7 @@ def _read_one(document: ImportedDocument) -> None:
         document.content = b""
         return
     try:
-        parsed = parse_docx(bytes(document.content), document.filename)
+        parsed = parse_docx(bytes(document.content), document.filename, own=selectors.own_words())
     except Refused as refusal:
         document.state = ImportedDocument.State.REFUSED
         document.message = refusal.message

@@ -20,8 +20,9 @@ from samverkan.organisation.selectors import (
     group_kind_word,
     page_limit,
 )
-from samverkan.planning.models import PlanVersion, Status
+from samverkan.planning.models import Document, PlanVersion, Status
 from samverkan.planning.selectors import plans as selectors
+from samverkan.planning.selectors.wording import Section, wording_for
 
 
 @dataclass
@@ -58,6 +59,8 @@ class PlanDocument:
     activities: list[ActivityLine]
     priorities: list[str]
     revision: str
+    # Each section's heading and guidance, as the cooperation words its template.
+    wording: dict[str, Section]
 
 
 def _person(line, public: bool) -> str:
@@ -109,7 +112,10 @@ def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
         )
         for a in version.activities.all()
     ]
-    if group.kind == group.Kind.WORKING_GROUP:
+    wording = wording_for(Document.PLAN, year=plan.year.year, group=group.name)
+    if wording["title"].own_heading:
+        title = wording["title"].heading
+    elif group.kind == group.Kind.WORKING_GROUP:
         title = _("Operational plan %(year)s for %(owner)s %(group)s %(kind)s") % {
             "kind": group_kind_word(group.kind),
             "owner": genitive(cooperation_name()),
@@ -117,10 +123,7 @@ def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
             "group": group.name,
         }
     else:
-        title = _("Operational plan %(year)s for %(group)s") % {
-            "year": plan.year.year,
-            "group": group.name,
-        }
+        title = wording["title"].heading
     revision = ""
     if version.is_revision:
         revision = _("Revision %(n)s from %(when)s. What changes: %(how)s Why: %(why)s") % {
@@ -152,6 +155,7 @@ def build_document(version: PlanVersion, *, public: bool) -> PlanDocument:
             for pc in version.priority_commitments.all()
         ],
         revision=revision,
+        wording=wording,
     )
 
 
@@ -176,16 +180,11 @@ def pdf_document(doc: PlanDocument) -> pdf.Document:
     blocks.append(pdf.labelled(_("Members of the group:"), "; ".join(doc.members), small=True))
     if doc.revision:
         blocks += [pdf.space(), pdf.box([pdf.para(doc.revision, "small")])]
+    words = doc.wording
     sections = [
+        (words["field_of_work"], [pdf.para(doc.field_of_work)]),
         (
-            _("Field of work"),
-            _("Within which field do you work? What is your speciality?"),
-            [pdf.para(doc.field_of_work)],
-        ),
-        (
-            _("Purpose"),
-            _("How does your group work for %(owner)s overarching objectives?")
-            % {"owner": genitive(cooperation_name())},
+            words["purpose"],
             [
                 pdf.para(doc.purpose),
                 pdf.para(
@@ -195,8 +194,8 @@ def pdf_document(doc: PlanDocument) -> pdf.Document:
             ],
         ),
     ]
-    for name, ask, content in sections:
-        blocks.append(pdf.keep([pdf.heading(name), pdf.para(ask, "muted"), pdf.box(content)]))
+    for section, content in sections:
+        blocks.append(pdf.keep([*_heading(section), pdf.box(content)]))
     goal_flow = []
     for goal in doc.goals:
         goal_flow.append(pdf.para(f"{goal.number}. {goal.statement}"))
@@ -210,17 +209,15 @@ def pdf_document(doc: PlanDocument) -> pdf.Document:
         if subs:
             goal_flow.append(pdf.indent(subs))
     blocks += [
-        pdf.heading(_("Goals %(year)s") % {"year": doc.year}),
-        pdf.para(_("What do you want to have achieved during the year? (SMART goals)"), "muted"),
+        *_heading(words["goals"]),
         pdf.box(goal_flow or [pdf.para("–")]),
-        pdf.heading(_("Activity plan %(year)s") % {"year": doc.year}),
-        pdf.para(_("Who does what, when and how?"), "muted"),
+        *_heading(words["activities"]),
         pdf.table(
             [_("Activity"), _("How"), _("When"), _("Responsible"), _("Goal"), _("Done")],
             [[a.what, a.how, a.when, a.responsible, a.goals, a.status] for a in doc.activities],
             [38, 43, 23, 30, 12, 24],
         ),
-        pdf.heading(_("Priority areas")),
+        *_heading(words["priorities"]),
         pdf.box([pdf.para(line, "small") for line in doc.priorities] or [pdf.para("–")]),
         pdf.space(),
         pdf.para(
@@ -238,6 +235,14 @@ def pdf_document(doc: PlanDocument) -> pdf.Document:
         ),
     ]
     return pdf.Document(doc.title, blocks, author=cooperation_name())
+
+
+def _heading(section: Section) -> list[pdf.Block]:
+    """A section's heading and, as Mall 1 asks it under the heading, its guidance."""
+    blocks = [pdf.heading(section.heading)]
+    if section.guidance:
+        blocks.append(pdf.para(section.guidance, "muted"))
+    return blocks
 
 
 def page_count(pdf_bytes: bytes) -> int:
@@ -262,19 +267,20 @@ def render_docx(version: PlanVersion, *, public: bool = False) -> bytes:
     para.add_run("; ".join(doc.members))
     if doc.revision:
         document.add_paragraph(doc.revision)
-    document.add_heading(_("Field of work"), level=2)
+    words = doc.wording
+    document.add_heading(words["field_of_work"].heading, level=2)
     document.add_paragraph(doc.field_of_work or "–")
-    document.add_heading(_("Purpose"), level=2)
+    document.add_heading(words["purpose"].heading, level=2)
     document.add_paragraph(doc.purpose or "–")
     document.add_paragraph(_("Objectives: %(list)s") % {"list": ", ".join(doc.objectives) or "–"})
-    document.add_heading(_("Goals %(year)s") % {"year": doc.year}, level=2)
+    document.add_heading(words["goals"].heading, level=2)
     for goal in doc.goals:
         document.add_paragraph(f"{goal.number}. {goal.statement}")
         if goal.detail:
             document.add_paragraph(goal.detail)
         for sub in goal.sub_goals:
             document.add_paragraph(f"{sub.number} {sub.statement}", style="List Bullet")
-    document.add_heading(_("Activity plan %(year)s") % {"year": doc.year}, level=2)
+    document.add_heading(words["activities"].heading, level=2)
     table = document.add_table(rows=1, cols=6)
     table.style = "Table Grid"
     headers = [_("Activity"), _("How"), _("When"), _("Responsible"), _("Goal"), _("Done")]
@@ -287,7 +293,7 @@ def render_docx(version: PlanVersion, *, public: bool = False) -> bytes:
             cells, [a.what, a.how, a.when, a.responsible, a.goals, a.status], strict=True
         ):
             cell.text = text
-    document.add_heading(_("Priority areas"), level=2)
+    document.add_heading(words["priorities"].heading, level=2)
     for line in doc.priorities or ["–"]:
         document.add_paragraph(line, style="List Bullet")
     return docx_style.save(document)

@@ -10,8 +10,9 @@ from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
 from samverkan.core.formats import figure, genitive
 from samverkan.organisation.selectors import cooperation_name, group_kind_word, page_limit
-from samverkan.planning.models import AnnualReport, ReportStatus
+from samverkan.planning.models import AnnualReport, Document, ReportStatus
 from samverkan.planning.selectors import plans as selectors
+from samverkan.planning.selectors.wording import Section, wording_for
 
 
 @dataclass
@@ -42,6 +43,8 @@ class ReportDocument:
     meetings: str
     network_activities: str
     municipalities: str
+    # Each section's heading and guidance, as the cooperation words its template.
+    wording: dict[str, Section]
 
 
 def _person(line, public: bool) -> str:
@@ -87,11 +90,13 @@ def build_document(report: AnnualReport, *, public: bool) -> ReportDocument:
         result = a.get_result_display() if a.result else _("not reported")
         detail = " ".join(part for part in (a.result_text, a.reason) if part)
         activities.append((a.planned, f"{result}{' – ' + detail if detail else ''}"))
-    if report.is_light:
-        title = _("Network report %(year)s for %(group)s") % {
-            "year": report.year.year,
-            "group": group.name,
-        }
+    wording = wording_for(
+        Document.NETWORK_REPORT if report.is_light else Document.REPORT,
+        year=report.year.year,
+        group=group.name,
+    )
+    if report.is_light or wording["title"].own_heading:
+        title = wording["title"].heading
     elif group.kind == group.Kind.WORKING_GROUP:
         title = _("Annual report %(year)s for %(owner)s %(group)s %(kind)s") % {
             "kind": group_kind_word(group.kind),
@@ -100,10 +105,7 @@ def build_document(report: AnnualReport, *, public: bool) -> ReportDocument:
             "group": group.name,
         }
     else:
-        title = _("Annual report %(year)s for %(group)s") % {
-            "year": report.year.year,
-            "group": group.name,
-        }
+        title = wording["title"].heading
     status_note = ""
     if report.status != ReportStatus.ACCEPTED:
         status_note = _("Not accepted – status: %(status)s") % {
@@ -147,6 +149,7 @@ def build_document(report: AnnualReport, *, public: bool) -> ReportDocument:
         meetings="" if report.meetings is None else str(report.meetings),
         network_activities=report.network_activities,
         municipalities=", ".join(m.name for m in report.municipalities.all()),
+        wording=wording,
     )
 
 
@@ -160,13 +163,14 @@ def pdf_document(doc: ReportDocument) -> pdf.Document:
     blocks += [pdf.para(note, "muted") for note in (doc.status_note, doc.plan_note) if note]
     blocks.append(pdf.labelled(_("Contact person for the group:"), doc.contact))
     blocks.append(pdf.labelled(_("Members of the group:"), "; ".join(doc.members), small=True))
+    words = doc.wording
     if doc.light:
         blocks += [
-            pdf.heading(_("Number of meetings")),
+            pdf.heading(words["meetings"].heading),
             pdf.box([pdf.para(doc.meetings or "–")]),
-            pdf.heading(_("What the network does")),
+            pdf.heading(words["network_activities"].heading),
             pdf.box([pdf.para(doc.network_activities or "–")]),
-            pdf.heading(_("Members' municipalities")),
+            pdf.heading(words["municipalities"].heading),
             pdf.box([pdf.para(doc.municipalities or "–")]),
         ]
     else:
@@ -183,18 +187,18 @@ def pdf_document(doc: ReportDocument) -> pdf.Document:
                     lines.append(pdf.para(f"{_('Why:')} {g.reason}", "small"))
                 flow += [pdf.indent(lines)] if sub else lines
         blocks += [
-            pdf.heading(_("Goal fulfilment %(year)s") % {"year": doc.year}),
+            pdf.heading(words["fulfilment"].heading),
             pdf.box(flow or [pdf.para("–")]),
-            pdf.heading(_("Revisions during the year")),
+            pdf.heading(words["revisions"].heading),
             pdf.box([pdf.para(doc.revisions or _("No revisions."))]),
-            pdf.heading(_("Work in the priority areas")),
+            pdf.heading(words["priorities"].heading),
             pdf.box(
                 [pdf.para(f"{area} – {done}", "small") for area, done in doc.priorities]
                 or [pdf.para("–")]
             ),
-            pdf.heading(_("Summary")),
+            pdf.heading(words["summary"].heading),
             pdf.box([pdf.para(doc.summary or "–")]),
-            pdf.heading(_("Results of activities/sub-goals %(year)s") % {"year": doc.year}),
+            pdf.heading(words["activities"].heading),
             pdf.table(
                 [_("This we planned to carry out"), _("Result – done/not done")],
                 [[planned, result] for planned, result in doc.activities],
@@ -229,16 +233,17 @@ def render_docx(report: AnnualReport, *, public: bool = False) -> bytes:
     para = document.add_paragraph()
     para.add_run(_("Members of the group:") + " ").bold = True
     para.add_run("; ".join(doc.members))
+    words = doc.wording
     if doc.light:
-        for heading, text in (
-            (_("Number of meetings"), doc.meetings),
-            (_("What the network does"), doc.network_activities),
-            (_("Members' municipalities"), doc.municipalities),
+        for key, text in (
+            ("meetings", doc.meetings),
+            ("network_activities", doc.network_activities),
+            ("municipalities", doc.municipalities),
         ):
-            document.add_heading(heading, level=2)
+            document.add_heading(words[key].heading, level=2)
             document.add_paragraph(text or "–")
     else:
-        document.add_heading(_("Goal fulfilment %(year)s") % {"year": doc.year}, level=2)
+        document.add_heading(words["fulfilment"].heading, level=2)
         for goal in doc.goals:
             for g in [goal, *goal.sub_goals]:
                 document.add_paragraph(f"{g.number}. {g.statement}")
@@ -248,16 +253,14 @@ def render_docx(report: AnnualReport, *, public: bool = False) -> bytes:
                 for text in (g.comment, g.reason and f"{_('Why:')} {g.reason}"):
                     if text:
                         document.add_paragraph(text)
-        document.add_heading(_("Revisions during the year"), level=2)
+        document.add_heading(words["revisions"].heading, level=2)
         document.add_paragraph(doc.revisions or _("No revisions."))
-        document.add_heading(_("Work in the priority areas"), level=2)
+        document.add_heading(words["priorities"].heading, level=2)
         for area, done in doc.priorities or [("–", "")]:
             document.add_paragraph(f"{area} – {done}" if done else area, style="List Bullet")
-        document.add_heading(_("Summary"), level=2)
+        document.add_heading(words["summary"].heading, level=2)
         document.add_paragraph(doc.summary or "–")
-        document.add_heading(
-            _("Results of activities/sub-goals %(year)s") % {"year": doc.year}, level=2
-        )
+        document.add_heading(words["activities"].heading, level=2)
         table = document.add_table(rows=1, cols=2)
         table.style = "Table Grid"
         table.rows[0].cells[0].text = _("This we planned to carry out")

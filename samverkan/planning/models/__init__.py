@@ -23,6 +23,7 @@ from samverkan.planning.models.reports import (
     ReportPriority,
     ReportStatus,
 )
+from samverkan.planning.models.wording import Document, TemplateWording
 
 __all__ = [
     "EDITABLE",
@@ -31,6 +32,7 @@ __all__ = [
     "ActivityResult",
     "Anchoring",
     "AnnualReport",
+    "Document",
     "Fulfilment",
     "Goal",
     "OperationalPlan",
@@ -45,4 +47,5 @@ __all__ = [
     "ReportPriority",
     "ReportStatus",
     "Status",
+    "TemplateWording",
 ]

@@ -28,6 +28,7 @@ from samverkan.planning.forms import (
 )
 from samverkan.planning.models import (
     Activity,
+    Document,
     Goal,
     OperationalPlan,
     PlanningYear,
@@ -35,6 +36,7 @@ from samverkan.planning.models import (
     Status,
 )
 from samverkan.planning.selectors import plans as selectors
+from samverkan.planning.selectors.wording import wording_for
 from samverkan.planning.services import plans as services
 
 
@@ -204,10 +206,12 @@ def _held_because(transition, context) -> str:
 @login_required
 def plan_edit(request, year: int, slug: str, number: int):
     version = _version_for_edit(request, slug, year, number)
+    wording = wording_for(Document.PLAN, year=version.plan.year.year)
     form = PlanForm(
         request.POST or None,
         instance=version,
         initial={"lock_version": version.lock_version},
+        wording=wording,
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -236,6 +240,7 @@ def plan_edit(request, year: int, slug: str, number: int):
         {
             "version": version,
             "form": form,
+            "wording": wording,
             "pages": services.pages_of(version),
             "max_pages": page_limit(),
         },
@@ -281,7 +286,13 @@ def goal_edit(request, year: int, slug: str, number: int, goal_id: int | None = 
     return render(
         request,
         "planning/goal_edit.html",
-        {"version": version, "form": form, "goal": goal, "letters": letters},
+        {
+            "version": version,
+            "form": form,
+            "goal": goal,
+            "letters": letters,
+            "section": wording_for(Document.PLAN, year=version.plan.year.year)["goals"],
+        },
     )
 
 
@@ -351,7 +362,12 @@ def activity_edit(request, year: int, slug: str, number: int, activity_id: int |
     return render(
         request,
         "planning/activity_edit.html",
-        {"version": version, "form": form, "activity": activity},
+        {
+            "version": version,
+            "form": form,
+            "activity": activity,
+            "section": wording_for(Document.PLAN, year=version.plan.year.year)["activities"],
+        },
     )
 
 

@@ -25,8 +25,9 @@ from samverkan.planning.forms import (
     ReportPriorityFormSet,
     TransitionForm,
 )
-from samverkan.planning.models import AnnualReport, PlanningYear
+from samverkan.planning.models import AnnualReport, Document, PlanningYear
 from samverkan.planning.selectors import plans as selectors
+from samverkan.planning.selectors.wording import wording_for
 from samverkan.planning.services import reports as services
 from samverkan.planning.services.plans import ConcurrentEditError
 
@@ -87,7 +88,12 @@ def report_edit(request, year: int, slug: str):
     if not permissions.can_edit_report(request.user, report):
         raise PermissionDenied
     data = request.POST or None
-    form = ReportForm(data, instance=report, initial={"lock_version": report.lock_version})
+    wording = wording_for(
+        Document.NETWORK_REPORT if report.is_light else Document.REPORT, year=report.year.year
+    )
+    form = ReportForm(
+        data, instance=report, initial={"lock_version": report.lock_version}, wording=wording
+    )
     goals = ReportGoalFormSet(data, queryset=report.goals.order_by("order", "id"), prefix="goal")
     activities = ReportActivityFormSet(data, queryset=report.activities.all(), prefix="act")
     priorities = ReportPriorityFormSet(data, queryset=report.priorities.all(), prefix="prio")
@@ -124,6 +130,7 @@ def report_edit(request, year: int, slug: str):
         {
             "report": report,
             "form": form,
+            "wording": wording,
             "goals": goals,
             "goal_rows": goal_rows,
             "activities": activities,

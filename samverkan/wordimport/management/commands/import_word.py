@@ -6,7 +6,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from samverkan.wordimport import services
+from samverkan.wordimport import selectors, services
 from samverkan.wordimport.archive import entries_of
 from samverkan.wordimport.parser import Refused, parse_docx
 
@@ -26,6 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         results = []
+        own = selectors.own_words()
         for path in options["paths"]:
             file = Path(path)
             if not file.is_file():
@@ -40,7 +41,7 @@ class Command(BaseCommand):
                 if entry.reader is not None:
                     try:
                         data = entry.data
-                        result.update(parse_docx(data, entry.name).to_json())
+                        result.update(parse_docx(data, entry.name, own=own).to_json())
                         result["refused"] = None
                     except Refused as refusal:
                         result["refused"] = refusal.message
