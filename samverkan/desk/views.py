@@ -26,6 +26,7 @@ from samverkan.organisation.models import BodyMembership, Membership, current_q
 from samverkan.organisation.selectors import member_municipalities
 from samverkan.planning.models import AnnualReport, OperationalPlan, PlanningYear
 from samverkan.planning.selectors import cycle as desk
+from samverkan.planning.selectors import interim as interim_selectors
 from samverkan.planning.selectors.plans import todos_for
 from samverkan.planning.services import cycle
 from samverkan.strategy.models import Objective
@@ -91,6 +92,9 @@ def desk_year(request, year: int):
             "reminders": desk.reminder_log(planning_year),
             "assignments": governance_selectors.open_assignments(),
             "filtered": any(filters.values()) if filters else False,
+            "interim_rounds": interim_selectors.rounds(),
+            "interim_to_note": interim_selectors.to_note(planning_year),
+            "interim_overdue": interim_selectors.overdue(planning_year),
         },
     )
 

@@ -37,10 +37,11 @@ ALWAYS_PUBLIC = [
     "followup.Value",
     "followup.Target",
     "planning.PlanningYear",
+    "planning.InterimRound",
 ]
 
-# Documents with a workflow: public once approved or accepted.
-WORKFLOW = ["planning.PlanVersion", "planning.AnnualReport"]
+# Documents with a workflow: public once approved, accepted or noted.
+WORKFLOW = ["planning.PlanVersion", "planning.AnnualReport", "planning.InterimReport"]
 
 # Parts of those documents, by the field that points to the document. Most are written
 # only while a draft, but an approved plan's activity status changes all year round.
@@ -50,6 +51,7 @@ PARTS = {
     "planning.ReportGoal": "report",
     "planning.ReportActivity": "report",
     "planning.ReportPriority": "report",
+    "planning.InterimActivity": "report",
 }
 
 
@@ -65,7 +67,7 @@ def _remember_status(sender, instance, **kwargs) -> None:
     )
 
 
-PUBLIC_STATUSES = {"approved", "accepted"}
+PUBLIC_STATUSES = {"approved", "accepted", "noted"}
 
 
 def _bump_if_public(sender, instance, **kwargs) -> None:
