@@ -4,6 +4,7 @@ The demo is Umeåregionen, which has no rounds; each test here gives it one, as 
 secretariat would in the admin or a set-up file, so that nothing depends on a cooperation.
 """
 
+import io
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from docx import Document
 
 from samverkan.core.models import AuditEntry
 from samverkan.governance import selectors as governance_selectors
@@ -26,6 +28,7 @@ from samverkan.planning.models import (
 from samverkan.planning.selectors import interim as selectors
 from samverkan.planning.services import interim as services
 from samverkan.planning.services.plans import ConcurrentEditError
+from tests import pdf_checks
 from tests.planning_helpers import approved_plan, open_year, user
 
 YEAR = 2027
@@ -483,3 +486,35 @@ def test_the_secretariat_edits_the_rounds_in_the_admin(demo_data, persona):
         302,
         403,
     }
+
+
+# --- Exports --------------------------------------------------------------------------------
+
+
+def test_the_pdf_is_tagged_and_prints_what_was_written(interim, persona, tmp_path):
+    _fill(interim)
+    response = persona("group_member").get(_url(interim, "planning:interim_export", "pdf"))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert 'filename="delarsuppfoljning-2027-bibliotek.pdf"' in response["Content-Disposition"]
+    title = f"Delårsuppföljning {YEAR} för Bibliotek"
+    reading = pdf_checks.assert_accessible(response.content, title=title, tmp_path=tmp_path)
+    assert {"Table", "TH"} <= set(reading.tags)
+    text = pdf_checks.text(response.content)
+    # The Sámi letters are drawn by the bundled font; no person's details are in it.
+    assert "Đuolja" in text and "Försenad" in text and "@" not in text
+
+
+def test_the_docx_and_who_may_download(interim, persona):
+    _fill(interim)
+    url = _url(interim, "planning:interim_export", "docx")
+    assert persona("visitor").get(url).status_code == 404  # a draft
+    response = persona("secretariat").get(url)
+    assert response.status_code == 200
+    document = Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Đuolja" in text and "Vi behöver hjälp med upphandlingen." in text
+    assert document.tables[0].rows[1].cells[1].text == "Försenad"
+    assert (
+        persona("secretariat").get(_url(interim, "planning:interim_export", "odt")).status_code
+        == 404
+    )

@@ -26,6 +26,7 @@ urlpatterns = [
     path(INTERIM, interim.interim_detail, name="interim"),
     path(INTERIM + "skapa/", interim.interim_create, name="interim_create"),
     path(INTERIM + "redigera/", interim.interim_edit, name="interim_edit"),
+    path(INTERIM + "export.<str:fmt>", interim.interim_export, name="interim_export"),
     path(INTERIM + "<slug:action>/", interim.interim_transition, name="interim_transition"),
     path("<int:year>/<slug:slug>/skapa/", views.plan_create, name="create"),
     path("<int:year>/<slug:slug>/revidera/", views.revise, name="revise"),

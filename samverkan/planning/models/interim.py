@@ -169,7 +169,7 @@ class ActivityState(models.TextChoices):
     # Context: elsewhere "On track" is an indicator heading for its target.
     ON_TRACK = "on_track", pgettext_lazy("activity state", "On track")
     DELAYED = "delayed", _("Delayed")
-    DONE = "done", _("Done")
+    DONE = "done", pgettext_lazy("activity state", "Done")
     NOT_STARTED = "not_started", _("Not started")
 
 

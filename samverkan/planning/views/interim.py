@@ -5,7 +5,7 @@ from typing import cast
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,6 +14,7 @@ from samverkan.accounts import permissions
 from samverkan.core import workflow as core_workflow
 from samverkan.core.cache import public_page
 from samverkan.organisation.models import Group
+from samverkan.planning.documents import interim as interim_exports
 from samverkan.planning.forms import TransitionForm
 from samverkan.planning.interim_forms import InterimActivityFormSet, InterimReportForm
 from samverkan.planning.models import InterimReport, InterimRound, PlanningYear
@@ -135,3 +136,14 @@ def interim_transition(request, year: int, slug: str, round_id: int, action: str
             % {"status": report.get_status_display()},
         )
     return redirect("planning:interim", year, slug, round_id)
+
+
+def interim_export(request, year: int, slug: str, round_id: int, fmt: str):
+    report = _interim_for_view(request, slug, year, round_id)
+    exporter = {"pdf": interim_exports.INTERIM_PDF, "docx": interim_exports.INTERIM_DOCX}.get(fmt)
+    if exporter is None:
+        raise Http404
+    result = exporter.render(report)
+    response = HttpResponse(result.content, content_type=result.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{result.filename}"'
+    return response
