@@ -26,6 +26,7 @@ from samverkan.planning.models import (
     PlanningYear,
 )
 from samverkan.planning.selectors import interim as selectors
+from samverkan.planning.selectors.plans import todos_for
 from samverkan.planning.services import interim as services
 from samverkan.planning.services.plans import ConcurrentEditError
 from tests import pdf_checks
@@ -518,3 +519,17 @@ def test_the_docx_and_who_may_download(interim, persona):
         persona("secretariat").get(_url(interim, "planning:interim_export", "odt")).status_code
         == 404
     )
+
+
+# --- My pages -------------------------------------------------------------------------------
+
+
+def test_my_page_lists_the_interim_reports_to_write(interim, persona, demo_today):
+    open_year(2026)
+    texts = [t.text for t in todos_for(user("medlem"))]
+    # Started for 2027: a draft to finish. Not started for the year under way (2026): due.
+    assert f"Bibliotek, Delårsuppföljning {YEAR}: Utkast." in texts
+    assert "Bibliotek har inte påbörjat Delårsuppföljning 2026 (ska vara inne 2026-08-31)." in texts
+    page = persona("group_member").get(reverse("desk:my_page")).content.decode()
+    assert "Delårsuppföljning 2026" in page and _url(interim) in page
+    assert not [t for t in todos_for(user("kommunchef")) if "Delårs" in t.text]
