@@ -27,6 +27,7 @@ from samverkan.planning.models import (
 )
 from samverkan.planning.selectors import interim as selectors
 from samverkan.planning.selectors.plans import todos_for
+from samverkan.planning.services import cycle
 from samverkan.planning.services import interim as services
 from samverkan.planning.services.plans import ConcurrentEditError
 from tests import pdf_checks
@@ -533,3 +534,32 @@ def test_my_page_lists_the_interim_reports_to_write(interim, persona, demo_today
     page = persona("group_member").get(reverse("desk:my_page")).content.decode()
     assert "Delårsuppföljning 2026" in page and _url(interim) in page
     assert not [t for t in todos_for(user("kommunchef")) if "Delårs" in t.text]
+
+
+# --- Reminders ------------------------------------------------------------------------------
+
+
+def test_contact_persons_are_reminded_of_the_round_until_they_submit(
+    interim, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = cycle.reminders_send(year=interim.year, today=date(YEAR, 8, 24))
+    mine = [log for log in sent if log.stage == "interim" and log.group == interim.group]
+    assert [(log.step, log.due, log.late) for log in mine] == [(-7, date(YEAR, 8, 31), False)]
+    assert mine[0].subject == f"Påminnelse: Delårsuppföljning {YEAR} för Bibliotek"
+    (mail,) = [m for m in mailoutbox if m.subject == mine[0].subject]
+    assert f"Delårsuppföljning {YEAR} för Bibliotek ska lämnas senast {YEAR}-08-31." in mail.body
+    assert "/organisation/grupper/bibliotek/#interim" in mail.body
+    # Once submitted, the later steps leave the group alone; the others are still reminded.
+    _fill(interim)
+    services.interim_report_submit(report=interim, actor=user("kontaktperson"))
+    with django_capture_on_commit_callbacks(execute=True):
+        later = cycle.reminders_send(year=interim.year, today=date(YEAR, 9, 1))
+    interim_logs = [log for log in later if log.stage == "interim"]
+    assert interim.group not in {log.group for log in interim_logs}
+
+
+def test_without_rounds_no_interim_reminder(demo_data, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = cycle.reminders_send(year=open_year(YEAR), today=date(YEAR, 9, 1))
+    assert sent and {log.stage for log in sent} <= {"plan", "report"}

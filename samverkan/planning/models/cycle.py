@@ -64,6 +64,7 @@ class ReminderLog(models.Model):
     class Stage(models.TextChoices):
         PLAN = "plan", _("Operational plan")
         REPORT = "report", _("Annual report")
+        INTERIM = "interim", _("Interim follow-up")
 
     group = models.ForeignKey(
         Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="reminders"
