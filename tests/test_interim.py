@@ -8,6 +8,7 @@ import io
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
@@ -563,3 +564,12 @@ def test_without_rounds_no_interim_reminder(demo_data, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True):
         sent = cycle.reminders_send(year=open_year(YEAR), today=date(YEAR, 9, 1))
     assert sent and {log.stage for log in sent} <= {"plan", "report"}
+
+
+def test_an_english_page_names_the_round_in_english(round_, persona):
+    group = Group.objects.get(slug="bibliotek")
+    open_year(YEAR)
+    client = persona("group_member")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(group.get_absolute_url()).content.decode()
+    assert f"Start Interim follow-up {YEAR}" in page
