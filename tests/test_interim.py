@@ -573,3 +573,24 @@ def test_an_english_page_names_the_round_in_english(round_, persona):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     page = client.get(group.get_absolute_url()).content.decode()
     assert f"Start Interim follow-up {YEAR}" in page
+
+
+def test_the_desk_reopens_one_interim_report_of_a_closed_year(interim, persona):
+    _fill(interim)
+    year = interim.year
+    cycle.year_close(year=year, actor=user("kansli"))
+    interim.refresh_from_db()
+    assert interim.is_locked
+    desk = reverse("desk:year", args=[YEAR])
+    page = persona("secretariat").get(desk).content.decode()
+    reopen = reverse("desk:reopen", args=[YEAR, "interim", interim.pk])
+    assert reopen in page
+    assert persona("group_member").post(reopen, {"reason": "X"}).status_code == 403
+    assert persona("secretariat").post(reopen, {"reason": "Fel i läget."}).status_code == 302
+    interim.refresh_from_db()
+    assert not interim.is_locked
+    entry = AuditEntry.objects.latest("pk")
+    assert entry.action == "samverkan.planning_year.reopened" and entry.comment == "Fel i läget."
+    # Reopened, the group writes and submits it again.
+    _fill(interim)
+    services.interim_report_submit(report=interim, actor=user("kontaktperson"))

@@ -153,8 +153,10 @@ class InterimReport(models.Model):
 
     @property
     def is_locked(self) -> bool:
-        """A closed year locks its interim reports too."""
-        return self.year.closed_at is not None
+        """A closed year locks its interim reports too, except one the secretariat reopened."""
+        if self.year.closed_at is None:
+            return False
+        return not self.reopenings.filter(year=self.year_id).exists()
 
     @property
     def is_editable(self) -> bool:

@@ -87,6 +87,17 @@ def to_note(year: PlanningYear) -> QuerySet[InterimReport]:
     )
 
 
+def of_closed_year(year: PlanningYear) -> QuerySet[InterimReport]:
+    """A closed year's interim reports, for the desk to reopen one; none for an open year."""
+    if not year.is_closed:
+        return InterimReport.objects.none()
+    return (
+        InterimReport.objects.filter(year=year)
+        .select_related("group", "year", "round")
+        .order_by("round__due_month", "round__due_day", "group__name")
+    )
+
+
 @dataclass
 class Overdue:
     group: Group

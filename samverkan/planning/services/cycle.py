@@ -50,8 +50,9 @@ def document_reopen(
     reason: str,
     plan: OperationalPlan | None = None,
     report: AnnualReport | None = None,
+    interim: InterimReport | None = None,
 ) -> Reopening:
-    """Reopen one plan or report of a closed year; the reason is recorded."""
+    """Reopen one plan, report or interim report of a closed year; the reason is recorded."""
     if not permissions.can_manage_cycle(actor):
         raise PermissionDenied
     if not reason.strip():
@@ -61,9 +62,9 @@ def document_reopen(
         raise ValidationError(_("%(year)s is not closed.") % {"year": year.year})
     with transaction.atomic():
         reopening = Reopening.objects.create(
-            year=year, plan=plan, report=report, reason=reason, by=actor
+            year=year, plan=plan, report=report, interim=interim, reason=reason, by=actor
         )
-        document = plan or report
+        document = plan or report or interim
         assert document is not None  # the desk always reopens one of them
         audit_log(
             action="samverkan.planning_year.reopened",
