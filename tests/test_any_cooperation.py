@@ -37,6 +37,9 @@ from samverkan.planning.models import (
     AnnualReport,
     Document,
     Goal,
+    InterimReport,
+    InterimRound,
+    InterimStatus,
     PlanningYear,
     PlanVersion,
     ReportStatus,
@@ -532,3 +535,65 @@ def test_the_wheel_and_the_reminders_name_the_cooperations_own_bodies(
     assert f"{council.name} beslutade ”{decision.title}”" in sent[0].body
     assert coop.other_council not in sent[0].body
     assert coop.other_short_name not in sent[0].body
+
+
+# --- The interim follow-up: the invented federation has one, Umeåregionen none --------------
+
+
+def test_the_interim_follow_up_is_the_cooperations_own(coop):
+    group = coop.plan_group
+    prefix = _prefix(group)
+    member, contact = signed_in(f"{prefix}1"), signed_in(f"{prefix}0")
+    rounds = list(InterimRound.objects.all())
+    if coop.key == "umearegionen":
+        # No rounds in its file: no interim link anywhere, as before.
+        assert rounds == []
+        for client in (member, signed_in("kansli"), Client()):
+            page = client.get(group.get_absolute_url()).content.decode()
+            assert "/delar/" not in page and "Delårsuppföljning" not in page
+        desk = signed_in("kansli").get(reverse("desk:year", args=[YEAR])).content.decode()
+        assert "Delårsuppföljning" not in desk
+        return
+    (round_,) = rounds
+    version = approve_a_plan(group)
+    # A member starts it from the group's page.
+    create = reverse("planning:interim_create", args=[YEAR, group.slug, round_.pk])
+    assert create in member.get(group.get_absolute_url()).content.decode()
+    assert member.post(create).status_code == 302
+    report = InterimReport.objects.get(group=group, year__year=YEAR, round=round_)
+    assert report.based_on == version and report.activities.count() == 1
+    activity = report.activities.get()
+    edit = reverse("planning:interim_edit", args=[YEAR, group.slug, round_.pk])
+    saved = member.post(
+        edit,
+        {
+            "lock_version": report.lock_version,
+            "situation": "Kampanjen är försenad men arbetet går framåt i alla kommuner.",
+            "attention": "Styrgruppen bör veta att trycket blev dyrare.",
+            "act-TOTAL_FORMS": 1,
+            "act-INITIAL_FORMS": 1,
+            "act-0-id": activity.pk,
+            "act-0-state": "delayed",
+            "act-0-comment": "Tryckeriet var sent.",
+        },
+    )
+    assert saved.status_code == 302
+    transition = lambda action: reverse(  # noqa: E731
+        "planning:interim_transition", args=[YEAR, group.slug, round_.pk, action]
+    )
+    assert contact.post(transition("submit")).status_code == 302
+    desk = signed_in("kansli").get(reverse("desk:year", args=[YEAR])).content.decode()
+    assert report.get_absolute_url() in desk
+    assert signed_in("kansli").post(transition("note")).status_code == 302
+    report.refresh_from_db()
+    assert report.status == InterimStatus.NOTED
+    # Noted, it is public on the group's page, in this cooperation's name.
+    public = Client().get(report.get_absolute_url())
+    assert public.status_code == 200
+    text = public.content.decode()
+    coop.names_this_one(text)
+    assert "Tryckeriet var sent." in text and "@example.se" not in text
+    assert report.get_absolute_url() in Client().get(group.get_absolute_url()).content.decode()
+    # And its day is on the yearly wheel.
+    wheel = Client().get(reverse("governance:wheel", args=[YEAR])).content.decode()
+    assert f"Delårsuppföljning {YEAR}" in wheel

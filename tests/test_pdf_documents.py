@@ -198,4 +198,4 @@ def test_same_document_same_bytes():
 def test_every_pdf_the_project_makes_is_checked_here():
     # A new PDF exporter must be added to the accessibility tests above.
     pdfs = {e.identifier for e in registry.all_exporters() if e.content_type == registry.PDF}
-    assert pdfs == {"plan_pdf", "report_pdf", "compilation_pdf", "followup_pdf"}
+    assert pdfs == {"plan_pdf", "report_pdf", "compilation_pdf", "followup_pdf", "interim_pdf"}

@@ -19,6 +19,7 @@ from samverkan.core.models import AuditEntry
 from samverkan.followup.models import Indicator
 from samverkan.organisation import selectors
 from samverkan.organisation.models import Body, Cooperation, Group, Municipality
+from samverkan.planning.models import InterimRound
 from samverkan.setup import services
 from samverkan.setup.reader import SetupFileError
 from samverkan.strategy.models import PriorityCommitment
@@ -396,3 +397,89 @@ def test_a_file_too_large_is_refused_before_it_is_read(tmp_path):
     with pytest.raises(SetupFileError) as problems:
         services.check_file(path)
     assert "större än 1 MB" in problems.value.problems[0].message
+
+
+# --- Interim follow-ups ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_interim_follow_ups_come_from_the_file_and_a_rerun_doubles_nothing(tmp_path):
+    run(EXAMPLE)
+    (round_,) = InterimRound.objects.all()
+    assert (round_.name, round_.name_en, round_.due_month, round_.due_day) == (
+        "Delårsuppföljning",
+        "Interim follow-up",
+        8,
+        31,
+    )
+    assert round_.group_kinds == [] and round_.applies_to(Group.objects.get(slug="e-tjanster"))
+    out, _err = run(EXAMPLE)
+    assert "inget ändrades" in out and InterimRound.objects.count() == 1
+    # An edited day and kinds change that round; a second round is added beside it.
+    edited = (
+        EXAMPLE.read_text(encoding="utf-8").replace(
+            "due: '08-31'", "due: '09-15'\n  group_kinds: [network]"
+        )
+        + "- name: Tertialuppföljning\n  due: '04-30'\n"
+    )
+    path = tmp_path / "exempel.yaml"
+    path.write_text(edited, encoding="utf-8")
+    run(path)
+    assert list(
+        InterimRound.objects.values_list("name", "due_month", "due_day", "group_kinds")
+    ) == [
+        ("Tertialuppföljning", 4, 30, []),
+        ("Delårsuppföljning", 9, 15, ["network"]),
+    ]
+
+
+@pytest.mark.django_db
+def test_umearegionen_has_no_interim_follow_up():
+    run(UMEAREGIONEN)
+    assert not InterimRound.objects.exists()
+
+
+INTERIM = """\
+cooperation:
+  name: Samverkan med delår
+  vision: En vision
+  target_population: 1000
+  target_year: 2050
+municipalities:
+- code: '2480'
+  name: Umeå
+objectives:
+- number: 1
+  title: Ett mål
+interim_followups:
+- name: Delår
+  due: '02-29'
+- name: Delår
+  due: 8-31
+  group_kinds: [committee]
+- due: '08-31'
+"""
+
+
+@pytest.mark.django_db
+def test_a_bad_interim_follow_up_is_refused_in_swedish_by_line():
+    with pytest.raises(SetupFileError) as problems:
+        services.setup_from_text(INTERIM)
+    found = {(p.line, p.where): p.message for p in problems.value.problems}
+    assert "en dag som alla år har" in found[(14, "interim_followups[0].due")]
+    assert "MM-DD" in found[(16, "interim_followups[1].due")]
+    assert "välj en av" in found[(17, "interim_followups[1].group_kinds[0]")]
+    assert found[(18, "interim_followups[2].name")] == "måste anges"
+    assert not Cooperation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_two_interim_follow_ups_of_one_name_are_refused_at_the_second():
+    text = INTERIM.split("interim_followups:")[0] + (
+        "interim_followups:\n- name: Delår\n  due: '08-31'\n- name: Delår\n  due: '12-15'\n"
+    )
+    with pytest.raises(SetupFileError) as problems:
+        services.setup_from_text(text)
+    [problem] = problems.value.problems
+    assert (problem.line, problem.where) == (15, "interim_followups[1].name")
+    assert "redan i listan" in problem.message

@@ -23,11 +23,15 @@ from samverkan.organisation.models import Body, Group, Municipality
 from samverkan.planning import workflow as planning_tables
 from samverkan.planning.models import (
     AnnualReport,
+    InterimReport,
+    InterimRound,
+    InterimStatus,
     PlanVersion,
     ReportPriority,
     ReportStatus,
     Status,
 )
+from samverkan.planning.services import interim as interim_services
 from samverkan.planning.services import reports as report_services
 from samverkan.strategy.models import PriorityCommitment
 from tests.planning_helpers import anchor_all, complete_plan, open_year, user
@@ -224,3 +228,26 @@ def test_group_table(demo_data, status, kind, action, username):
     _attempt(
         group, action, username, expected=expected, may=_may_step(expected, username), **changes
     )
+
+
+# --- Interim follow-ups ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("username", PEOPLE)
+@pytest.mark.parametrize("action", sorted({t.action for t in planning_tables.INTERIM_TRANSITIONS}))
+@pytest.mark.parametrize("status", InterimStatus.values)
+def test_interim_table(demo_data, status, action, username):
+    round = InterimRound.objects.create(name="Delårsuppföljning", due_month=8, due_day=31)
+    report = interim_services.interim_report_create(
+        group=Group.objects.get(slug="bibliotek"),
+        year=open_year(2027),
+        round=round,
+        actor=user("medlem"),
+    )
+    InterimReport.objects.filter(pk=report.pk).update(
+        status=status, situation="Arbetet med Đuolja-samlingen går enligt plan."
+    )
+    report.refresh_from_db()
+    expected = _rows(planning_tables.INTERIM_TRANSITIONS, status, action)
+    may = bool(expected) and expected[0].role in ROLES[username]
+    _attempt(report, action, username, expected=expected, may=may)

@@ -76,6 +76,17 @@ class _Report(Protocol):
     def is_locked(self) -> bool: ...
 
 
+class _InterimReport(Protocol):
+    @property
+    def group(self) -> Group: ...
+    @property
+    def is_noted(self) -> bool: ...
+    @property
+    def is_editable(self) -> bool: ...
+    @property
+    def is_locked(self) -> bool: ...
+
+
 class _Adoption(Protocol):
     @property
     def municipality_id(self) -> int: ...
@@ -292,6 +303,36 @@ def can_create_report(user: AnyUser, group: Group) -> bool:
 
 
 def can_take_report_transition(user: AnyUser, report: _Report, transition: _Transition) -> bool:
+    if report.is_locked:
+        return False
+    if transition.role == Role.CONTACT_PERSON:
+        return is_contact_person(user, report.group)
+    return has_role(user, transition.role)
+
+
+# --- Interim follow-ups --------------------------------------------------------------------
+
+
+def can_view_interim_report(user: AnyUser, report: _InterimReport) -> bool:
+    """Noted interim reports are public; others are for the group and those who follow it."""
+    if report.is_noted:
+        return True
+    return can_read_unapproved_plans(user) or is_group_member(user, report.group)
+
+
+def can_edit_interim_report(user: AnyUser, report: _InterimReport) -> bool:
+    """The group's own members write it, while it is a draft or returned."""
+    return report.is_editable and is_group_member(user, report.group) and not report.is_locked
+
+
+def can_create_interim_report(user: AnyUser, group: Group) -> bool:
+    return is_group_member(user, group)
+
+
+def can_take_interim_transition(
+    user: AnyUser, report: _InterimReport, transition: _Transition
+) -> bool:
+    """The contact person submits; the secretariat notes or returns."""
     if report.is_locked:
         return False
     if transition.role == Role.CONTACT_PERSON:

@@ -24,8 +24,9 @@ from samverkan.council import views as council_views
 from samverkan.governance import selectors as governance_selectors
 from samverkan.organisation.models import BodyMembership, Membership, current_q
 from samverkan.organisation.selectors import member_municipalities
-from samverkan.planning.models import AnnualReport, OperationalPlan, PlanningYear
+from samverkan.planning.models import AnnualReport, InterimReport, OperationalPlan, PlanningYear
 from samverkan.planning.selectors import cycle as desk
+from samverkan.planning.selectors import interim as interim_selectors
 from samverkan.planning.selectors.plans import todos_for
 from samverkan.planning.services import cycle
 from samverkan.strategy.models import Objective
@@ -91,6 +92,10 @@ def desk_year(request, year: int):
             "reminders": desk.reminder_log(planning_year),
             "assignments": governance_selectors.open_assignments(),
             "filtered": any(filters.values()) if filters else False,
+            "interim_rounds": interim_selectors.rounds(),
+            "interim_to_note": interim_selectors.to_note(planning_year),
+            "interim_overdue": interim_selectors.overdue(planning_year),
+            "interim_closed": interim_selectors.of_closed_year(planning_year),
         },
     )
 
@@ -119,6 +124,8 @@ def reopen(request, year: int, kind: str, pk: int):
         target["plan"] = get_object_or_404(OperationalPlan, pk=pk, year=planning_year)
     elif kind == "report":
         target["report"] = get_object_or_404(AnnualReport, pk=pk, year=planning_year)
+    elif kind == "interim":
+        target["interim"] = get_object_or_404(InterimReport, pk=pk, year=planning_year)
     else:
         raise PermissionDenied
     try:

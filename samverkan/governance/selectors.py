@@ -13,7 +13,7 @@ from samverkan.core.types import AnyUser
 from samverkan.governance.models import Adoption, Assignment, BoardMeeting, Meeting
 from samverkan.organisation.models import Body, Group, Municipality
 from samverkan.organisation.selectors import body_names
-from samverkan.planning.models import PlanningYear
+from samverkan.planning.models import InterimRound, PlanningYear
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
@@ -31,6 +31,7 @@ def open_assignments() -> QuerySet[Assignment]:
 # %(council)s and %(chiefs)s are the names the cooperation gives its bodies.
 WHEEL_KINDS: "dict[str, StrPromise]" = {
     "reports_due": _("Annual reports due"),
+    "interim_due": _("Interim follow-up due"),
     "council": _("%(council)s meets"),
     "approval": _("%(chiefs)s approve the plans"),
     "plan_review": _("Yearly review of the strategic plan"),
@@ -47,6 +48,7 @@ class WheelDate:
     label: str
     planning_year: int | None = None
     municipality: str = ""
+    interim_round: InterimRound | None = None
     kind_label: str = ""  # what kind of date it is, in the cooperation's words
 
 
@@ -67,8 +69,11 @@ def _labelled(dates: list[WheelDate], names: dict[str, str]) -> list[WheelDate]:
     ]
 
 
-def _year_dates(year: PlanningYear, names: dict[str, str]) -> list[WheelDate]:
-    """The dates a planning year sets, labelled with what they are for."""
+def _year_dates(
+    year: PlanningYear, names: dict[str, str], rounds: list[InterimRound]
+) -> list[WheelDate]:
+    """The dates a planning year sets, labelled with what they are for, and the days of the
+    cooperation's interim follow-ups that year (if it has any)."""
     n = year.year
     named = [
         ("plans_due", year.plans_due, _("Operational plans for %(year)s due")),
@@ -81,11 +86,16 @@ def _year_dates(year: PlanningYear, names: dict[str, str]) -> list[WheelDate]:
         ("reports_due", year.reports_due, _("Annual reports for %(year)s due")),
         ("plan_review", year.plan_review_on, _("Yearly review of the strategic plan %(year)s")),
     ]
-    return [
+    dates = [
         WheelDate(day, kind, str(label) % {"year": n, **names}, planning_year=n)
         for kind, day, label in named
         if day is not None
     ]
+    dates.extend(
+        WheelDate(r.due_on(n), "interim_due", f"{r.name} {n}", planning_year=n, interim_round=r)
+        for r in rounds
+    )
+    return dates
 
 
 def wheel_dates(
@@ -93,13 +103,14 @@ def wheel_dates(
 ) -> list[WheelDate]:
     """Everything that happens in one calendar year, in order of date: the deadlines of the
     planning years that fall in it (next year's plans are due this December, last year's
-    reports this February), the council's meetings and the members' board meetings. In
-    three queries."""
+    reports this February), the days of the interim follow-ups, the council's meetings and
+    the members' board meetings. In four queries."""
     first, last = date(calendar_year, 1, 1), date(calendar_year, 12, 31)
     names = _names()
     dates: list[WheelDate] = []
+    rounds = list(InterimRound.objects.all())
     for year in PlanningYear.objects.filter(year__range=(calendar_year - 1, calendar_year + 1)):
-        dates.extend(d for d in _year_dates(year, names) if first <= d.day <= last)
+        dates.extend(d for d in _year_dates(year, names, rounds) if first <= d.day <= last)
     dates.extend(_council_dates(first, last, with_place=True))
     if boards or municipality is not None:
         meetings = BoardMeeting.objects.filter(date__range=(first, last))
@@ -159,10 +170,11 @@ def deadlines_for(user: AnyUser, *, start: date, end: date) -> list[WheelDate]:
     ]
     names = _names()
     dates: list[WheelDate] = []
+    rounds = list(InterimRound.objects.all())
     for year in PlanningYear.objects.filter(
         closed_at__isnull=True, year__range=(start.year - 1, end.year + 1)
     ):
-        for item in _year_dates(year, names):
+        for item in _year_dates(year, names, rounds):
             if not start <= item.day <= end:
                 continue
             if Role.SECRETARIAT in roles:
@@ -171,6 +183,10 @@ def deadlines_for(user: AnyUser, *, start: date, end: date) -> list[WheelDate]:
                 dates.append(_for_groups(item, writes_plans))
             elif item.kind == "reports_due" and writes_reports:
                 dates.append(_for_groups(item, writes_reports))
+            elif item.kind == "interim_due" and item.interim_round is not None:
+                applying = [g.name for g in groups if item.interim_round.applies_to(g)]
+                if applying:
+                    dates.append(_for_groups(item, applying))
             elif (item.kind == "approval" and Role.CHIEF_EXECUTIVE in roles) or (
                 item.kind == "plan_review" and roles & PLAN_REVIEWERS
             ):

@@ -1,10 +1,11 @@
 from django.urls import path
 
+from samverkan.planning.views import interim, reports
 from samverkan.planning.views import plans as views
-from samverkan.planning.views import reports
 
 app_name = "planning"
 V = "<int:year>/<slug:slug>/v<int:number>/"
+INTERIM = "<int:year>/<slug:slug>/delar/<int:round_id>/"
 urlpatterns = [
     path("", views.year_list, name="years"),
     path("<int:year>/", views.year_detail, name="year"),
@@ -22,6 +23,11 @@ urlpatterns = [
         reports.report_transition,
         name="report_transition",
     ),
+    path(INTERIM, interim.interim_detail, name="interim"),
+    path(INTERIM + "skapa/", interim.interim_create, name="interim_create"),
+    path(INTERIM + "redigera/", interim.interim_edit, name="interim_edit"),
+    path(INTERIM + "export.<str:fmt>", interim.interim_export, name="interim_export"),
+    path(INTERIM + "<slug:action>/", interim.interim_transition, name="interim_transition"),
     path("<int:year>/<slug:slug>/skapa/", views.plan_create, name="create"),
     path("<int:year>/<slug:slug>/revidera/", views.revise, name="revise"),
     path(V, views.version_detail, name="version"),

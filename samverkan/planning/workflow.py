@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.accounts.permissions import Role
 from samverkan.core.workflow import Transition
-from samverkan.planning.models import ReportStatus, Status
+from samverkan.planning.models import InterimStatus, ReportStatus, Status
 
 FIRST, REVISION = "first", "revision"
 
@@ -132,6 +132,35 @@ REPORT_TRANSITIONS = [
         _("Return with a comment"),
         frozenset({ReportStatus.SUBMITTED}),
         ReportStatus.RETURNED,
+        Role.SECRETARIAT,
+        needs_comment=True,
+    ),
+]
+
+
+# --- Interim follow-ups: the contact person submits, the secretariat notes or returns. ------
+
+INTERIM_TRANSITIONS = [
+    Transition(
+        "submit",
+        _("Submit to the secretariat"),
+        frozenset({InterimStatus.DRAFT, InterimStatus.RETURNED}),
+        InterimStatus.SUBMITTED,
+        Role.CONTACT_PERSON,
+    ),
+    Transition(
+        "note",
+        _("Note the interim report"),
+        frozenset({InterimStatus.SUBMITTED}),
+        InterimStatus.NOTED,
+        Role.SECRETARIAT,
+        takes_comment=True,
+    ),
+    Transition(
+        "return",
+        _("Return with a comment"),
+        frozenset({InterimStatus.SUBMITTED}),
+        InterimStatus.RETURNED,
         Role.SECRETARIAT,
         needs_comment=True,
     ),

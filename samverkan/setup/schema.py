@@ -172,6 +172,38 @@ class SectionWording(Spec):
         return value
 
 
+DUE_DAY = re.compile(r"^(\d{2})-(\d{2})$")
+
+
+class InterimRoundSpec(Spec):
+    """An extra follow-up within the year, due on the same day every year."""
+
+    name: str = Field(min_length=1, max_length=100)
+    name_en: str = Field("", max_length=100)
+    due: str = Field(description="Month and day, such as '08-31'.")
+    group_kinds: list[Literal["working_group", "network", "project"]] = []
+
+    @field_validator("due")
+    @classmethod
+    def _month_and_day(cls, value: str) -> str:
+        found = DUE_DAY.match(value)
+        try:
+            if found is None:
+                raise ValueError
+            # 2001 has no 29 February: the round must fall on a day every year has.
+            date(2001, int(found[1]), int(found[2]))
+        except ValueError:
+            raise ValueError(
+                _("write the month and day as MM-DD, such as '08-31', on a day every year has")
+            ) from None
+        return value
+
+    @property
+    def month_and_day(self) -> tuple[int, int]:
+        month, day = self.due.split("-")
+        return int(month), int(day)
+
+
 class SetupFile(Spec):
     cooperation: CooperationSpec
     municipalities: list[MunicipalitySpec] = Field(min_length=1)
@@ -184,6 +216,8 @@ class SetupFile(Spec):
     indicators: list[IndicatorSpec] = []
     # The templates' wording: document (plan, report, network_report) → section → its words.
     wording: dict[str, dict[str, SectionWording]] = {}
+
+    interim_followups: list[InterimRoundSpec] = []
 
 
 def cross_references(spec: SetupFile, commitment_codes: set[str]) -> list[tuple[tuple, str]]:
@@ -209,6 +243,7 @@ def cross_references(spec: SetupFile, commitment_codes: set[str]) -> list[tuple[
     unique(spec.priority_areas, "name", "priority_areas")
     unique(spec.indicators, "slug", "indicators")
     unique(spec.strategic_plans, "year", "strategic_plans")
+    unique(spec.interim_followups, "name", "interim_followups")
 
     numbers = {o.number for o in spec.objectives}
     kinds = {b.kind for b in spec.bodies}

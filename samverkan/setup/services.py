@@ -20,7 +20,7 @@ from samverkan.core.types import AnyUser
 from samverkan.core.upsert import Tally
 from samverkan.followup.models import Indicator
 from samverkan.organisation.models import Body, Cooperation, Group, Municipality
-from samverkan.planning.models import TemplateWording
+from samverkan.planning.models import InterimRound, TemplateWording
 from samverkan.setup import reader
 from samverkan.setup.schema import SetupFile
 from samverkan.strategy.models import (
@@ -264,6 +264,20 @@ def setup_apply(
                     "guidance_en": words.guidance_en,
                 },
             )
+
+    for order, r in enumerate(spec.interim_followups, start=1):
+        month, day = r.month_and_day
+        tally.upsert(
+            InterimRound,
+            {"name": r.name},
+            {
+                "name_en": r.name_en,
+                "due_month": month,
+                "due_day": day,
+                "group_kinds": list(r.group_kinds),
+                "order": order,
+            },
+        )
 
     if tally.changed:
         audit_log(

@@ -2,10 +2,10 @@
 
 Public: the organisation and its people's names (never their phone numbers or e-mail
 addresses), adopted versions of the strategic plan (not proposals), approved plan versions,
-accepted annual reports, the regional council's decisions with each municipality's adoption,
-the priority areas and the indicators with their values. Never public: drafts, plans or
-reports on their way or returned, the workflow's comments and events, anchorings,
-assignments and matters under preparation.
+accepted annual reports, noted interim reports, the regional council's decisions with each
+municipality's adoption, the priority areas and the indicators with their values. Never
+public: drafts, plans or reports on their way or returned, the workflow's comments and
+events, anchorings, assignments and matters under preparation.
 """
 
 from dataclasses import dataclass
@@ -20,6 +20,8 @@ from samverkan.planning.models import (
     Activity,
     AnnualReport,
     Goal,
+    InterimReport,
+    InterimStatus,
     PlanningYear,
     PlanVersion,
     ReportActivity,
@@ -39,6 +41,7 @@ from samverkan.strategy.models import PlanVersion as StrategicPlanVersion
 
 PLAN_PUBLIC = Status.APPROVED
 REPORT_PUBLIC = ReportStatus.ACCEPTED
+INTERIM_PUBLIC = InterimStatus.NOTED
 
 
 def years_with_figures() -> QuerySet[PlanningYear]:
@@ -125,6 +128,15 @@ def documents_of(group: Group) -> list[YearDocuments]:
         )
         for year in sorted(plan_years | report_years, reverse=True)
     ]
+
+
+def interim_reports_of(group: Group) -> QuerySet[InterimReport]:
+    """The group's interim reports the secretariat has noted, newest year first."""
+    return (
+        InterimReport.objects.filter(group=group, status=INTERIM_PUBLIC)
+        .select_related("year", "round", "group")
+        .order_by("-year__year", "round__due_month", "round__due_day")
+    )
 
 
 def strategic_plans() -> QuerySet[StrategicPlanVersion]:

@@ -38,10 +38,11 @@ ALWAYS_PUBLIC = [
     "followup.Target",
     "planning.PlanningYear",
     "planning.TemplateWording",  # the headings of every public plan and report
+    "planning.InterimRound",
 ]
 
-# Documents with a workflow: public once approved or accepted.
-WORKFLOW = ["planning.PlanVersion", "planning.AnnualReport"]
+# Documents with a workflow: public once approved, accepted or noted.
+WORKFLOW = ["planning.PlanVersion", "planning.AnnualReport", "planning.InterimReport"]
 
 # Parts of those documents, by the field that points to the document. Most are written
 # only while a draft, but an approved plan's activity status changes all year round.
@@ -51,6 +52,7 @@ PARTS = {
     "planning.ReportGoal": "report",
     "planning.ReportActivity": "report",
     "planning.ReportPriority": "report",
+    "planning.InterimActivity": "report",
 }
 
 
@@ -66,7 +68,7 @@ def _remember_status(sender, instance, **kwargs) -> None:
     )
 
 
-PUBLIC_STATUSES = {"approved", "accepted"}
+PUBLIC_STATUSES = {"approved", "accepted", "noted"}
 
 
 def _bump_if_public(sender, instance, **kwargs) -> None:

@@ -6,12 +6,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.organisation.models import Group
+from samverkan.planning.models.interim import InterimReport
 from samverkan.planning.models.plans import OperationalPlan, PlanningYear
 from samverkan.planning.models.reports import AnnualReport
 
 
 class Reopening(models.Model):
-    """After a year is closed, the secretariat may reopen one plan or report, with a reason."""
+    """After a year is closed, the secretariat may reopen one plan, report or interim report,
+    with a reason."""
 
     year = models.ForeignKey(
         PlanningYear, verbose_name=_("year"), on_delete=models.CASCADE, related_name="reopenings"
@@ -27,6 +29,14 @@ class Reopening(models.Model):
     report = models.ForeignKey(
         AnnualReport,
         verbose_name=_("report"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reopenings",
+    )
+    interim = models.ForeignKey(
+        InterimReport,
+        verbose_name=_("interim report"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -49,21 +59,23 @@ class Reopening(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(plan__isnull=False, report__isnull=True)
-                    | models.Q(plan__isnull=True, report__isnull=False)
+                    models.Q(plan__isnull=False, report__isnull=True, interim__isnull=True)
+                    | models.Q(plan__isnull=True, report__isnull=False, interim__isnull=True)
+                    | models.Q(plan__isnull=True, report__isnull=True, interim__isnull=False)
                 ),
                 name="reopening_of_one_document",
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.year}: {self.plan or self.report}"
+        return f"{self.year}: {self.plan or self.report or self.interim}"
 
 
 class ReminderLog(models.Model):
     class Stage(models.TextChoices):
         PLAN = "plan", _("Operational plan")
         REPORT = "report", _("Annual report")
+        INTERIM = "interim", _("Interim follow-up")
 
     group = models.ForeignKey(
         Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="reminders"

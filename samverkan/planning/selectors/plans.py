@@ -4,17 +4,21 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, cast
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.accounts import permissions
 from samverkan.core.types import AnyUser
 from samverkan.organisation.models import Group, Membership, current_q
 from samverkan.planning.models import (
+    INTERIM_EDITABLE,
     REPORT_EDITABLE,
     Activity,
     Anchoring,
     AnnualReport,
     Goal,
+    InterimReport,
+    InterimRound,
     OperationalPlan,
     PlanEvent,
     PlanningYear,
@@ -279,6 +283,53 @@ class Todo:
     url: str
 
 
+def _interim_todos(group_ids: set[int], years: list[PlanningYear]) -> list[Todo]:
+    """The interim reports of the user's groups still to write: started and not yet
+    submitted, or not started in a round due this year or earlier. None without rounds."""
+    rounds = list(InterimRound.objects.all())
+    if not rounds:
+        return []
+    this_year = timezone.localdate().year
+    reports = {
+        (r.group_id, r.year_id, r.round_id): r
+        for r in InterimReport.objects.filter(
+            group_id__in=group_ids, year__in=years
+        ).select_related("group", "year", "round")
+    }
+    todos = []
+    for group in Group.objects.filter(pk__in=group_ids).order_by("name"):
+        for year in years:
+            for r in rounds:
+                report = reports.get((group.pk, year.pk, r.pk))
+                if report is not None and report.status in INTERIM_EDITABLE:
+                    todos.append(
+                        Todo(
+                            _("%(group)s's %(round)s %(year)s: %(status)s.")
+                            % {
+                                "group": group.name,
+                                "round": r.name,
+                                "year": year.year,
+                                "status": report.get_status_display(),
+                            },
+                            report.get_absolute_url(),
+                        )
+                    )
+                elif report is None and r.applies_to(group) and year.year <= this_year:
+                    todos.append(
+                        Todo(
+                            _("%(group)s has not started %(round)s %(year)s (due %(due)s).")
+                            % {
+                                "group": group.name,
+                                "round": r.name,
+                                "year": year.year,
+                                "due": r.due_on(year.year).isoformat(),
+                            },
+                            group.get_absolute_url() + "#interim",
+                        )
+                    )
+    return todos
+
+
 def todos_for(user: AnyUser) -> list[Todo]:
     """What waits for this user now: their groups' plans and reports, and approvals."""
 
@@ -337,6 +388,7 @@ def todos_for(user: AnyUser) -> list[Todo]:
             )
             for report in reports
         )
+        todos.extend(_interim_todos(group_ids, years))
     if permissions.has_role(user, permissions.Role.CHIEF_EXECUTIVE):
         waiting = PlanVersion.objects.filter(
             Q(status=Status.SUBMITTED, number=1) | Q(status=Status.FORWARDED)

@@ -17,6 +17,9 @@ from samverkan.core.audit import audit_log
 from samverkan.core.types import AnyUser
 from samverkan.planning.models import (
     AnnualReport,
+    InterimReport,
+    InterimRound,
+    InterimStatus,
     OperationalPlan,
     PlanningYear,
     ReminderLog,
@@ -47,8 +50,9 @@ def document_reopen(
     reason: str,
     plan: OperationalPlan | None = None,
     report: AnnualReport | None = None,
+    interim: InterimReport | None = None,
 ) -> Reopening:
-    """Reopen one plan or report of a closed year; the reason is recorded."""
+    """Reopen one plan, report or interim report of a closed year; the reason is recorded."""
     if not permissions.can_manage_cycle(actor):
         raise PermissionDenied
     if not reason.strip():
@@ -58,9 +62,9 @@ def document_reopen(
         raise ValidationError(_("%(year)s is not closed.") % {"year": year.year})
     with transaction.atomic():
         reopening = Reopening.objects.create(
-            year=year, plan=plan, report=report, reason=reason, by=actor
+            year=year, plan=plan, report=report, interim=interim, reason=reason, by=actor
         )
-        document = plan or report
+        document = plan or report or interim
         assert document is not None  # the desk always reopens one of them
         audit_log(
             action="samverkan.planning_year.reopened",
@@ -85,6 +89,7 @@ class DueReminder:
     late: bool
     step: int
     due: date
+    round: InterimRound | None = None  # the interim follow-up reminded of, if that is the stage
 
 
 def reminder_step(due: date, today: date) -> int | None:
@@ -96,15 +101,32 @@ def reminder_step(due: date, today: date) -> int | None:
 def reminders_due(
     year: PlanningYear, *, today: date, sent: set[tuple[int, str, int | None, date | None]]
 ) -> list[DueReminder]:
-    """The reminders the schedule asks for today, for every group of the year whose plan or
-    report is missing, leaving out the steps already `sent` ((group, stage, step, due))."""
+    """The reminders the schedule asks for today, for every group of the year whose plan,
+    report or interim report is missing, leaving out the steps already `sent` ((group,
+    stage, step, due))."""
     rows = desk.desk_rows(year, today=today)
     due: list[DueReminder] = []
+    rounds = list(InterimRound.objects.all())
+    interim_in = (
+        set(
+            InterimReport.objects.filter(
+                year=year, status__in=[InterimStatus.SUBMITTED, InterimStatus.NOTED]
+            ).values_list("group_id", "round_id")
+        )
+        if rounds
+        else set()
+    )
 
-    def step_due(row: desk.DeskRow, stage: ReminderLog.Stage, day: date, late: bool) -> None:
+    def step_due(
+        row: desk.DeskRow,
+        stage: ReminderLog.Stage,
+        day: date,
+        late: bool,
+        round: InterimRound | None = None,
+    ) -> None:
         step = reminder_step(day, today)
         if step is not None and (row.group.pk, stage, step, day) not in sent:
-            due.append(DueReminder(row, stage, late, step, day))
+            due.append(DueReminder(row, stage, late, step, day, round))
 
     for row in rows:
         if row.contact is None or not row.contact.person.email:
@@ -127,6 +149,10 @@ def reminders_due(
             }
             if not submitted:
                 step_due(row, ReminderLog.Stage.REPORT, year.reports_due, row.report_overdue)
+        for round in rounds:
+            if round.applies_to(row.group) and (row.group.pk, round.pk) not in interim_in:
+                day = round.due_on(year.year)
+                step_due(row, ReminderLog.Stage.INTERIM, day, today > day, round)
     return due
 
 
@@ -180,9 +206,16 @@ def reminders_send(
                     "stage": stage,
                     "late": reminder.late,
                     "due": reminder.due,
+                    "round": reminder.round,
                     "base_url": base_url.rstrip("/"),
                 }
-                if stage == ReminderLog.Stage.PLAN:
+                if reminder.round is not None:
+                    subject = _("Reminder: %(round)s %(year)s for %(group)s") % {
+                        "round": reminder.round.name,
+                        "year": open_year.year,
+                        "group": row.group.name,
+                    }
+                elif stage == ReminderLog.Stage.PLAN:
                     subject = _("Reminder: the operational plan %(year)s for %(group)s") % {
                         "year": open_year.year,
                         "group": row.group.name,

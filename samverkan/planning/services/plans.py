@@ -28,6 +28,7 @@ from samverkan.planning.models import (
     Anchoring,
     AnnualReport,
     Goal,
+    InterimReport,
     OperationalPlan,
     PlanEvent,
     PlanningYear,
@@ -106,7 +107,10 @@ def _lock_for_edit(version: PlanVersion, expected_lock: int | None, actor: User)
 
 
 def claim_for_edit(
-    obj: PlanVersion | AnnualReport, expected_lock: int | None, actor: User, message: str
+    obj: PlanVersion | AnnualReport | InterimReport,
+    expected_lock: int | None,
+    actor: User,
+    message: str,
 ) -> None:
     """Refuse a form loaded before someone else's save, else bump the lock for this save.
 

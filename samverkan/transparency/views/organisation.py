@@ -1,9 +1,12 @@
 from django.shortcuts import render
 
+from samverkan.accounts import permissions
 from samverkan.core.cache import public_page
 from samverkan.core.http import missing_is_404
 from samverkan.organisation import selectors
 from samverkan.organisation.models import Body
+from samverkan.planning.models import PlanningYear
+from samverkan.planning.selectors import interim as interim_selectors
 from samverkan.transparency import public
 from samverkan.transparency import selectors as pages
 
@@ -32,12 +35,24 @@ def group_list(request):
 @missing_is_404
 def group_detail(request, slug: str):
     group = selectors.group_detail(slug)
+    # The rounds of the open years, with their reports, for the group and those who follow
+    # it; everyone else sees the noted interim reports only.
+    rounds = []
+    if permissions.is_group_member(request.user, group) or permissions.can_read_unapproved_plans(
+        request.user
+    ):
+        rounds = interim_selectors.group_rounds(
+            group, list(PlanningYear.objects.filter(closed_at__isnull=True))
+        )
     return render(
         request,
         "transparency/organisation/group_detail.html",
         {
             "group": group,
             "documents": public.documents_of(group),
+            "interim_rounds": rounds,
+            "interim_public": public.interim_reports_of(group),
+            "interim_writer": permissions.can_create_interim_report(request.user, group),
             "plan_field_of_work": None
             if group.field_of_work
             else public.field_of_work_in_plan(group),
