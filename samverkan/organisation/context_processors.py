@@ -43,7 +43,7 @@ def cooperation(request) -> dict:
         # Read from the cooperation the header loads anyway: no query of its own.
         if settings.DEMO is not None:
             return settings.DEMO
-        return bool(coop) and coop.demo_data
+        return bool(coop) and bool(getattr(coop, "demo_data", False))
 
     return {
         "cooperation": coop,
