@@ -1,0 +1,46 @@
+"""The tables that stack on a phone keep their header cells, and label every cell with its
+column's header (data-label) for the narrow layout. The layout itself: test_browser_phone_tables."""
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from samverkan.datasets import demo_plans
+from samverkan.organisation.models import Municipality
+from samverkan.wordimport import services
+from tests.wordimport_fixtures import FIXTURES
+
+
+def _cells(html: str, table_class: str) -> str:
+    match = re.search(rf'<table class="[^"]*{table_class}[^"]*".*?</table>', html, re.S)
+    assert match, table_class
+    return match.group(0)
+
+
+def test_the_adoption_matrix_labels_each_member_cell(demo_data):
+    demo_plans.load_governance()
+    table = _cells(
+        Client().get(reverse("transparency:adoption_matrix")).content.decode(), "stack-narrow"
+    )
+    members = list(Municipality.objects.filter(is_member=True).order_by("name"))
+    for m in members:
+        assert f'<th scope="col" role="columnheader">{m.name}</th>' in table
+        assert f'<td role="cell" data-label="{m.name}">' in table
+    assert table.count('<th scope="row" role="rowheader">') == 1
+    assert table.count("<td ") == len(members)
+
+
+def test_the_import_batch_names_each_file_in_a_row_header(demo_data, persona):
+    kansli = get_user_model().objects.get(username="kansli")
+    batch = services.batch_create(
+        filename="plan.docx", data=FIXTURES["plan-rubrikformat.docx"]()[0], actor=kansli
+    )
+    services.process_batch(batch.pk)
+    html = persona("secretariat").get(reverse("wordimport:batch", args=[batch.pk])).content.decode()
+    table = _cells(html, "stack-narrow")
+    assert table.count('th scope="col"') == 4
+    assert '<th scope="row" role="rowheader" class="file-name">plan.docx</th>' in table
+    for label in ("Tolkad som", "Läge", "Nästa steg"):
+        assert f'data-label="{label}"' in table
