@@ -1,5 +1,6 @@
-"""Tables a civil servant reads on a phone: the adoption matrix and the Word import's files
-fit 390 px without a sideways scroll, and keep their header cells for screen readers."""
+"""Tables a civil servant reads on a phone: the adoption matrix, the desk's groups and
+the Word import's files fit 390 px without a sideways scroll, and keep their header cells
+for screen readers."""
 
 import io
 import zipfile
@@ -26,6 +27,7 @@ OVERFLOW = """() => {
 def _data():
     demo.load_people()
     demo.ensure_accounts()
+    demo_plans.load_plans()
     demo_plans.load_governance()
 
 
@@ -74,7 +76,12 @@ def test_the_word_import_reads_on_a_phone(site, tmp_path):
     upload.write_bytes(buffer.getvalue())
     with chromium_page(bypass_csp=True) as page:
         page.set_viewport_size(PHONE)
-        sign_in(page, site, "kansli", demo.DEMO_PASSWORD, "/kansli/import/")
+        sign_in(page, site, "kansli", demo.DEMO_PASSWORD, "/kansli/")
+        # The desk's table of groups stacks the same way.
+        assert page.locator("table.desk.stack-narrow th[scope=row]").count() > 10
+        assert page.evaluate(OVERFLOW) <= 0
+        screenshot(page, "desk-phone")
+        page.goto(f"{site}/kansli/import/")
         screenshot(page, "wordimport-upload-phone")
         assert page.evaluate(OVERFLOW) <= 0
         field = page.get_by_label("Word-fil (.docx) eller zip-fil med Word-filer")

@@ -10,6 +10,7 @@ from django.urls import reverse
 from samverkan.datasets import demo_plans
 from samverkan.organisation.models import Municipality
 from samverkan.wordimport import services
+from tests.snapshots import load_once
 from tests.wordimport_fixtures import FIXTURES
 
 
@@ -44,3 +45,13 @@ def test_the_import_batch_names_each_file_in_a_row_header(demo_data, persona):
     assert '<th scope="row" role="rowheader" class="file-name">plan.docx</th>' in table
     for label in ("Tolkad som", "Läge", "Nästa steg"):
         assert f'data-label="{label}"' in table
+
+
+def test_the_desk_labels_each_cell_of_a_group(demo_data, persona):
+    load_once("plans", demo_plans.load_plans)
+    html = persona("secretariat").get(reverse("desk:year", args=[2026])).content.decode()
+    table = _cells(html, "stack-narrow")
+    rows = table.count('<th scope="row" role="rowheader">')
+    assert rows > 10
+    for label in ("Kontaktperson", "Plan", "Verksamhetsberättelse", "Väntar på"):
+        assert table.count(f'data-label="{label}"') == rows
