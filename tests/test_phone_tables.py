@@ -55,3 +55,14 @@ def test_the_desk_labels_each_cell_of_a_group(demo_data, persona):
     assert rows > 10
     for label in ("Kontaktperson", "Plan", "Verksamhetsberättelse", "Väntar på"):
         assert table.count(f'data-label="{label}"') == rows
+
+
+def test_the_decisions_page_labels_each_adoption_cell(demo_data, persona):
+    demo_plans.load_governance()
+    html = persona("secretariat").get(reverse("governance:decisions")).content.decode()
+    table = _cells(html, "stack-narrow")
+    assert table.count('<th scope="row" role="rowheader">') == 6
+    assert table.count('th scope="col" role="columnheader"') == 9  # with "Record"
+    for label in ("Status", "Skickade", "Beslutsdatum", "Diarienummer", "Protokoll"):
+        assert table.count(f'data-label="{label}"') == 6, label
+    assert "Sammanträde 2026-09-24 13:00, Vindeln" in html
