@@ -80,11 +80,13 @@ def test_the_word_import_reads_on_a_phone(site, tmp_path):
         # The desk's table of groups stacks the same way.
         assert page.locator("table.desk.stack-narrow th[scope=row]").count() > 10
         assert page.evaluate(OVERFLOW) <= 0
+        assert serious_violations(page) == []
         screenshot(page, "desk-phone")
         # And the decisions page's table of where each municipality stands.
         page.goto(f"{site}/beslut/")
         assert page.locator("table.stack-narrow td[data-label=Diarienummer]").count() == 6
         assert page.evaluate(OVERFLOW) <= 0
+        assert serious_violations(page) == []
         screenshot(page, "decisions-phone")
         page.set_viewport_size(DESKTOP)
         screenshot(page, "decisions-desktop")
