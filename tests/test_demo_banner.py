@@ -1,6 +1,7 @@
 """The banner that says the people and values are invented follows the data, not DEBUG."""
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -9,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samverkan.core.models import AuditEntry
+from samverkan.env import envflag
 from samverkan.organisation.models import Cooperation
 
 BANNER = 'class="demo-banner"'
@@ -65,3 +67,14 @@ def test_production_mode_loads_no_demo_unless_forced(umearegionen_data):
     with pytest.raises(CommandError):
         call_command("demo")
     assert not Cooperation.objects.get().demo_data
+
+
+def test_the_setting_is_unset_on_or_off_and_nothing_else(monkeypatch):
+    monkeypatch.delenv("SAMVERKAN_DEMO", raising=False)
+    assert envflag("SAMVERKAN_DEMO") is None
+    for raw, value in (("1", True), ("off", False), ("", None)):
+        monkeypatch.setenv("SAMVERKAN_DEMO", raw)
+        assert envflag("SAMVERKAN_DEMO") is value
+    monkeypatch.setenv("SAMVERKAN_DEMO", "ja")
+    with pytest.raises(ImproperlyConfigured):
+        envflag("SAMVERKAN_DEMO")
