@@ -55,6 +55,8 @@ def test_the_desk_labels_each_cell_of_a_group(demo_data, persona):
     assert rows > 10
     for label in ("Kontaktperson", "Plan", "Verksamhetsberättelse", "Väntar på"):
         assert table.count(f'data-label="{label}"') == rows
+    # How many groups wait for whom reads as a count beside each, not as a run of words.
+    assert re.search(r"Väntar på: gruppen \(\d+\) · ", html)
 
 
 def test_the_decisions_page_labels_each_adoption_cell(demo_data, persona):
