@@ -17,9 +17,15 @@ def envstr(name: str, default: str) -> str:
 
 
 def envbool(name: str, default: bool) -> bool:
+    value = envflag(name)
+    return default if value is None else value
+
+
+def envflag(name: str) -> bool | None:
+    """A boolean that may also be left unset (None): for a setting that only overrides."""
     raw = os.environ.get(name)
     if raw is None or raw == "":
-        return default
+        return None
     value = raw.strip().lower()
     if value in _TRUE:
         return True

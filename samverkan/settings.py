@@ -15,7 +15,7 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.env import envbool, envint, envlist, envstr
+from samverkan.env import envbool, envflag, envint, envlist, envstr
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = PACKAGE_DIR.parent
@@ -41,8 +41,10 @@ if PRODUCTION:
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("Production mode needs ALLOWED_HOSTS.")
 
-# Demo accounts and the "invented people" banner exist only outside production.
-DEMO = envbool("SAMVERKAN_DEMO", DEBUG)
+# The "invented people" banner follows the data: `samverkan demo` marks the cooperation, so
+# neither DEBUG nor the web server decides it. SAMVERKAN_DEMO=1 or =0 forces the banner on or
+# off; =1 also lets the demo (accounts with a known password) load in production mode.
+DEMO = envflag("SAMVERKAN_DEMO")
 
 INSTALLED_APPS = [
     "samverkan.core",

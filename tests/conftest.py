@@ -87,7 +87,9 @@ def umearegionen_data(db):
 def _demo():
     demo.load_people()
     demo.load_plan_revision()
-    return demo.ensure_accounts()
+    accounts = demo.ensure_accounts()
+    demo.mark_loaded(True)  # as `samverkan demo` does: the pages say the people are invented
+    return accounts
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ something else.
 """
 
 import copy
+import datetime as dt
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -63,8 +64,13 @@ def _dump(tables: list[_Table]) -> dict[str, list[tuple]]:
             cursor.execute(
                 f"SELECT {', '.join(_q(c) for c in table.columns)} FROM {_q(table.name)}"
             )
-            rows[table.name] = [tuple(row) for row in cursor.fetchall()]
+            rows[table.name] = [tuple(map(_bindable, row)) for row in cursor.fetchall()]
     return rows
+
+
+def _bindable(value: Any) -> Any:
+    # SQLite reads a TIME column back as datetime.time, which its driver cannot bind again.
+    return connection.ops.adapt_timefield_value(value) if isinstance(value, dt.time) else value
 
 
 @dataclass

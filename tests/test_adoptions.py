@@ -248,7 +248,7 @@ def test_the_matrix_page_is_public_and_keyboard_readable(decision):
     html = Client().get("/beslut-i-kommunerna/").content.decode()
     assert '<caption id="matrix-caption">' in html and 'tabindex="0"' in html
     for name in Municipality.objects.filter(is_member=True).values_list("name", flat=True):
-        assert f'<th scope="col">{name}</th>' in html
+        assert f'<th scope="col" role="columnheader">{name}</th>' in html
 
 
 def test_my_pages_list_what_waits_for_the_representatives_municipality(decision, persona):

@@ -1,7 +1,7 @@
 """Calendar feeds: the council's public calendar and a person's own dates behind a secret,
 revocable address; both parse as RFC 5545 with the properties a calendar program needs."""
 
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 import pytest
 from django.test import Client
@@ -11,6 +11,7 @@ from icalendar import Calendar
 from samverkan.core.models import AuditEntry
 from samverkan.datasets import demo_plans
 from samverkan.follow.models import CalendarFeed
+from samverkan.governance.models import Meeting
 from samverkan.planning.models import PlanningYear
 from samverkan.planning.services import cycle
 from tests.planning_helpers import user
@@ -42,15 +43,48 @@ def test_the_council_calendar_is_public_and_valid():
     cal = _parse(Client().get("/kalender/sammantraden.ics"))
     events = cal.walk("VEVENT")
     days = {e.decoded("DTSTART") for e in events}
-    assert {date(2026, 9, 24), date(2027, 3, 18), date(2027, 9, 23)} <= days
-    september = next(e for e in events if e.decoded("DTSTART") == date(2026, 9, 24))
-    assert "Gemensam upphandling av e-böcker" in str(september["DESCRIPTION"])
-    assert str(september["LOCATION"]) == "Vindeln"
+    # A meeting without a time is a whole day; one with a time starts and ends in UTC.
+    assert {date(2027, 3, 18), date(2027, 9, 23)} <= days
+    september = next(e for e in events if "Vindeln" in str(e.get("LOCATION")))
+    assert september.decoded("DTSTART") == datetime(2026, 9, 24, 11, 0, tzinfo=UTC)  # 13:00
+    assert september.decoded("DTEND") == datetime(2026, 9, 24, 14, 0, tzinfo=UTC)  # 16:00
+    assert str(september["SUMMARY"]) == "Regionrådets sammanträde"
+    # The event names the meeting and links to its page; the decisions stay on that page.
+    meeting = Meeting.objects.get(date=date(2026, 9, 24))
+    page = "http://testserver" + reverse("governance:meeting", args=[meeting.pk])
+    assert str(september["URL"]) == page
+    description = str(september["DESCRIPTION"])
+    assert page in description and "1 beslut fattades." in description
+    assert "e-böcker" not in description and meeting.decisions.get().text not in description
+    march = next(e for e in events if e.decoded("DTSTART") == date(2027, 3, 18))
+    assert str(march["LOCATION"]) == "Umeå" and "DTEND" in march
     # No e-mail address in the public feed: the only @ are in the events' UIDs, which take
     # the site's own name (SITE_URL), whatever address the calendar was fetched from.
     text = Client().get("/kalender/sammantraden.ics").content.decode()
     assert "@testserver" not in text
     assert "@" not in text.replace("@localhost", "")
+
+
+def test_a_meeting_page_and_the_secretariats_form_give_the_time(demo_data, persona):
+    url = reverse("governance:meeting_add")
+    data = {
+        "meeting-date": "2027-02-10",
+        "meeting-starts_at": "09:30",
+        "meeting-ends_at": "12:00",
+        "meeting-place": "Bjurholm",
+    }
+    assert persona("secretariat").post(url, data).status_code == 302
+    meeting = Meeting.objects.get(place="Bjurholm")
+    assert (meeting.starts_at, meeting.ends_at) == (time(9, 30), time(12, 0))
+    html = Client().get(reverse("governance:meeting", args=[meeting.pk])).content.decode()
+    assert "Tid: 09:30–12:00" in html and "Plats: Bjurholm" in html
+    # An end before the start, or an end without a start, is refused with a reason.
+    for starts, ends in (("14:00", "13:00"), ("", "13:00")):
+        bad = dict(data, **{"meeting-starts_at": starts, "meeting-ends_at": ends})
+        bad["meeting-place"] = "Vännäs"
+        response = persona("secretariat").post(url, bad, follow=True)
+        assert not Meeting.objects.filter(place="Vännäs").exists()
+        assert "sammanträdet" in response.content.decode()
 
 
 def test_a_person_makes_revokes_and_renews_their_secret_address(wheel, persona):

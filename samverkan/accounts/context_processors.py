@@ -16,7 +16,6 @@ def site(request) -> dict:
     second_factor_pending = second_factor_step(user) is not None
     return {
         "second_factor_pending": second_factor_pending,
-        "DEMO": settings.DEMO,
         # Single sign-on buttons for the sign-in and invitation pages: OIDC, then SAML.
         "sso_providers": [
             {"url": reverse("accounts:sso_start", args=[p["key"]]), "name": p["name"]}

@@ -11,10 +11,12 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from samverkan.core.audit import audit_log
 from samverkan.core.upsert import Tally
 from samverkan.organisation.models import (
     Body,
     BodyMembership,
+    Cooperation,
     Group,
     Membership,
     Municipality,
@@ -345,6 +347,21 @@ def load_networks(tally: Tally | None = None) -> Tally:
                 {"role": role, "start": date(2023, 1, 1)},
             )
     return tally
+
+
+@transaction.atomic
+def mark_loaded(loaded: bool) -> None:
+    """Record on the cooperation whether the demo's invented data is here: the banner on every
+    page reads it (saved one by one, so that the public pages' cache is cleared)."""
+    for cooperation in Cooperation.objects.exclude(demo_data=loaded):
+        cooperation.demo_data = loaded
+        cooperation.save(update_fields=["demo_data"])
+        audit_log(
+            action=f"samverkan.cooperation.demo_{'marked' if loaded else 'cleared'}",
+            actor=None,
+            obj=cooperation,
+            changes={"demo_data": loaded},
+        )
 
 
 # username -> (role label, how to find the person behind it)

@@ -621,7 +621,13 @@ def load_governance() -> int:
     council = Body.objects.filter(kind=Body.Kind.COUNCIL).first()
     if council is None or Meeting.objects.exists():
         return 0
-    meeting = Meeting.objects.create(body=council, date=date(2026, 9, 24), place="Vindeln")
+    meeting = Meeting.objects.create(
+        body=council,
+        date=date(2026, 9, 24),
+        starts_at=time(13, 0),
+        ends_at=time(16, 0),
+        place="Vindeln",
+    )
     decision = Decision.objects.create(
         meeting=meeting,
         reference="RR 2026/7",

@@ -64,9 +64,17 @@ class MatterDecisionForm(forms.Form):
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["date", "place"]
-        widgets = {"date": DateInput()}
-        error_messages = {"date": DATE_MESSAGES}
+        fields = ["date", "starts_at", "ends_at", "place"]
+        widgets = {
+            "date": DateInput(),
+            "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "ends_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        error_messages = {
+            "date": DATE_MESSAGES,
+            "starts_at": {"invalid": _("Write the time as hours and minutes, such as 13:00.")},
+            "ends_at": {"invalid": _("Write the time as hours and minutes, such as 16:30.")},
+        }
 
 
 class DecisionForm(forms.ModelForm):

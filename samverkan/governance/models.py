@@ -116,6 +116,9 @@ class Meeting(models.Model):
         Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="meetings"
     )
     date = models.DateField(_("date"))
+    # Optional: a meeting without a time is a whole day in the calendar feed.
+    starts_at = models.TimeField(_("starts at"), null=True, blank=True)
+    ends_at = models.TimeField(_("ends at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     # The minutes are the secretariat's draft until they are approved (justerade); then they
     # are public and no longer change.
@@ -142,6 +145,10 @@ class Meeting(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, object] = {}  # lazy and formatted messages alike
+        if self.ends_at and not self.starts_at:
+            errors["starts_at"] = _("Give the time the meeting starts as well.")
+        elif self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = _("The meeting must end after it starts.")
         if self.minutes_approved_on:
             if not self.minutes.strip():
                 errors["minutes"] = _("Write the minutes before they are approved.")

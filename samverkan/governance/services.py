@@ -1,7 +1,7 @@
 """Writes for assignments, matters, the council's decisions and the groups' lifecycle."""
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -151,12 +151,25 @@ def matter_decide(*, matter: Matter, decision: str, decided_on: date, actor: Any
     )
 
 
-def meeting_add(*, date: date, place: str, actor: AnyUser) -> Meeting:
+def meeting_add(
+    *,
+    date: date,
+    place: str,
+    actor: AnyUser,
+    starts_at: time | None = None,
+    ends_at: time | None = None,
+) -> Meeting:
     """The secretariat adds a meeting of the regional council, to record its decisions."""
     if not permissions.can_record_decisions(actor):
         raise PermissionDenied
     with transaction.atomic():
-        meeting = Meeting(body=Body.objects.get(kind=Body.Kind.COUNCIL), date=date, place=place)
+        meeting = Meeting(
+            body=Body.objects.get(kind=Body.Kind.COUNCIL),
+            date=date,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            place=place,
+        )
         meeting.full_clean()
         meeting.save()
         audit_log(action="samverkan.meeting.added", actor=actor, obj=meeting)

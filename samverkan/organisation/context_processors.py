@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 
@@ -36,8 +37,18 @@ def cooperation(request) -> dict:
     def chiefs() -> str:
         return names().get(Body.Kind.CHIEF_EXECUTIVES) or gettext("the chief executives")
 
+    coop = SimpleLazyObject(the_cooperation)
+
+    def demo() -> bool:
+        # Read from the cooperation the header loads anyway: no query of its own.
+        if settings.DEMO is not None:
+            return settings.DEMO
+        return bool(coop) and bool(getattr(coop, "demo_data", False))
+
     return {
-        "cooperation": SimpleLazyObject(the_cooperation),
+        "cooperation": coop,
+        # The "invented people" banner: the data decides, SAMVERKAN_DEMO may force it.
+        "DEMO": SimpleLazyObject(demo),
         "council_name": SimpleLazyObject(council),
         "council_genitive": SimpleLazyObject(lambda: genitive(council())),
         "chiefs_name": SimpleLazyObject(chiefs),

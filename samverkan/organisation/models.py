@@ -97,6 +97,13 @@ class Cooperation(models.Model):
         help_text=_("As the cooperation calls one, such as “projekt”; empty: the default."),
     )
     project_name_plural = models.CharField(_("name of projects"), max_length=60, blank=True)
+    # Set by `samverkan demo`, cleared by `samverkan demo --clear`: the banner that says the
+    # people and values are invented follows this, not DEBUG (SAMVERKAN_DEMO can force it).
+    demo_data = models.BooleanField(
+        _("demo data loaded"),
+        default=False,
+        help_text=_("The demo's invented people and indicator values are loaded here."),
+    )
 
     class Meta:
         verbose_name = _("cooperation")
