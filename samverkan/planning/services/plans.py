@@ -286,7 +286,7 @@ def completeness_errors(version: PlanVersion) -> dict[str, list[str]]:
             _("Describe how the group serves the objectives: “By xx we contribute to yy.”"),
         )
     if not version.objectives.all():
-        add("objectives", _("Choose at least one of the three objectives."))
+        add("objectives", _("Choose at least one of the objectives."))
     if not version.priority_commitments.all():
         add("priority_commitments", _("Choose at least one priority area and commitment."))
     if not version.top_goals:
