@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.followup import analysis
 from samverkan.followup.models import Indicator, Target, Value
-from samverkan.followup.services import COUNTRY, county
+from samverkan.followup.services import COUNTRY, county, other_comparison_areas
 from samverkan.organisation.models import Municipality
 from samverkan.organisation.selectors import cooperation
 from samverkan.strategy.models import PriorityArea
@@ -34,6 +34,9 @@ class IndicatorView:
     gender_rows: list[tuple[str, Decimal | None, Decimal | None, Decimal | None]]
     region_label: str = ""  # the cooperation's name, as its own line is labelled
     county_name: str = ""
+    # The cooperation's further comparison areas that have values, as (code, name); each
+    # row's "others" holds their values in this order.
+    others: list[tuple[str, str]] = field(default_factory=list)
     latest_region: Decimal | None = None
     latest_year: int | None = None
     origins: set[str] = field(default_factory=set)
@@ -130,6 +133,11 @@ def indicator_view(slug: str) -> IndicatorView:
     coop = cooperation()
     region_label = coop.display_name if coop else str(_("The cooperation"))
     county_code, county_name = county() or ("", "")
+    others = [
+        (code, name)
+        for code, name in other_comparison_areas()
+        if any((code, year, "T") in by_key for year in years)
+    ]
     region_by_year = {}
     members_by_year = {year: members_in(municipalities, year) for year in years}
     for year in years:
@@ -149,6 +157,7 @@ def indicator_view(slug: str) -> IndicatorView:
             "members": members_by_year[year],
             "region": region_by_year[year],
             "county": by_key.get((county_code, year, "T")) if county_code else None,
+            "others": [by_key.get((code, year, "T")) for code, _name in others],
             "country": by_key.get((COUNTRY, year, "T")),
         }
         for year in years
@@ -202,6 +211,7 @@ def indicator_view(slug: str) -> IndicatorView:
         gender_rows=gender_rows,
         region_label=region_label,
         county_name=county_name,
+        others=others,
         latest_region=region_points[-1][1] if region_points else None,
         latest_year=latest_year,
         origins={v.origin for v in values},

@@ -28,10 +28,21 @@ def county() -> tuple[str, str] | None:
     return coop.county_code, coop.county_name or coop.county_code
 
 
+def other_comparison_areas() -> list[tuple[str, str]]:
+    """The cooperation's further areas to compare with, beyond its county and Sweden."""
+    coop = cooperation()
+    return coop.other_comparison_area_list() if coop else []
+
+
 def comparison_areas() -> dict[str, str]:
-    """The areas shown beside the members for comparison: the county, if any, and Sweden."""
+    """The areas shown beside the members for comparison: the county, if any, the
+    cooperation's other comparison areas, and Sweden."""
     found = county()
-    return {**({found[0]: found[1]} if found else {}), COUNTRY: "Riket"}
+    return {
+        **({found[0]: found[1]} if found else {}),
+        **dict(other_comparison_areas()),
+        COUNTRY: "Riket",
+    }
 
 
 def sync_areas() -> list[str]:

@@ -51,6 +51,16 @@ class Cooperation(models.Model):
         help_text=_("Kolada's four-digit code of the county to compare with, such as 0001."),
     )
     county_name = models.CharField(_("county name"), max_length=100, blank=True)
+    # More areas to compare with, beyond the county and Sweden: a neighbouring county that a
+    # member lies in, or any other of Kolada's areas. One per line: code, then name.
+    other_comparison_areas = models.TextField(
+        _("other areas to compare with"),
+        blank=True,
+        help_text=_(
+            "One per line: Kolada's four-digit code, then the name, such as "
+            "“0022 Västernorrlands län”."
+        ),
+    )
     vision = models.TextField(_("vision"))
     vision_decided = models.DateField(_("vision decided"), null=True, blank=True)
     target_population = models.PositiveIntegerField(_("target population"))
@@ -127,6 +137,30 @@ class Cooperation(models.Model):
     def kind_name(self, kind: str, *, plural: bool = False) -> str:
         """The cooperation's own word for `kind`, or the product's where it has not said."""
         return self.own_kind_name(kind, plural=plural) or default_kind_name(kind, plural=plural)
+
+    def other_comparison_area_list(self) -> list[tuple[str, str]]:
+        """The extra comparison areas as (code, name), in the order given."""
+        areas = []
+        for line in self.other_comparison_areas.splitlines():
+            code, _sep, name = line.strip().partition(" ")
+            if code:
+                areas.append((code, name.strip() or code))
+        return areas
+
+    def clean(self) -> None:
+        super().clean()
+        for line in self.other_comparison_areas.splitlines():
+            code = line.strip().partition(" ")[0]
+            if code and not (len(code) == 4 and code.isdigit()):
+                raise ValidationError(
+                    {
+                        "other_comparison_areas": _(
+                            "Begin each line with Kolada's four-digit code, such as 0022: "
+                            "“%(line)s” does not."
+                        )
+                        % {"line": line.strip()}
+                    }
+                )
 
     def horizontal_principle_list(self) -> list[str]:
         return [line.strip() for line in self.horizontal_principles.splitlines() if line.strip()]

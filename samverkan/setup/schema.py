@@ -56,6 +56,8 @@ class CooperationSpec(Spec):
     target_population: int = Field(gt=0)
     target_year: int = Field(ge=2000, le=2200)
     county: County | None = None
+    # Further areas to compare with (Kolada's ids), shown beside the county and Sweden.
+    comparison_areas: list[County] = []
     description: str = ""
     horizontal_principles: list[str] = []
     secretariat_activities: list[str] = []

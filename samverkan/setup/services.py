@@ -120,6 +120,7 @@ def setup_apply(
         "target_year": coop.target_year,
         "county_code": coop.county.code if coop.county else "",
         "county_name": coop.county.name if coop.county else "",
+        "other_comparison_areas": "\n".join(f"{a.code} {a.name}" for a in coop.comparison_areas),
         "description": coop.description,
         "horizontal_principles": "\n".join(coop.horizontal_principles),
         "secretariat_activities": "\n".join(coop.secretariat_activities),
