@@ -263,8 +263,8 @@ def test_the_link_never_sets_the_password_of_an_account_the_address_already_has(
 
 def test_an_existing_account_signs_in_and_then_accepts(persona, django_capture_on_commit_callbacks):
     invitation, link = _invited(persona, django_capture_on_commit_callbacks)
-    # An account with the address, not yet linked to the person (made by an administrator).
-    owner = get_user_model().objects.create_user("npersson", "Ny.Person@umea.se", "Egen-1")
+    # An account with the address as its user name, not yet linked to the person.
+    owner = get_user_model().objects.create_user("Ny.Person@umea.se", "Ny.Person@umea.se", "Egen-1")
 
     page = Client().get(link).content.decode()
     assert reverse("accounts:login") + "?next=" + link.replace("/", "%2F") in page
@@ -282,7 +282,7 @@ def test_an_existing_account_signs_in_and_then_accepts(persona, django_capture_o
     assert owner.check_password("Egen-1")
     assert Membership.objects.filter(person=person, group__slug="bibliotek").exists()
     entry = AuditEntry.objects.get(action="samverkan.invitation.accepted")
-    assert entry.actor == owner and entry.changes == {"existing_account": "npersson"}
+    assert entry.actor == owner and entry.changes == {"existing_account": "Ny.Person@umea.se"}
 
 
 def test_another_signed_in_account_cannot_take_the_invitation(
@@ -295,3 +295,20 @@ def test_another_signed_in_account_cannot_take_the_invitation(
     assert "tillhör redan ett konto" in response.content.decode()
     invitation.refresh_from_db()
     assert invitation.accepted_at is None and invitation.person.user is None
+
+
+def test_an_address_merely_written_in_anothers_details_neither_blocks_nor_takes_it(
+    persona, django_capture_on_commit_callbacks
+):
+    """Anyone may write any address as their e-mail in "my details": that must not make the
+    invitation theirs, nor stop the invited person from choosing a password."""
+    squatter = get_user_model().objects.get(username="medlem")
+    squatter.email = "ny.person@umea.se"
+    squatter.save()
+    invitation, link = _invited(persona, django_capture_on_commit_callbacks)
+    page = Client().get(link).content.decode()
+    assert "tillhör redan ett konto" not in page and 'name="password1"' in page
+    response = persona("group_member").post(link, follow=True)
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None and invitation.person.user is None
+    assert response.status_code == 200

@@ -184,3 +184,18 @@ def test_erasure_reaches_every_copy_of_the_contact_details(demo_data):
     # Someone else's details are untouched.
     stays.refresh_from_db()
     assert stays.email and stays.phone
+
+
+def test_an_older_address_the_account_held_is_erased_too(demo_data):
+    """The account was made with the address as its user name; the person's register entry
+    later got a new address. The deactivation's audit entry recorded the old one."""
+    today = date.today()
+    gone = _person_who_left(today - timedelta(days=800), "gammal.adress@kommun.se")
+    gone.email = "ny.adress@kommun.se"
+    gone.save()
+    call_command("personal_data", stdout=StringIO())
+    texts = " ".join(
+        f"{e.changes} {e.comment} {e.object_repr}" for e in AuditEntry.objects.all()
+    ).lower()
+    assert "gammal.adress@kommun.se" not in texts
+    assert "ny.adress@kommun.se" not in texts

@@ -86,6 +86,10 @@ def apply(
                 outcome.erased.append(person)
                 if not dry_run:
                     _erase_copies(Contact(person.pk, person.email, person.phone))
+                    # The account may hold an older address (its user name, or an e-mail
+                    # changed since): the copies of that go too.
+                    for old in _older_addresses(person, user):
+                        _erase_copies(Contact(person.pk, old, ""))
                     person.email = person.phone = ""
                     person.save(update_fields=["email", "phone"])
                     # The invitations kept the address they were sent to.
@@ -106,6 +110,13 @@ def apply(
             # Cached public pages and documents made earlier may show the details.
             cache.bump()
     return outcome
+
+
+def _older_addresses(person: Person, user: Any) -> set[str]:
+    if user is None:
+        return set()
+    found = {a.strip().lower() for a in (user.email, user.username) if a and "@" in a}
+    return found - {person.email.strip().lower()}
 
 
 def _erase_copies(contact: Contact) -> None:

@@ -12,7 +12,6 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -167,7 +166,8 @@ def invitation_by_token(token: str) -> Invitation | None:
 
 def invitation_account(invitation: Invitation) -> User | None:
     """The account the invited address already belongs to, if any: the person's own, or one
-    whose user name or e-mail is the address."""
+    whose user name is the address. Not one whose e-mail field merely says so: anyone can
+    write any address there, and would then block or take another's invitation."""
     if invitation.person.user_id is not None:
         return invitation.person.user
     address = invitation.email.strip()
@@ -175,7 +175,7 @@ def invitation_account(invitation: Invitation) -> User | None:
         return None
     return (
         get_user_model()
-        .objects.filter(Q(username__iexact=address) | Q(email__iexact=address))
+        .objects.filter(username__iexact=address)
         .order_by("pk")
         .first()
     )
