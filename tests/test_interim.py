@@ -81,6 +81,7 @@ def _fill(report: InterimReport, actor: str = "medlem") -> InterimReport:
 
 
 @pytest.mark.django_db
+@pytest.mark.django_db
 def test_a_round_falls_on_the_same_day_every_year_and_refuses_a_day_not_every_year_has():
     round_ = InterimRound(name="Delår", due_month=8, due_day=31)
     round_.full_clean()
@@ -89,6 +90,16 @@ def test_a_round_falls_on_the_same_day_every_year_and_refuses_a_day_not_every_ye
         with pytest.raises(ValidationError) as refused:
             InterimRound(name="Delår", due_month=month, due_day=day).full_clean()
         assert "Välj en dag som alla år har" in str(refused.value)
+
+
+@pytest.mark.django_db
+def test_two_rounds_cannot_fall_on_the_same_day():
+    """Reminders go per group and due day: a second round on the same day is refused at the
+    field rather than failing the reminder run."""
+    InterimRound.objects.create(name="Delår", due_month=8, due_day=31)
+    with pytest.raises(ValidationError) as refused:
+        InterimRound(name="Tertial", due_month=8, due_day=31).full_clean()
+    assert "en annan uppföljning" in str(refused.value.message_dict["due_day"]).lower()
 
 
 @pytest.mark.django_db

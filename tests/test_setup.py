@@ -483,3 +483,14 @@ def test_two_interim_follow_ups_of_one_name_are_refused_at_the_second():
     [problem] = problems.value.problems
     assert (problem.line, problem.where) == (15, "interim_followups[1].name")
     assert "redan i listan" in problem.message
+
+
+@pytest.mark.django_db
+def test_two_interim_follow_ups_on_one_day_are_refused():
+    text = INTERIM.split("interim_followups:")[0] + (
+        "interim_followups:\n- name: Delår\n  due: '08-31'\n- name: Tertial\n  due: '08-31'\n"
+    )
+    with pytest.raises(SetupFileError) as problems:
+        services.setup_from_text(text)
+    found = {p.where: p.message for p in problems.value.problems}
+    assert "redan i listan" in found["interim_followups[1].due"]

@@ -246,6 +246,8 @@ def cross_references(spec: SetupFile, commitment_codes: set[str]) -> list[tuple[
     unique(spec.indicators, "slug", "indicators")
     unique(spec.strategic_plans, "year", "strategic_plans")
     unique(spec.interim_followups, "name", "interim_followups")
+    # Reminders are sent per group and due day: two rounds on one day would be one reminder.
+    unique(spec.interim_followups, "due", "interim_followups")
 
     numbers = {o.number for o in spec.objectives}
     kinds = {b.kind for b in spec.bodies}

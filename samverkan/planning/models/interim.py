@@ -52,6 +52,14 @@ class InterimRound(models.Model):
                 raise ValidationError(
                     {"due_day": _("Choose a day that every year has, such as 08-31.")}
                 ) from None
+            same_day = InterimRound.objects.filter(
+                due_month=self.due_month, due_day=self.due_day
+            ).exclude(pk=self.pk)
+            if same_day.exists():
+                # Reminders are sent per group and due day: two rounds on one day would clash.
+                raise ValidationError(
+                    {"due_day": _("Another round is due on that day: give each round its own.")}
+                )
         unknown = set(self.group_kinds or []) - set(Group.Kind.values)
         if unknown:
             raise ValidationError({"group_kinds": _("Unknown kind of group.")})
