@@ -1,6 +1,9 @@
 """The banner that says the people and values are invented follows the data, not DEBUG."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -10,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samverkan.core.models import AuditEntry
+from samverkan.datasets import demo_values
 from samverkan.env import envflag
 from samverkan.organisation.models import Cooperation
 
@@ -78,3 +82,14 @@ def test_the_setting_is_unset_on_or_off_and_nothing_else(monkeypatch):
     monkeypatch.setenv("SAMVERKAN_DEMO", "ja")
     with pytest.raises(ImproperlyConfigured):
         envflag("SAMVERKAN_DEMO")
+
+
+def test_an_upgraded_database_with_the_demos_values_keeps_its_banner(umearegionen_data):
+    """The migration that brings the flag marks a database whose values are the demo's."""
+    migration = import_module("samverkan.organisation.migrations.0008_cooperation_demo_data")
+    Cooperation.objects.update(demo_data=False)
+    migration.mark_existing_demos(django_apps, None)
+    assert not Cooperation.objects.filter(demo_data=True).exists()
+    demo_values.load_values()
+    migration.mark_existing_demos(django_apps, None)
+    assert Cooperation.objects.get().demo_data

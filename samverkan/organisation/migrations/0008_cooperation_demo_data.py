@@ -3,10 +3,19 @@
 from django.db import migrations, models
 
 
+def mark_existing_demos(apps, schema_editor):
+    """A database that already holds the demo's invented values keeps its banner: before this
+    flag the banner followed DEBUG, and an upgraded demo site must not lose it silently."""
+    Value = apps.get_model("followup", "Value")
+    if Value.objects.filter(origin="demo").exists():
+        apps.get_model("organisation", "Cooperation").objects.update(demo_data=True)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('organisation', '0007_alter_body_kind'),
+        ('followup', '0003_indicator_divided_by_gender'),
     ]
 
     operations = [
@@ -15,4 +24,5 @@ class Migration(migrations.Migration):
             name='demo_data',
             field=models.BooleanField(default=False, help_text="The demo's invented people and indicator values are loaded here.", verbose_name='demo data loaded'),
         ),
+        migrations.RunPython(mark_existing_demos, migrations.RunPython.noop),
     ]
