@@ -173,12 +173,7 @@ def invitation_account(invitation: Invitation) -> User | None:
     address = invitation.email.strip()
     if not address:
         return None
-    return (
-        get_user_model()
-        .objects.filter(username__iexact=address)
-        .order_by("pk")
-        .first()
-    )
+    return get_user_model().objects.filter(username__iexact=address).order_by("pk").first()
 
 
 def _account_exists_error() -> ValidationError:
