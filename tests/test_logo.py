@@ -1,12 +1,15 @@
 """The cooperation's logo: checked when stored, served with a strict policy, shown in the
 header, the documents and the back office."""
 
+import io
 import struct
 import zlib
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -20,6 +23,8 @@ from samverkan.organisation.services import (
     cooperation_logo_set,
     png_size,
 )
+from samverkan.setup import services as setup_services
+from samverkan.setup.reader import SetupFileError
 
 SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40" width="40" height="40">'
@@ -225,3 +230,59 @@ def test_others_may_not_upload_a_logo(coop, persona, role):
         assert "/login/" in response["Location"]
     coop.refresh_from_db()
     assert not coop.logo
+
+
+# --- The set-up file -------------------------------------------------------------------
+
+EXAMPLE = (
+    Path(__file__).resolve().parent.parent
+    / "samverkan"
+    / "datasets"
+    / "cooperations"
+    / "exempelforbundet.yaml"
+)
+
+
+def _setup(path) -> str:
+    out = io.StringIO()
+    call_command("setup", str(path), stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_set_up_file_names_a_logo_beside_it_and_a_second_run_changes_nothing():
+    _setup(EXAMPLE)
+    coop = Cooperation.objects.get()
+    assert coop.logo_type == "image/svg+xml"
+    assert bytes(coop.logo) == EXAMPLE.with_name("exempelforbundet-logo.svg").read_bytes()
+    changed_at = coop.logo_updated_at
+    assert "är aktuell; inget ändrades." in _setup(EXAMPLE)
+    coop.refresh_from_db()
+    assert coop.logo_updated_at == changed_at
+    assert AuditEntry.objects.filter(action="samverkan.cooperation.logo_set").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_bad_logo_in_the_set_up_file_is_refused_at_its_line(tmp_path):
+    (tmp_path / "logo.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg" onload="x()"/>')
+    text = EXAMPLE.read_text("utf-8").replace("exempelforbundet-logo.svg", "logo.svg")
+    (tmp_path / "coop.yaml").write_text(text, "utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "logo: logo.svg" in row)
+    with pytest.raises(SetupFileError) as error:
+        setup_services.check_file(tmp_path / "coop.yaml")
+    (problem,) = error.value.problems
+    assert (problem.line, problem.where) == (line, "cooperation.logo")
+    assert "händelsehanterare" in problem.message
+    (tmp_path / "coop.yaml").write_text(text.replace("logo.svg", "saknas.svg"), "utf-8")
+    with pytest.raises(SetupFileError) as error:
+        setup_services.check_file(tmp_path / "coop.yaml")
+    assert "kan inte läsas" in str(error.value)
+    assert not Cooperation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_pasted_text_may_not_name_a_logo_file():
+    with pytest.raises(SetupFileError) as error:
+        setup_services.setup_from_text(EXAMPLE.read_text("utf-8"))
+    assert "ladda upp logotypen i administrationen" in str(error.value)
+    assert not Cooperation.objects.exists()
