@@ -248,6 +248,7 @@ def test_an_administrator_on_an_empty_installation_sets_up_through_the_web():
     with EXAMPLE.open("rb") as handle:
         response = client.post("/installation/", {"file": handle})
     assert "ladda upp logotypen i administrationen" in response.content.decode()
+
     def without_logo() -> io.BytesIO:
         upload = io.BytesIO(
             EXAMPLE.read_bytes().replace(b"  logo: exempelforbundet-logo.svg\n", b"")
