@@ -6,6 +6,7 @@ import struct
 import zlib
 from pathlib import Path
 
+import pikepdf
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,17 +15,23 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from docx import Document
 
+from samverkan.core.exports import registry
+from samverkan.core.exports.logo import png_size
 from samverkan.core.models import AuditEntry
 from samverkan.organisation import selectors
 from samverkan.organisation.models import Cooperation
 from samverkan.organisation.services import (
     cooperation_logo_clear,
     cooperation_logo_set,
-    png_size,
 )
+from samverkan.planning.documents import plans
+from samverkan.planning.selectors import plans as plan_selectors
 from samverkan.setup import services as setup_services
 from samverkan.setup.reader import SetupFileError
+from tests import pdf_checks
+from tests.planning_helpers import approved_plan
 
 SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40" width="40" height="40">'
@@ -165,9 +172,9 @@ def test_the_header_does_not_read_the_logos_bytes(coop):
 def test_document_brand_reads_name_and_logo_at_once(coop):
     cooperation_logo_set(cooperation=coop, data=SVG)
     with CaptureQueriesContext(connection) as ctx:
-        name, logo, logo_type = selectors.document_brand()
+        name, logo = selectors.document_brand()
     assert len(ctx.captured_queries) == 1
-    assert (name, logo, logo_type) == (coop.display_name, SVG, "image/svg+xml")
+    assert (name, logo) == (coop.display_name, SVG)
 
 
 def _change_url(coop) -> str:
@@ -286,3 +293,62 @@ def test_pasted_text_may_not_name_a_logo_file():
         setup_services.setup_from_text(EXAMPLE.read_text("utf-8"))
     assert "ladda upp logotypen i administrationen" in str(error.value)
     assert not Cooperation.objects.exists()
+
+
+# --- The documents ----------------------------------------------------------------------
+
+
+def _page_one_images(content: bytes) -> list:
+    """The image XObjects drawn on page one, within forms too (an SVG becomes a form)."""
+    found = []
+
+    def walk(resources) -> None:
+        for xobject in (resources.get("/XObject") or {}).values():
+            if xobject.get("/Subtype") == "/Image":
+                found.append(xobject)
+            elif xobject.get("/Resources") is not None:
+                walk(xobject.Resources)
+
+    with pikepdf.open(io.BytesIO(content)) as document:
+        walk(document.pages[0].Resources)
+        return [(int(x.Width), int(x.Height)) for x in found]
+
+
+@pytest.fixture
+def version(demo_data):
+    approved = approved_plan()
+    return plan_selectors.version_detail(approved.plan, approved.number)
+
+
+@pytest.mark.parametrize("kind", ["png", "svg"])
+def test_a_plans_pdf_shows_the_logo_and_stays_pdf_ua(coop, version, kind):
+    without = registry.get("plan_pdf").render(version, public=True).content
+    data = (
+        png(40, 20)
+        if kind == "png"
+        else EXAMPLE.with_name("exempelforbundet-logo.svg").read_bytes()
+    )
+    cooperation_logo_set(cooperation=coop, data=data)
+    content = registry.get("plan_pdf").render(version, public=True).content
+    reading = pdf_checks.read(content)
+    assert reading.marked and reading.pdfua and reading.lang.startswith("sv")
+    assert reading.title == pdf_checks.read(without).title
+    if kind == "png":
+        assert (40, 20) in _page_one_images(content)
+        assert (40, 20) not in _page_one_images(without)
+    else:
+        # Drawn as vectors: the page grows by the logo's shapes.
+        assert content != without and len(content) > len(without)
+    assert plans.page_count(content) == plans.page_count(without)
+
+
+def test_the_docx_header_holds_the_logo_with_the_cooperations_name(coop, version):
+    cooperation_logo_set(
+        cooperation=coop, data=EXAMPLE.with_name("exempelforbundet-logo.svg").read_bytes()
+    )
+    content = registry.get("plan_docx").render(version, public=True).content
+    header = Document(io.BytesIO(content)).sections[0].header
+    pictures = header._element.xpath(".//pic:pic")
+    assert len(pictures) == 1
+    (described,) = header._element.xpath(".//wp:docPr/@descr")
+    assert described == coop.display_name

@@ -45,17 +45,13 @@ def cooperation_logo() -> tuple[bytes, str, datetime | None] | None:
     return bytes(row[0]), row[1], row[2]
 
 
-def document_brand() -> tuple[str, bytes | None, str]:
-    """The name documents print and the logo they show (bytes and type), with one query."""
-    row = (
-        Cooperation.objects.order_by("pk")
-        .values_list("name", "short_name", "logo", "logo_type")
-        .first()
-    )
+def document_brand() -> tuple[str, bytes | None]:
+    """The name documents print and the logo they show (None: none), with one query."""
+    row = Cooperation.objects.order_by("pk").values_list("name", "short_name", "logo").first()
     if row is None:
-        return "", None, ""
-    name, short_name, logo, logo_type = row
-    return short_name or name, (bytes(logo) if logo else None), logo_type
+        return "", None
+    name, short_name, logo = row
+    return short_name or name, (bytes(logo) if logo else None)
 
 
 def cooperation_name() -> str:

@@ -1,7 +1,6 @@
 """Writes to the organisation that enforce rules beyond a plain save."""
 
 import re
-import struct
 from datetime import date, timedelta
 
 from defusedxml import ElementTree
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.core.audit import audit_log
+from samverkan.core.exports.logo import PNG_MAGIC, png_size
 from samverkan.core.types import AnyUser
 from samverkan.organisation.models import Cooperation, Group, Membership, Person
 
@@ -95,7 +95,6 @@ def contact_person_change(
 LOGO_MAX_BYTES = 512 * 1024
 LOGO_PNG = "image/png"
 LOGO_SVG = "image/svg+xml"
-_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 _SVG_NS = "http://www.w3.org/2000/svg"
 # Elements that run code or pull in HTML: an SVG logo is a picture, nothing more.
 _SVG_FORBIDDEN = {"script", "foreignobject", "iframe", "embed", "object"}
@@ -112,14 +111,6 @@ def _refuse_outside_link(target: str) -> None:
 
 def _local(name: str) -> str:
     return name.rsplit("}", 1)[-1].lower()
-
-
-def png_size(data: bytes) -> tuple[int, int] | None:
-    """Width and height from a PNG's IHDR chunk, or None when `data` is no PNG."""
-    if len(data) < 24 or not data.startswith(_PNG_MAGIC) or data[12:16] != b"IHDR":
-        return None
-    width, height = struct.unpack(">II", data[16:24])
-    return (width, height) if width and height else None
 
 
 def _check_svg(data: bytes) -> None:
@@ -166,7 +157,7 @@ def logo_check(data: bytes) -> str:
             _("The logo may be at most %(limit)d KB; this file is %(size)d KB.")
             % {"limit": LOGO_MAX_BYTES // 1024, "size": (len(data) + 1023) // 1024}
         )
-    if data.startswith(_PNG_MAGIC):
+    if data.startswith(PNG_MAGIC):
         if png_size(data) is None:
             raise ValidationError(_("The logo's PNG image is damaged."))
         return LOGO_PNG
