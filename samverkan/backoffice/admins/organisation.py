@@ -53,6 +53,15 @@ class CooperationAdmin(OrganisationAdmin):
     form = CooperationForm
     exclude = _LOGO_FIELDS
 
+    def get_fields(self, request, obj=None):
+        # Nothing to remove before there is a logo.
+        fields = super().get_fields(request, obj)
+        return (
+            fields
+            if obj is not None and obj.logo_type
+            else [name for name in fields if name != "logo_remove"]
+        )
+
     def save_model(self, request, obj, form, change) -> None:
         own = [name for name in form.changed_data if name not in ("logo_file", "logo_remove")]
         with transaction.atomic():
