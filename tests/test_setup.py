@@ -244,15 +244,27 @@ def test_an_administrator_on_an_empty_installation_sets_up_through_the_web():
     client = _admin_client()
     page = client.get("/installation/")
     assert page.status_code == 200 and "har ingen samverkan" in page.content.decode()
+    # An uploaded file has no folder beside it: it is set up, and the page says to upload
+    # the logo it names in the administration.
     with EXAMPLE.open("rb") as handle:
         response = client.post("/installation/", {"file": handle})
     assert response.status_code == 302 and response["Location"] == "/"
     assert Cooperation.objects.get().display_name == "Exempelförbundet"
+    assert not Cooperation.objects.get().logo
+    shown = client.get("/").content.decode()
+    assert "exempelforbundet-logo.svg" in shown and "i administrationen" in shown
     entry = AuditEntry.objects.get(action="samverkan.cooperation.set_up")
     assert entry.actor.username == "installerare" and entry.comment == "exempelforbundet.yaml"
+
+    def without_logo() -> io.BytesIO:
+        upload = io.BytesIO(
+            EXAMPLE.read_bytes().replace(b"  logo: exempelforbundet-logo.svg\n", b"")
+        )
+        upload.name = EXAMPLE.name
+        return upload
+
     # Again: nothing changes, and the page says so.
-    with EXAMPLE.open("rb") as handle:
-        again = client.post("/installation/", {"file": handle}, follow=True)
+    again = client.post("/installation/", {"file": without_logo()}, follow=True)
     assert "inget ändrades" in again.content.decode()
 
 
@@ -424,6 +436,8 @@ def test_the_interim_follow_ups_come_from_the_file_and_a_rerun_doubles_nothing(t
     )
     path = tmp_path / "exempel.yaml"
     path.write_text(edited, encoding="utf-8")
+    logo = EXAMPLE.with_name("exempelforbundet-logo.svg")
+    (tmp_path / logo.name).write_bytes(logo.read_bytes())
     run(path)
     assert list(
         InterimRound.objects.values_list("name", "due_month", "due_day", "group_kinds")

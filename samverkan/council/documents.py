@@ -13,9 +13,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from samverkan.core import charts
 from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
+from samverkan.core.exports.logo import logo_png, logo_svg
 from samverkan.core.spreadsheets import xlsx_append
 from samverkan.council.compilations import Compilation
-from samverkan.organisation.selectors import cooperation_name
+from samverkan.organisation.selectors import cooperation_name, document_brand
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -116,7 +117,8 @@ def pdf_document(c: Compilation, progress: Progress = _no_progress) -> pdf.Docum
             if done % 50 == 0:
                 progress(done, total)
     progress(total, total)
-    return pdf.Document(c.title, blocks, author=cooperation_name())
+    brand_name, brand_logo = document_brand()
+    return pdf.Document(c.title, blocks, author=brand_name, logo_svg=logo_svg(brand_logo))
 
 
 def render_pdf(c: Compilation, progress: Progress = _no_progress) -> bytes:
@@ -124,7 +126,8 @@ def render_pdf(c: Compilation, progress: Progress = _no_progress) -> bytes:
 
 
 def render_docx(c: Compilation) -> bytes:
-    document = docx_style.new_document(c.title, author=cooperation_name())
+    brand_name, brand_logo = document_brand()
+    document = docx_style.new_document(c.title, author=brand_name, logo_png=logo_png(brand_logo))
     document.add_heading(c.title, level=0)
 
     def add_table(rows):

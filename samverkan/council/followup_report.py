@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy
 
 from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
+from samverkan.core.exports.logo import logo_png, logo_svg
 from samverkan.council.coverage import coverage
 from samverkan.followup import analysis, selectors
-from samverkan.organisation.selectors import cooperation_name
+from samverkan.organisation.selectors import cooperation_name, document_brand
 from samverkan.planning.models import PlanningYear
 
 LIGHT_WORDS = {
@@ -147,7 +148,8 @@ def pdf_document(report: FollowUp) -> pdf.Document:
                 % {"groups": ", ".join(section.groups) or "–"}
             )
         )
-    return pdf.Document(report.title, blocks, author=cooperation_name())
+    brand_name, brand_logo = document_brand()
+    return pdf.Document(report.title, blocks, author=brand_name, logo_svg=logo_svg(brand_logo))
 
 
 def render_pdf(report: FollowUp) -> bytes:
@@ -155,7 +157,10 @@ def render_pdf(report: FollowUp) -> bytes:
 
 
 def render_docx(report: FollowUp) -> bytes:
-    document = docx_style.new_document(report.title, author=cooperation_name())
+    brand_name, brand_logo = document_brand()
+    document = docx_style.new_document(
+        report.title, author=brand_name, logo_png=logo_png(brand_logo)
+    )
     document.add_heading(report.title, level=0)
     for note in _notes(report):
         document.add_paragraph(note)

@@ -114,6 +114,11 @@ class Cooperation(models.Model):
         default=False,
         help_text=_("The demo's invented people and indicator values are loaded here."),
     )
+    # The logo lives in the database so that no media files need serving or backing up;
+    # organisation.services checks it (PNG, or an SVG without scripts) before it is stored.
+    logo = models.BinaryField(_("logo"), null=True, blank=True, editable=True)
+    logo_type = models.CharField(_("logo type"), max_length=20, blank=True)
+    logo_updated_at = models.DateTimeField(_("logo updated"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("cooperation")
@@ -161,6 +166,11 @@ class Cooperation(models.Model):
                         % {"line": line.strip()}
                     }
                 )
+
+    @property
+    def logo_version(self) -> str:
+        """Changes with the logo, so its URL can be cached for long."""
+        return str(int(self.logo_updated_at.timestamp())) if self.logo_updated_at else ""
 
     def horizontal_principle_list(self) -> list[str]:
         return [line.strip() for line in self.horizontal_principles.splitlines() if line.strip()]

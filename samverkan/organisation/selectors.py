@@ -1,6 +1,8 @@
 """Reads for the organisation, with their joins applied so that pages query a fixed number
 of times however many groups there are."""
 
+from datetime import datetime
+
 from django.db.models import (
     Case,
     Count,
@@ -27,7 +29,29 @@ from samverkan.organisation.models import (
 
 
 def cooperation() -> Cooperation | None:
-    return Cooperation.objects.order_by("pk").first()
+    # Every page's header reads this: the logo's bytes are read only by who serves them.
+    return Cooperation.objects.defer("logo").order_by("pk").first()
+
+
+def cooperation_logo() -> tuple[bytes, str, datetime | None] | None:
+    """The logo's bytes, media type and time of change, or None when there is none."""
+    row = (
+        Cooperation.objects.order_by("pk")
+        .values_list("logo", "logo_type", "logo_updated_at")
+        .first()
+    )
+    if row is None or not row[0]:
+        return None
+    return bytes(row[0]), row[1], row[2]
+
+
+def document_brand() -> tuple[str, bytes | None]:
+    """The name documents print and the logo they show (None: none), with one query."""
+    row = Cooperation.objects.order_by("pk").values_list("name", "short_name", "logo").first()
+    if row is None:
+        return "", None
+    name, short_name, logo = row
+    return short_name or name, (bytes(logo) if logo else None)
 
 
 def cooperation_name() -> str:

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from samverkan.organisation.services import LOGO_MAX_BYTES, logo_check
 from samverkan.setup.schema import SetupFile, cross_references
 
 
@@ -167,7 +169,7 @@ def read(path: Path | str, commitment_codes: set[str]) -> SetupFile:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise SetupFileError([Problem(None, "", _("cannot be read: %(e)s") % {"e": exc})]) from exc
-    return parse(text, commitment_codes)
+    return parse(text, commitment_codes, folder=Path(path).parent)
 
 
 def _too_large() -> str:
@@ -176,7 +178,34 @@ def _too_large() -> str:
     }
 
 
-def parse(text: str, commitment_codes: set[str]) -> SetupFile:
+def _read_logo(spec: SetupFile, folder: Path | None, lines: dict[tuple, int]) -> None:
+    """Read and check the logo the file names, beside the file; pasted text has no beside."""
+    name = spec.cooperation.logo
+    if not name:
+        return
+    path = ("cooperation", "logo")
+
+    def refuse(message: str) -> SetupFileError:
+        return SetupFileError([Problem(_line_of(path, lines), _where(path), message)])
+
+    if folder is None:
+        # An uploaded or pasted file has no folder beside it: the rest is set up, the logo
+        # is left for the administration (the page says so; see logo_left_out).
+        return
+    try:
+        with (folder / name).open("rb") as file:
+            data = file.read(LOGO_MAX_BYTES + 1)
+    except OSError as exc:
+        raise refuse(_("the logo cannot be read: %(e)s") % {"e": exc}) from exc
+    try:
+        logo_check(data)
+    except DjangoValidationError as exc:
+        raise refuse(" ".join(exc.messages)) from exc
+    spec.cooperation._logo_data = data
+
+
+def parse(text: str, commitment_codes: set[str], *, folder: Path | None = None) -> SetupFile:
+    """The checked contents of `text`; a logo it names is read from `folder`."""
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise SetupFileError([Problem(None, "", _too_large())])
     try:
@@ -214,4 +243,5 @@ def parse(text: str, commitment_codes: set[str]) -> SetupFile:
                 key=lambda p: p.line or 0,
             )
         )
+    _read_logo(spec, folder, lines)
     return spec

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Literal
 
 from django.utils.translation import gettext as _
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from samverkan.planning.models.wording import SECTIONS, Document, section_keys, unknown_placeholders
 
@@ -63,6 +63,9 @@ class CooperationSpec(Spec):
     secretariat_activities: list[str] = []
     page_limit: int = Field(2, ge=1, le=50, description="Pages a plan or report may have.")
     group_names: GroupNames = GroupNames()
+    logo: str = Field("", description="A PNG or SVG file, its path relative to this file's folder.")
+    # The logo file's bytes, read and checked by the reader beside the file that names it.
+    _logo_data: bytes | None = PrivateAttr(None)
 
 
 class MunicipalitySpec(Spec):

@@ -20,6 +20,7 @@ from samverkan.core.types import AnyUser
 from samverkan.core.upsert import Tally
 from samverkan.followup.models import Indicator
 from samverkan.organisation.models import Body, Cooperation, Group, Municipality
+from samverkan.organisation.services import cooperation_logo_set
 from samverkan.planning.models import InterimRound, TemplateWording
 from samverkan.setup import reader
 from samverkan.setup.schema import SetupFile
@@ -57,6 +58,12 @@ def setup_from_file(path: Path | str, *, actor: AnyUser = None) -> Tally:
 
 def setup_from_text(text: str, *, actor: AnyUser = None, source: str = "") -> Tally:
     return setup_apply(reader.parse(text, aalborg_codes()), actor=actor, source=source)
+
+
+def logo_left_out(text: str) -> str:
+    """The logo file a set-up text names, which text alone cannot carry (it is uploaded in
+    the administration instead); empty when it names none."""
+    return reader.parse(text, aalborg_codes()).cooperation.logo or ""
 
 
 def load_aalborg(tally: Tally) -> Framework:
@@ -133,6 +140,14 @@ def setup_apply(
     cooperation: Cooperation = tally.upsert(
         Cooperation, {"pk": existing.pk} if existing else {}, values
     )
+    # A logo the file names replaces the one stored if it differs; a file naming none leaves
+    # alone one uploaded in the administration.
+    logo = coop._logo_data
+    if logo is not None and bytes(Cooperation.objects.get(pk=cooperation.pk).logo or b"") != logo:
+        cooperation_logo_set(cooperation=cooperation, data=logo, actor=actor)
+        if (Cooperation, cooperation.pk) not in tally._new:
+            label = str(Cooperation._meta.verbose_name_plural)
+            tally.updated[label] = tally.updated.get(label, 0) + 1
 
     municipalities = {}
     for m in spec.municipalities:

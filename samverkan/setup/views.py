@@ -31,6 +31,16 @@ def setup_page(request):
                 messages.success(request, _("The cooperation is set up."))
             else:
                 messages.info(request, _("The file matches what is already here; nothing changed."))
+            logo = services.logo_left_out(form.cleaned_data["text"])
+            if logo:
+                messages.info(
+                    request,
+                    _(
+                        "The file names the logo %(file)s, which cannot come along with an "
+                        "upload: upload it in the administration, under the cooperation."
+                    )
+                    % {"file": logo},
+                )
             return redirect("transparency:home")
     return render(
         request,

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from samverkan.transparency.views import logo
 from samverkan.transparency.views import portal as views
 
 app_name = "transparency"
@@ -17,4 +18,5 @@ urlpatterns = [
     ),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("halsa/", views.healthz, name="healthz"),
+    path("logotyp/", logo.logo, name="logo"),
 ]

@@ -1,6 +1,11 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from samverkan.backoffice.site import AllowedInline, OrganisationAdmin, admin_site
+from samverkan.core.audit import record_save
 from samverkan.organisation.models import (
     Body,
     BodyMembership,
@@ -10,11 +15,64 @@ from samverkan.organisation.models import (
     Municipality,
     Person,
 )
+from samverkan.organisation.services import (
+    LOGO_MAX_BYTES,
+    cooperation_logo_clear,
+    cooperation_logo_set,
+    logo_check,
+)
+
+_LOGO_FIELDS = ["logo", "logo_type", "logo_updated_at"]
+
+
+class CooperationForm(forms.ModelForm):
+    # The logo is stored as bytes: it is uploaded here and checked by the same service the
+    # set-up uses, so a file the service refuses is refused at this field.
+    logo_file = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("A PNG image or an SVG file of at most 512 KB, for the header and documents."),
+    )
+    logo_remove = forms.BooleanField(label=_("Remove the logo"), required=False)
+
+    def clean_logo_file(self) -> bytes | None:
+        upload = self.cleaned_data.get("logo_file")
+        if not upload:
+            return None
+        data = upload.read(LOGO_MAX_BYTES + 1)
+        try:
+            logo_check(data)
+        except ValidationError as error:
+            raise ValidationError(error.messages) from None
+        return data
 
 
 @admin.register(Cooperation, site=admin_site)
 class CooperationAdmin(OrganisationAdmin):
     list_display = ["name", "target_population", "target_year"]
+    form = CooperationForm
+    exclude = _LOGO_FIELDS
+
+    def get_fields(self, request, obj=None):
+        # Nothing to remove before there is a logo.
+        fields = super().get_fields(request, obj)
+        return (
+            fields
+            if obj is not None and obj.logo_type
+            else [name for name in fields if name != "logo_remove"]
+        )
+
+    def save_model(self, request, obj, form, change) -> None:
+        own = [name for name in form.changed_data if name not in ("logo_file", "logo_remove")]
+        with transaction.atomic():
+            if own or not change:
+                record_save(obj=obj, actor=request.user, changed=own)
+            if form.cleaned_data.get("logo_file"):
+                cooperation_logo_set(
+                    cooperation=obj, data=form.cleaned_data["logo_file"], actor=request.user
+                )
+            elif form.cleaned_data.get("logo_remove") and obj.logo_type:
+                cooperation_logo_clear(cooperation=obj, actor=request.user)
 
 
 @admin.register(Municipality, site=admin_site)

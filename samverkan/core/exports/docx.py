@@ -10,9 +10,10 @@ import io
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Row
 
 FONT = "DejaVu Sans"
@@ -44,8 +45,11 @@ def _set_language(document: DocxDocument, lang: str) -> None:
     language.set(qn("w:bidi"), lang)
 
 
-def new_document(title: str, *, lang: str = "sv-SE", author: str = "") -> DocxDocument:
-    """An empty document in the house style, with its title and language set."""
+def new_document(
+    title: str, *, lang: str = "sv-SE", author: str = "", logo_png: bytes | None = None
+) -> DocxDocument:
+    """An empty document in the house style, with its title and language set, and the
+    cooperation's logo (PNG) at the right of its header, described by `author`."""
     document = Document()
     normal = document.styles["Normal"]
     normal.font.name = FONT
@@ -61,6 +65,13 @@ def new_document(title: str, *, lang: str = "sv-SE", author: str = "") -> DocxDo
     properties.language = lang
     properties.author = author
     _set_language(document, lang)
+    if logo_png:
+        paragraph = document.sections[0].header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph.add_run().add_picture(io.BytesIO(logo_png), height=Mm(10))
+        # Word reads a picture's alternative text from its drawing's docPr description.
+        for doc_pr in paragraph._p.iter(qn("wp:docPr")):
+            doc_pr.set("descr", author)
     return document
 
 

@@ -87,12 +87,15 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     lang: str = ""
     author: str = ""  # the cooperation, as its data names it
+    # The cooperation's logo as SVG text (core.exports.logo.logo_svg), top right on page one.
+    logo_svg: str = ""
 
     def data(self) -> dict[str, Any]:
         lang = (self.lang or get_language() or "sv").split("-")[0]
         return {
             "title": self.title,
             "author": self.author,
+            "logo_svg": self.logo_svg,
             "lang": lang,
             "region": "SE" if lang == "sv" else "GB",
             "page_label": _("Page"),

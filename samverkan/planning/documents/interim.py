@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
-from samverkan.organisation.selectors import cooperation_name
+from samverkan.core.exports.logo import logo_png, logo_svg
+from samverkan.organisation.selectors import document_brand
 from samverkan.planning.models import InterimReport
 
 
@@ -69,7 +70,8 @@ def pdf_document(doc: InterimDocument) -> pdf.Document:
         pdf.heading(_("What needs attention")),
         pdf.box([pdf.para(doc.attention or "–")]),
     ]
-    return pdf.Document(doc.title, blocks, author=cooperation_name())
+    brand_name, brand_logo = document_brand()
+    return pdf.Document(doc.title, blocks, author=brand_name, logo_svg=logo_svg(brand_logo))
 
 
 def render_pdf(report: InterimReport, **options) -> bytes:
@@ -78,7 +80,8 @@ def render_pdf(report: InterimReport, **options) -> bytes:
 
 def render_docx(report: InterimReport, **options) -> bytes:
     doc = build_document(report)
-    document = docx_style.new_document(doc.title, author=cooperation_name())
+    brand_name, brand_logo = document_brand()
+    document = docx_style.new_document(doc.title, author=brand_name, logo_png=logo_png(brand_logo))
     document.add_heading(doc.title, level=1)
     document.add_paragraph(doc.status_note)
     document.add_heading(_("The situation"), level=2)

@@ -12,11 +12,13 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
+from samverkan.core.exports.logo import logo_png, logo_svg
 from samverkan.core.formats import figure, genitive
 from samverkan.organisation.models import Body
 from samverkan.organisation.selectors import (
     body_of_kind,
     cooperation_name,
+    document_brand,
     group_kind_word,
     page_limit,
 )
@@ -234,7 +236,8 @@ def pdf_document(doc: PlanDocument) -> pdf.Document:
             "muted",
         ),
     ]
-    return pdf.Document(doc.title, blocks, author=cooperation_name())
+    brand_name, brand_logo = document_brand()
+    return pdf.Document(doc.title, blocks, author=brand_name, logo_svg=logo_svg(brand_logo))
 
 
 def _heading(section: Section) -> list[pdf.Block]:
@@ -255,7 +258,8 @@ def page_count(pdf_bytes: bytes) -> int:
 
 def render_docx(version: PlanVersion, *, public: bool = False) -> bytes:
     doc = build_document(version, public=public)
-    document = docx_style.new_document(doc.title, author=cooperation_name())
+    brand_name, brand_logo = document_brand()
+    document = docx_style.new_document(doc.title, author=brand_name, logo_png=logo_png(brand_logo))
     document.add_heading(doc.title, level=1)
     if doc.status_note:
         document.add_paragraph().add_run(doc.status_note).italic = True

@@ -8,8 +8,14 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from samverkan.core.exports import docx as docx_style
 from samverkan.core.exports import pdf, registry
+from samverkan.core.exports.logo import logo_png, logo_svg
 from samverkan.core.formats import figure, genitive
-from samverkan.organisation.selectors import cooperation_name, group_kind_word, page_limit
+from samverkan.organisation.selectors import (
+    cooperation_name,
+    document_brand,
+    group_kind_word,
+    page_limit,
+)
 from samverkan.planning.models import AnnualReport, Document, ReportStatus
 from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.selectors.wording import Section, wording_for
@@ -217,12 +223,14 @@ def pdf_document(doc: ReportDocument) -> pdf.Document:
             "muted",
         ),
     ]
-    return pdf.Document(doc.title, blocks, author=cooperation_name())
+    brand_name, brand_logo = document_brand()
+    return pdf.Document(doc.title, blocks, author=brand_name, logo_svg=logo_svg(brand_logo))
 
 
 def render_docx(report: AnnualReport, *, public: bool = False) -> bytes:
     doc = build_document(report, public=public)
-    document = docx_style.new_document(doc.title, author=cooperation_name())
+    brand_name, brand_logo = document_brand()
+    document = docx_style.new_document(doc.title, author=brand_name, logo_png=logo_png(brand_logo))
     document.add_heading(doc.title, level=1)
     for note in (doc.status_note, doc.plan_note):
         if note:
