@@ -21,6 +21,7 @@ from samverkan.planning.models import InterimReport, InterimRound, PlanningYear
 from samverkan.planning.selectors import interim as selectors
 from samverkan.planning.services import interim as services
 from samverkan.planning.services.plans import ConcurrentEditError
+from samverkan.planning.views.transitions import take_transition
 
 
 def _interim_for_view(request, slug: str, year: int, round_id: int) -> InterimReport:
@@ -118,22 +119,12 @@ def interim_edit(request, year: int, slug: str, round_id: int):
 @login_required
 def interim_transition(request, year: int, slug: str, round_id: int, action: str):
     report = _interim_for_view(request, slug, year, round_id)
-    if action not in services.INTERIM.actions():
-        raise Http404
-    form = TransitionForm(request.POST)
-    form.is_valid()
-    taken = services.INTERIM.find(action, report)
-    comment = form.cleaned_data.get("comment", "") if taken and taken.offers_comment else ""
-    try:
-        report = core_workflow.transition(report, action, actor=request.user, comment=comment)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
+    updated = take_transition(request, services.INTERIM, report, action)
+    if updated is not None:
         messages.success(
             request,
             _("Done: the interim report is now “%(status)s”.")
-            % {"status": report.get_status_display()},
+            % {"status": updated.get_status_display()},
         )
     return redirect("planning:interim", year, slug, round_id)
 

@@ -38,6 +38,7 @@ from samverkan.planning.models import (
 from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.selectors.wording import wording_for
 from samverkan.planning.services import plans as services
+from samverkan.planning.views.transitions import take_transition
 
 
 def _version_for_view(request, slug: str, year: int, number: int):
@@ -409,18 +410,8 @@ def activity_status(request, year: int, slug: str, number: int, activity_id: int
 @login_required
 def transition(request, year: int, slug: str, number: int, action: str):
     version = _version_for_view(request, slug, year, number)
-    if action not in services.PLANS.actions():
-        raise Http404
-    form = TransitionForm(request.POST)
-    form.is_valid()
-    taken = services.PLANS.find(action, version)
-    comment = form.cleaned_data.get("comment", "") if taken and taken.offers_comment else ""
-    try:
-        updated = core_workflow.transition(version, action, actor=request.user, comment=comment)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
+    updated = take_transition(request, services.PLANS, version, action)
+    if updated is not None:
         messages.success(
             request,
             _("Done: the plan is now “%(status)s”.") % {"status": updated.get_status_display()},

@@ -30,6 +30,7 @@ from samverkan.planning.selectors import plans as selectors
 from samverkan.planning.selectors.wording import wording_for
 from samverkan.planning.services import reports as services
 from samverkan.planning.services.plans import ConcurrentEditError
+from samverkan.planning.views.transitions import take_transition
 
 
 def _report_for_view(request, slug: str, year: int):
@@ -144,21 +145,11 @@ def report_edit(request, year: int, slug: str):
 @login_required
 def report_transition(request, year: int, slug: str, action: str):
     report = _report_for_view(request, slug, year)
-    if action not in services.REPORTS.actions():
-        raise Http404
-    form = TransitionForm(request.POST)
-    form.is_valid()
-    taken = services.REPORTS.find(action, report)
-    comment = form.cleaned_data.get("comment", "") if taken and taken.offers_comment else ""
-    try:
-        report = core_workflow.transition(report, action, actor=request.user, comment=comment)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
+    updated = take_transition(request, services.REPORTS, report, action)
+    if updated is not None:
         messages.success(
             request,
-            _("Done: the report is now “%(status)s”.") % {"status": report.get_status_display()},
+            _("Done: the report is now “%(status)s”.") % {"status": updated.get_status_display()},
         )
     return redirect("planning:report", year, slug)
 
